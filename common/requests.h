@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocolerror.h"
+
+#include <QLatin1String>
+#include <optional>
+#include <variant>
+
+namespace Natter {
+
+/// A typed request, or the error to answer instead. decode() checks field types and ranges (bad_request) and,
+/// for register, the username and password rules; checks that need the server (authentication, membership,
+/// the message length) are the server's.
+template <typename T>
+using Decoded = std::variant<T, ProtocolError>;
+
+struct RegisterRequest {
+    static constexpr QLatin1String type{"register"};
+    QString username;
+    QString password;
+    QJsonObject toJson() const;
+    static Decoded<RegisterRequest> decode(const QJsonObject &fields);
+};
+
+struct LoginRequest {
+    static constexpr QLatin1String type{"login"};
+    QString username;
+    QString password;
+    QJsonObject toJson() const;
+    static Decoded<LoginRequest> decode(const QJsonObject &fields);
+};
+
+struct ResumeRequest {
+    static constexpr QLatin1String type{"resume"};
+    QString token;
+    QJsonObject toJson() const;
+    static Decoded<ResumeRequest> decode(const QJsonObject &fields);
+};
+
+struct LogoutRequest {
+    static constexpr QLatin1String type{"logout"};
+    QJsonObject toJson() const { return {}; }
+    static Decoded<LogoutRequest> decode(const QJsonObject &) { return LogoutRequest{}; }
+};
+
+struct ListRoomsRequest {
+    static constexpr QLatin1String type{"list_rooms"};
+    QJsonObject toJson() const { return {}; }
+    static Decoded<ListRoomsRequest> decode(const QJsonObject &) { return ListRoomsRequest{}; }
+};
+
+struct CreateRoomRequest {
+    static constexpr QLatin1String type{"create_room"};
+    QString name; // trimmed by decode()
+    QJsonObject toJson() const;
+    static Decoded<CreateRoomRequest> decode(const QJsonObject &fields);
+};
+
+struct JoinRoomRequest {
+    static constexpr QLatin1String type{"join_room"};
+    QString code; // as sent; normalize before lookup
+    QJsonObject toJson() const;
+    static Decoded<JoinRoomRequest> decode(const QJsonObject &fields);
+};
+
+struct LeaveRoomRequest {
+    static constexpr QLatin1String type{"leave_room"};
+    qint64 room = 0;
+    QJsonObject toJson() const;
+    static Decoded<LeaveRoomRequest> decode(const QJsonObject &fields);
+};
+
+struct SendRequest {
+    static constexpr QLatin1String type{"send"};
+    qint64 room = 0;
+    QString text;     // not blank; the 4000 code point limit is checked after membership
+    QString clientId; // empty: none
+    QJsonObject toJson() const;
+    static Decoded<SendRequest> decode(const QJsonObject &fields);
+};
+
+struct HistoryRequest {
+    static constexpr QLatin1String type{"history"};
+    qint64 room = 0;
+    std::optional<qint64> before;
+    std::optional<qint64> after;
+    int limit = 50;
+    QJsonObject toJson() const;
+    static Decoded<HistoryRequest> decode(const QJsonObject &fields);
+};
+
+/// Every request type of protocol v1.
+bool isKnownRequestType(const QString &type);
+
+/// A request frame for the client: the request's fields plus "type" and "id".
+template <typename T>
+QJsonObject requestFrame(const T &request, const QJsonValue &id) {
+    QJsonObject frame = request.toJson();
+    frame.insert(QLatin1String("type"), T::type);
+    frame.insert(QLatin1String("id"), id);
+    return frame;
+}
+
+} // namespace Natter

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace Natter::Validation {
+
+/// The characters access codes are made of: no 0/O, 1/I/l, so a code read aloud or copied by hand survives.
+inline constexpr char accessCodeAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// Number of Unicode code points (a surrogate pair counts once).
+int codePointCount(const QString &text);
+
+/// 3-32 characters of A-Z a-z 0-9 _ . -
+bool isValidUsername(const QString &username);
+/// 8-1024 code points.
+bool isValidPassword(const QString &password);
+/// The key under which usernames are unique and matched: case folded.
+QString usernameKey(const QString &username);
+
+/// The name trimmed when it is 1-64 code points after trimming; nullopt otherwise.
+std::optional<QString> normalizedRoomName(const QString &name);
+
+/// Trimmed and upper-cased; codes are matched without regard to case.
+QString normalizedAccessCode(const QString &code);
+/// True when a normalized code has the right length and alphabet.
+bool isWellFormedAccessCode(const QString &normalizedCode);
+
+enum class TextCheck { Ok, Blank, TooLong };
+/// Message text: not only whitespace, at most 4000 code points.
+TextCheck checkMessageText(const QString &text);
+
+} // namespace Natter::Validation

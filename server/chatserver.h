@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "presencetracker.h"
+#include "ratelimiter.h"
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+#include <memory>
+
+class QTcpServer;
+class QWebSocketServer;
+
+namespace Natter::Server {
+
+class AuthHandler;
+class ClientConnection;
+class HashingPool;
+class MessageHandler;
+class MessageWriter;
+class RequestRouter;
+class RoomHandler;
+struct ServerContext;
+struct Storage;
+
+/// natterd without its main(): opens the database, accepts WebSocket clients and serves them.
+class ChatServer : public QObject {
+    Q_OBJECT
+public:
+    explicit ChatServer(ServerConfig config, QObject *parent = nullptr);
+    ~ChatServer() override;
+
+    /// Opens and migrates the database, starts the writer thread and listens. False with `error` on failure.
+    bool start(QString *error);
+    /// Closes every connection, finishes pending writes and closes the database.
+    void stop();
+
+    QUrl url() const;
+    quint16 port() const;
+    int connectionCount() const { return int(m_connections.size()); }
+    int onlineUserCount() const { return m_presence.onlineUsers(); }
+    /// For tests: the persistence path's counters.
+    const MessageWriter &writer() const { return *m_writer; }
+
+private:
+    void acceptTcpConnections();
+    void acceptWebSockets();
+    void connectionClosed(ClientConnection *connection);
+    void pingConnections();
+
+    ServerConfig m_config;
+    QString m_connectionName;
+    std::unique_ptr<Storage> m_storage;
+    PresenceTracker m_presence;
+    RateLimiter m_loginLimiter;
+    RateLimiter m_registerLimiter;
+    RateLimiter m_joinLimiter;
+    RateLimiter m_sendLimiter;
+    std::unique_ptr<MessageWriter> m_writer;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<AuthHandler> m_auth;
+    std::unique_ptr<RoomHandler> m_rooms;
+    std::unique_ptr<MessageHandler> m_messages;
+    std::unique_ptr<RequestRouter> m_router;
+    // Declared after the handlers so that it is destroyed first: its pending callbacks use them.
+    std::unique_ptr<HashingPool> m_hashing;
+    QTcpServer *m_tcpServer = nullptr;
+    QWebSocketServer *m_webSocketServer = nullptr;
+    QSet<ClientConnection *> m_connections;
+    QTimer m_pingTimer;
+};
+
+} // namespace Natter::Server

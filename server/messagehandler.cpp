@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagehandler.h"
+
+#include "clientconnection.h"
+#include "frames.h"
+#include "messagewriter.h"
+#include "presencetracker.h"
+#include "ratelimiter.h"
+#include "storage.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QPointer>
+
+namespace Natter::Server {
+
+MessageHandler::MessageHandler(ServerContext &context)
+    : m_context(context) {}
+
+void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, const SendRequest &request) {
+    const User author = connection->user();
+    if (!m_context.storage.rooms.isMember(request.room, author.id))
+        return connection->replyError(id, Errors::notAMember());
+    if (Validation::checkMessageText(request.text) == Validation::TextCheck::TooLong) {
+        return connection->replyError(
+            id, {ErrorCode::TooLong,
+                 QCoreApplication::translate("Server", "A message is at most 4000 characters.")});
+    }
+    const QLatin1String messageKey("message");
+    if (!request.clientId.isEmpty()) {
+        // A retry of a stored send: the original answer again, nothing new stored, not counted.
+        if (const auto stored =
+                m_context.storage.messages.findByClientId(request.room, author.id, request.clientId))
+            return connection->reply(id, {{messageKey, stored->toJson()}});
+    }
+    const QString limiterKey = QString::number(author.id);
+    if (const qint64 wait = m_context.sendLimiter.take(limiterKey))
+        return connection->replyError(id, Errors::rateLimited(wait));
+
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.submit(request.room, author, request.text, request.clientId,
+                            [this, guard, id, limiterKey, messageKey](const MessageWriter::Outcome &outcome) {
+                                if (!outcome.message) {
+                                    if (guard)
+                                        guard->replyError(id, Errors::internal());
+                                    return;
+                                }
+                                if (outcome.duplicate) {
+                                    // A retry that raced its original into the same batch.
+                                    m_context.sendLimiter.refund(limiterKey);
+                                } else {
+                                    m_context.presence.deliver(
+                                        m_context.storage.rooms.memberIds(outcome.message->room),
+                                        Frames::serialize(Frames::messageEvent(*outcome.message)));
+                                }
+                                if (guard)
+                                    guard->reply(id, {{messageKey, outcome.message->toJson()}});
+                            });
+}
+
+void MessageHandler::history(ClientConnection *connection, const QJsonValue &id,
+                             const HistoryRequest &request) {
+    if (!m_context.storage.rooms.isMember(request.room, connection->user().id))
+        return connection->replyError(id, Errors::notAMember());
+    const auto page =
+        m_context.storage.messages.page(request.room, request.before, request.after, request.limit);
+    if (!page.ok)
+        return connection->replyError(id, Errors::internal());
+    QJsonArray messages;
+    for (const ChatMessage &message : page.messages)
+        messages.append(message.toJson());
+    connection->reply(id, {{QLatin1String("messages"), messages}, {QLatin1String("more"), page.more}});
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "presencetracker.h"
+
+#include "clientconnection.h"
+
+namespace Natter::Server {
+
+bool PresenceTracker::add(qint64 userId, ClientConnection *connection) {
+    QList<ClientConnection *> &list = m_connections[userId];
+    if (!list.contains(connection))
+        list.append(connection);
+    return list.size() == 1;
+}
+
+bool PresenceTracker::remove(qint64 userId, ClientConnection *connection) {
+    auto it = m_connections.find(userId);
+    if (it == m_connections.end() || !it->removeOne(connection))
+        return false;
+    if (!it->isEmpty())
+        return false;
+    m_connections.erase(it);
+    return true;
+}
+
+void PresenceTracker::deliver(const QList<qint64> &userIds, const QString &frame) const {
+    for (const qint64 userId : userIds) {
+        const auto it = m_connections.constFind(userId);
+        if (it == m_connections.constEnd())
+            continue;
+        for (ClientConnection *connection : *it)
+            connection->sendText(frame);
+    }
+}
+
+} // namespace Natter::Server

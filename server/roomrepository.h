@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "user.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <optional>
+
+namespace Natter::Server {
+
+/// Rooms and who is in them.
+class RoomRepository {
+public:
+    explicit RoomRepository(QSqlDatabase db);
+
+    struct RoomRow {
+        qint64 id = 0;
+        QString name;
+        QString code;
+    };
+    enum class CreateStatus { Created, CodeTaken, Failed };
+
+    /// Creates a room with its creator as the first member, in one transaction.
+    CreateStatus create(const QString &name, const QString &code, qint64 creatorId, RoomRow *room);
+    std::optional<RoomRow> findByCode(const QString &normalizedCode) const;
+    std::optional<RoomRow> findById(qint64 roomId) const;
+
+    bool isMember(qint64 roomId, qint64 userId) const;
+    /// True when the user was added, false when already a member or on failure.
+    bool addMember(qint64 roomId, qint64 userId);
+    /// True when the user was removed.
+    bool removeMember(qint64 roomId, qint64 userId);
+    /// Members in the order they joined.
+    QList<User> members(qint64 roomId) const;
+    QList<qint64> memberIds(qint64 roomId) const;
+    /// The user's rooms in the order they were joined.
+    QList<RoomRow> roomsOf(qint64 userId) const;
+    /// Everyone who shares at least one room with the user, the user excluded.
+    QList<qint64> coMemberIds(qint64 userId) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace Natter::Server

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverconfig.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace Natter::Server {
+
+namespace {
+
+bool readInt(QSettings &settings, const QString &key, int minimum, int maximum, int *out, QString *error) {
+    if (!settings.contains(key))
+        return true;
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        *error = QStringLiteral("%1 must be a whole number from %2 to %3").arg(key).arg(minimum).arg(maximum);
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+bool readRule(QSettings &settings, const QString &name, RateLimiter::Rule *rule, QString *error) {
+    int perMinute = int(rule->perMinute);
+    if (!readInt(settings, QStringLiteral("limits/%1_burst").arg(name), 0, 1'000'000, &rule->burst, error) ||
+        !readInt(settings, QStringLiteral("limits/%1_per_minute").arg(name), 0, 60'000'000, &perMinute,
+                 error))
+        return false;
+    rule->perMinute = perMinute;
+    return true;
+}
+
+} // namespace
+
+bool ServerConfig::load(QSettings &settings, QString *error) {
+    if (settings.contains(QStringLiteral("server/listen"))) {
+        const QString address = settings.value(QStringLiteral("server/listen")).toString();
+        if (!listenAddress.setAddress(address)) {
+            *error = QStringLiteral("server/listen is not an IP address: %1").arg(address);
+            return false;
+        }
+    }
+    int portValue = port;
+    if (!readInt(settings, QStringLiteral("server/port"), 0, 65535, &portValue, error))
+        return false;
+    port = quint16(portValue);
+    if (settings.contains(QStringLiteral("server/database")))
+        databasePath = settings.value(QStringLiteral("server/database")).toString();
+
+    if (!readInt(settings, QStringLiteral("security/scrypt_ln"), 10, 22, &scrypt.logN, error) ||
+        !readInt(settings, QStringLiteral("security/scrypt_r"), 1, 32, &scrypt.r, error) ||
+        !readInt(settings, QStringLiteral("security/scrypt_p"), 1, 16, &scrypt.p, error) ||
+        !readInt(settings, QStringLiteral("security/hash_threads"), 1, 64, &hashThreads, error))
+        return false;
+
+    if (settings.contains(QStringLiteral("limits/enabled")) &&
+        !settings.value(QStringLiteral("limits/enabled")).toBool())
+        disableRateLimits();
+    if (!readRule(settings, QStringLiteral("login"), &loginLimit, error) ||
+        !readRule(settings, QStringLiteral("register"), &registerLimit, error) ||
+        !readRule(settings, QStringLiteral("join"), &joinLimit, error) ||
+        !readRule(settings, QStringLiteral("send"), &sendLimit, error))
+        return false;
+
+    return readInt(settings, QStringLiteral("connections/ping_interval_ms"), 100, 3'600'000, &pingIntervalMs,
+                   error) &&
+           readInt(settings, QStringLiteral("connections/idle_timeout_ms"), 200, 7'200'000, &idleTimeoutMs,
+                   error) &&
+           readInt(settings, QStringLiteral("connections/listen_backlog"), 1, 65535, &listenBacklog, error) &&
+           readInt(settings, QStringLiteral("connections/max_pending"), 1, 1'000'000, &maxPendingConnections,
+                   error);
+}
+
+void ServerConfig::disableRateLimits() {
+    loginLimit = registerLimit = joinLimit = sendLimit = RateLimiter::Rule{0, 0};
+}
+
+QString ServerConfig::resolvedDatabasePath() const {
+    if (!databasePath.isEmpty())
+        return databasePath;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/natterd.sqlite");
+}
+
+} // namespace Natter::Server

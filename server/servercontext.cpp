@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servercontext.h"
+
+#include <QCoreApplication>
+
+namespace Natter::Server::Errors {
+
+ProtocolError unauthenticated() {
+    return {ErrorCode::Unauthenticated, QCoreApplication::translate("Server", "Sign in first.")};
+}
+
+ProtocolError notAMember() {
+    return {ErrorCode::NotAMember,
+            QCoreApplication::translate("Server", "You are not a member of that room.")};
+}
+
+ProtocolError internal() {
+    return {ErrorCode::InternalError,
+            QCoreApplication::translate("Server", "The server could not complete the request; try again.")};
+}
+
+ProtocolError rateLimited(qint64 retryAfterMs) {
+    return {ErrorCode::RateLimited,
+            QCoreApplication::translate("Server", "Too many requests; wait and try again."), retryAfterMs};
+}
+
+} // namespace Natter::Server::Errors

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocolerror.h"
+
+namespace Natter::Server {
+
+struct ServerConfig;
+struct Storage;
+class HashingPool;
+class MessageWriter;
+class PresenceTracker;
+class RateLimiter;
+
+/// What request handlers share, passed in by the server that owns it all (no singletons).
+struct ServerContext {
+    const ServerConfig &config;
+    Storage &storage;
+    HashingPool &hashing;
+    MessageWriter &writer;
+    PresenceTracker &presence;
+    RateLimiter &loginLimiter;
+    RateLimiter &registerLimiter;
+    RateLimiter &joinLimiter;
+    RateLimiter &sendLimiter;
+};
+
+/// Common error replies, so every handler words them the same.
+namespace Errors {
+ProtocolError unauthenticated();
+ProtocolError notAMember();
+ProtocolError internal();
+ProtocolError rateLimited(qint64 retryAfterMs);
+} // namespace Errors
+
+} // namespace Natter::Server

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <optional>
+
+namespace Natter::Server {
+
+/// Sign-in sessions. Only the SHA-256 of a token is stored, so a copy of the database signs nobody in.
+class SessionRepository {
+public:
+    explicit SessionRepository(QSqlDatabase db);
+
+    bool create(const QString &tokenHash, qint64 userId);
+    std::optional<qint64> userFor(const QString &tokenHash) const;
+    /// True when a session was removed.
+    bool remove(const QString &tokenHash);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace Natter::Server

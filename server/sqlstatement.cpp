@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlstatement.h"
+
+#include "logging.h"
+
+#include <QSqlError>
+
+namespace Natter::Server {
+
+SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
+    : m_query(db) {
+    m_query.setForwardOnly(true);
+    if (!m_query.prepare(sql)) {
+        qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ":" << m_query.lastError().text();
+        return;
+    }
+    for (const QVariant &value : values)
+        m_query.addBindValue(value);
+    m_ok = m_query.exec();
+    if (!m_ok && !violatedUniqueness())
+        qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query.lastError().text();
+}
+
+bool SqlStatement::violatedUniqueness() const {
+    // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY.
+    const QString code = m_query.lastError().nativeErrorCode();
+    return code == QLatin1String("2067") || code == QLatin1String("1555") ||
+           m_query.lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed"));
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <initializer_list>
+
+namespace Natter::Server {
+
+/// A prepared statement with positional values bound, run at once. Failures are logged with the SQL (never
+/// the values, which may be password hashes) so every repository reports errors the same way.
+class SqlStatement {
+public:
+    SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+
+    bool ok() const { return m_ok; }
+    QSqlQuery &query() { return m_query; }
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    /// True when the statement failed on a UNIQUE or PRIMARY KEY constraint.
+    bool violatedUniqueness() const;
+
+private:
+    QSqlQuery m_query;
+    bool m_ok = false;
+};
+
+} // namespace Natter::Server

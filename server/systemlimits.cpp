@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "systemlimits.h"
+
+#include "logging.h"
+
+#include <sys/resource.h>
+
+namespace Natter::Server::SystemLimits {
+
+long raiseOpenFileLimit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return -1;
+    if (limit.rlim_cur < limit.rlim_max) {
+        const rlim_t before = limit.rlim_cur;
+        limit.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+            qCWarning(lcServer) << "cannot raise the open-file limit above" << before;
+            return long(before);
+        }
+    }
+    return long(limit.rlim_cur);
+}
+
+} // namespace Natter::Server::SystemLimits

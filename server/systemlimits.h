@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace Natter::Server::SystemLimits {
+
+/// Raises the open-file soft limit to the hard limit (one descriptor per connection); returns the new soft
+/// limit, or -1 where it cannot be read.
+long raiseOpenFileLimit();
+
+} // namespace Natter::Server::SystemLimits

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "userrepository.h"
+
+#include "sqlstatement.h"
+#include "validation.h"
+
+#include <QDateTime>
+
+namespace Natter::Server {
+
+UserRepository::UserRepository(QSqlDatabase db)
+    : m_db(std::move(db)) {}
+
+UserRepository::CreateStatus UserRepository::create(const QString &username, const QString &passwordHash,
+                                                    User *user) {
+    SqlStatement insert(
+        m_db,
+        QStringLiteral("INSERT INTO users (username, username_key, password_hash, created_at) "
+                       "VALUES (?, ?, ?, ?)"),
+        {username, Validation::usernameKey(username), passwordHash, QDateTime::currentMSecsSinceEpoch()});
+    if (!insert.ok())
+        return insert.violatedUniqueness() ? CreateStatus::UsernameTaken : CreateStatus::Failed;
+    *user = User{insert.query().lastInsertId().toLongLong(), username};
+    return CreateStatus::Created;
+}
+
+std::optional<UserRepository::Account> UserRepository::findByUsername(const QString &username) const {
+    SqlStatement select(
+        m_db, QStringLiteral("SELECT id, username, password_hash FROM users WHERE username_key = ?"),
+        {Validation::usernameKey(username)});
+    if (!select.ok() || !select.next())
+        return std::nullopt;
+    return Account{User{select.value(0).toLongLong(), select.value(1).toString()},
+                   select.value(2).toString()};
+}
+
+std::optional<User> UserRepository::findById(qint64 id) const {
+    SqlStatement select(m_db, QStringLiteral("SELECT id, username FROM users WHERE id = ?"), {id});
+    if (!select.ok() || !select.next())
+        return std::nullopt;
+    return User{select.value(0).toLongLong(), select.value(1).toString()};
+}
+
+bool UserRepository::updatePasswordHash(qint64 id, const QString &passwordHash) {
+    SqlStatement update(m_db, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
+                        {passwordHash, id});
+    return update.ok() && update.rowsAffected() == 1;
+}
+
+} // namespace Natter::Server

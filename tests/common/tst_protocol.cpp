@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "errorcode.h"
+#include "frames.h"
+#include "jsonfields.h"
+#include "request.h"
+#include "requests.h"
+#include "room.h"
+#include "validation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Natter;
+
+namespace {
+QJsonObject parse(const QString &json) {
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+template <typename T>
+std::optional<ErrorCode> decodeError(const QString &json) {
+    const auto decoded = T::decode(parse(json));
+    if (const auto *error = std::get_if<ProtocolError>(&decoded))
+        return error->code;
+    return std::nullopt;
+}
+} // namespace
+
+class TestProtocol : public QObject {
+    Q_OBJECT
+
+private slots:
+    void errorCodeNamesRoundTrip() {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
+            const auto code = static_cast<ErrorCode>(i);
+            QCOMPARE(errorCodeFromName(errorCodeName(code)), code);
+        }
+        QCOMPARE(errorCodeName(ErrorCode::NotAMember), QStringLiteral("not_a_member"));
+        QCOMPARE(errorCodeFromName(QStringLiteral("no_such_code")), std::nullopt);
+    }
+
+    void frameEnvelope_data() {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QJsonValue>("id");
+        QTest::newRow("not json") << QByteArray("{nope") << false << QJsonValue();
+        QTest::newRow("invalid utf-8")
+            << QByteArray("{\"type\":\"a\xff\",\"id\":1}") << false << QJsonValue();
+        QTest::newRow("array") << QByteArray("[1,2]") << false << QJsonValue();
+        QTest::newRow("string") << QByteArray("\"hello\"") << false << QJsonValue();
+        QTest::newRow("no type") << QByteArray("{\"id\":7}") << false << QJsonValue(7);
+        QTest::newRow("number type") << QByteArray("{\"id\":\"a\",\"type\":3}") << false << QJsonValue("a");
+        QTest::newRow("no id") << QByteArray("{\"type\":\"login\"}") << false << QJsonValue();
+        QTest::newRow("object id") << QByteArray("{\"type\":\"login\",\"id\":{}}") << false << QJsonValue();
+        QTest::newRow("bool id") << QByteArray("{\"type\":\"login\",\"id\":true}") << false << QJsonValue();
+        QTest::newRow("number id") << QByteArray("{\"type\":\"login\",\"id\":1.5}") << true
+                                   << QJsonValue(1.5);
+        QTest::newRow("string id") << QByteArray("{\"type\":\"x\",\"id\":\"r1\"}") << true
+                                   << QJsonValue("r1");
+    }
+
+    void frameEnvelope() {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, accepted);
+        QFETCH(QJsonValue, id);
+        const auto result = parseRequestFrame(frame);
+        if (accepted) {
+            QVERIFY(std::holds_alternative<Request>(result));
+            QCOMPARE(std::get<Request>(result).id, id);
+        } else {
+            QVERIFY(std::holds_alternative<RejectedFrame>(result));
+            const auto &rejected = std::get<RejectedFrame>(result);
+            QCOMPARE(rejected.error.code, ErrorCode::BadRequest);
+            QVERIFY(!rejected.error.message.isEmpty());
+            QCOMPARE(JsonFields::isRequestId(rejected.id), !id.isNull());
+            if (!id.isNull())
+                QCOMPARE(rejected.id, id);
+            const QJsonObject reply = rejected.error.toReply(rejected.id);
+            QCOMPARE(reply.value("type").toString(), QStringLiteral("error"));
+            QCOMPARE(reply.value("code").toString(), QStringLiteral("bad_request"));
+            QCOMPARE(reply.contains("id"), !id.isNull());
+        }
+    }
+
+    void knownTypes() {
+        for (const char *type : {"register", "login", "resume", "logout", "list_rooms", "create_room",
+                                 "join_room", "leave_room", "send", "history"})
+            QVERIFY2(isKnownRequestType(QString::fromLatin1(type)), type);
+        QVERIFY(!isKnownRequestType(QStringLiteral("hello")));
+        QVERIFY(!isKnownRequestType(QStringLiteral("Login")));
+    }
+
+    void registerErrors() {
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":"alice"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":5,"password":"secret123"})"),
+                 ErrorCode::BadRequest);
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":"al","password":"secret123"})"),
+                 ErrorCode::InvalidUsername);
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":"al ice","password":"secret123"})"),
+                 ErrorCode::InvalidUsername);
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":"alice","password":"short"})"),
+                 ErrorCode::WeakPassword);
+        const QString longPassword = QString(1025, QLatin1Char('x'));
+        QCOMPARE(decodeError<RegisterRequest>(
+                     QStringLiteral(R"({"username":"alice","password":"%1"})").arg(longPassword)),
+                 ErrorCode::WeakPassword);
+        QCOMPARE(decodeError<RegisterRequest>(R"({"username":"Al_ice.-9","password":"12345678"})"),
+                 std::nullopt);
+    }
+
+    void loginAndResumeErrors() {
+        QCOMPARE(decodeError<LoginRequest>(R"({"username":"alice","password":null})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LoginRequest>(R"({"username":"x","password":"y"})"), std::nullopt);
+        QCOMPARE(decodeError<ResumeRequest>(R"({"token":7})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<ResumeRequest>(R"({"token":"abc"})"), std::nullopt);
+    }
+
+    void roomRequestErrors() {
+        QCOMPARE(decodeError<CreateRoomRequest>(R"({"name":"   "})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<CreateRoomRequest>(R"({"name":3})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<CreateRoomRequest>(QStringLiteral(R"({"name":"%1"})").arg(QString(65, 'r'))),
+                 ErrorCode::BadRequest);
+        const auto created = CreateRoomRequest::decode(parse(R"({"name":"  Lounge  "})"));
+        QCOMPARE(std::get<CreateRoomRequest>(created).name, QStringLiteral("Lounge"));
+        QCOMPARE(decodeError<JoinRoomRequest>(R"({"code":[]})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":"1"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":0})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":2.5})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":1e300})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":4})"), std::nullopt);
+    }
+
+    void sendErrors() {
+        QCOMPARE(decodeError<SendRequest>(R"({"text":"hi"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(R"({"room":1})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(R"({"room":1,"text":" \n\t "})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(R"({"room":1,"text":"hi","client_id":5})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(R"({"room":1,"text":"hi","client_id":""})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(
+                     QStringLiteral(R"({"room":1,"text":"hi","client_id":"%1"})").arg(QString(65, 'c'))),
+                 ErrorCode::BadRequest);
+        // Too long text is not the decoder's to refuse: it is checked after membership.
+        QCOMPARE(
+            decodeError<SendRequest>(QStringLiteral(R"({"room":1,"text":"%1"})").arg(QString(5000, 't'))),
+            std::nullopt);
+        const auto sent = SendRequest::decode(parse(R"({"room":3,"text":"hi","client_id":"c-1"})"));
+        QCOMPARE(std::get<SendRequest>(sent).clientId, QStringLiteral("c-1"));
+    }
+
+    void historyErrors() {
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"before":3,"after":1})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"limit":0})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"limit":201})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"limit":"5"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"before":-1})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<HistoryRequest>(R"({"room":"x"})"), ErrorCode::BadRequest);
+        const auto plain = std::get<HistoryRequest>(HistoryRequest::decode(parse(R"({"room":1})")));
+        QCOMPARE(plain.limit, 50);
+        QVERIFY(!plain.before && !plain.after);
+        const auto paged =
+            std::get<HistoryRequest>(HistoryRequest::decode(parse(R"({"room":1,"after":9,"limit":200})")));
+        QCOMPARE(paged.after, 9);
+        QCOMPARE(paged.limit, 200);
+    }
+
+    void requestsRoundTrip() {
+        const SendRequest send{4, QStringLiteral("héllo 👋"), QStringLiteral("abc")};
+        const QJsonObject frame = requestFrame(send, QStringLiteral("r1"));
+        QCOMPARE(frame.value("type").toString(), QStringLiteral("send"));
+        const auto request = std::get<Request>(parseRequestFrame(Frames::serialize(frame).toUtf8()));
+        const auto decoded = std::get<SendRequest>(SendRequest::decode(request.fields));
+        QCOMPARE(decoded.room, send.room);
+        QCOMPARE(decoded.text, send.text);
+        QCOMPARE(decoded.clientId, send.clientId);
+
+        HistoryRequest history;
+        history.room = 2;
+        history.before = 10;
+        history.limit = 20;
+        const auto back = std::get<HistoryRequest>(HistoryRequest::decode(history.toJson()));
+        QCOMPARE(back.before, 10);
+        QCOMPARE(back.limit, 20);
+    }
+
+    void objectsRoundTrip() {
+        const User alice{1, QStringLiteral("Alice")};
+        const Room room{7, QStringLiteral("Lounge"), QStringLiteral("ABCDEFGHJK"), {{alice, true}}};
+        QCOMPARE(Room::fromJson(room.toJson()), room);
+        QCOMPARE(room.toJson().value("members").toArray().first().toObject().value("online").toBool(), true);
+
+        ChatMessage message{12, 7, alice, QStringLiteral("hi"), 1700000000123, {}};
+        QVERIFY(!message.toJson().contains("client_id"));
+        QCOMPARE(ChatMessage::fromJson(message.toJson()), message);
+        message.clientId = QStringLiteral("c1");
+        QCOMPARE(ChatMessage::fromJson(message.toJson()), message);
+        QCOMPARE(ChatMessage::fromJson(QJsonObject{{"id", 1}}), std::nullopt);
+        QCOMPARE(User::fromJson(QJsonObject{{"id", "1"}, {"username", "x"}}), std::nullopt);
+        QCOMPARE(Member::fromJson(alice.toJson()), std::nullopt);
+    }
+
+    void eventFrames() {
+        const User bob{2, QStringLiteral("bob")};
+        const QJsonObject hello = Frames::hello(QStringLiteral("natterd 1"));
+        QCOMPARE(hello.value("protocol").toInt(), 1);
+        QCOMPARE(Frames::presenceEvent(bob, false).value("online").toBool(), false);
+        const QJsonObject joined = Frames::memberJoinedEvent(3, {bob, true});
+        QCOMPARE(joined.value("room").toInt(), 3);
+        QCOMPARE(joined.value("user").toObject().value("username").toString(), QStringLiteral("bob"));
+        QCOMPARE(Frames::memberLeftEvent(3, bob).value("type").toString(), QStringLiteral("member_left"));
+        const QJsonObject ok = Frames::ok(QStringLiteral("q"), {{"user", bob.toJson()}});
+        QCOMPARE(ok.value("type").toString(), QStringLiteral("ok"));
+        QCOMPARE(ok.value("id").toString(), QStringLiteral("q"));
+        QVERIFY(!Frames::serialize(ok).contains(QLatin1Char('\n')));
+
+        const ProtocolError limited{ErrorCode::RateLimited, QStringLiteral("slow down"), 1500};
+        const auto parsed = ProtocolError::fromReply(limited.toReply(3));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->code, ErrorCode::RateLimited);
+        QCOMPARE(parsed->retryAfterMs, 1500);
+    }
+
+    void validation() {
+        using namespace Validation;
+        QCOMPARE(codePointCount(QStringLiteral("a👋b")), 3);
+        QVERIFY(isValidUsername(QStringLiteral("abc")));
+        QVERIFY(!isValidUsername(QString(33, 'a')));
+        QVERIFY(!isValidUsername(QStringLiteral("ab✓")));
+        QCOMPARE(usernameKey(QStringLiteral("AlIcE")), QStringLiteral("alice"));
+        QVERIFY(isValidPassword(QString(8, 'p')));
+        QVERIFY(!isValidPassword(QString(7, 'p')));
+        QCOMPARE(normalizedAccessCode(QStringLiteral(" abcdefghjk ")), QStringLiteral("ABCDEFGHJK"));
+        QVERIFY(isWellFormedAccessCode(QStringLiteral("ABCDEFGHJK")));
+        QVERIFY(!isWellFormedAccessCode(QStringLiteral("ABCDEFGHJ0")));
+        QVERIFY(!isWellFormedAccessCode(QStringLiteral("ABCDEFGHJKL")));
+        QCOMPARE(checkMessageText(QString(4000, 'x')), TextCheck::Ok);
+        QCOMPARE(checkMessageText(QString(4001, 'x')), TextCheck::TooLong);
+        QString emoji;
+        for (int i = 0; i < 4000; ++i)
+            emoji += QStringLiteral("👋");
+        QCOMPARE(checkMessageText(emoji), TextCheck::Ok); // 8000 UTF-16 units, 4000 code points
+        QCOMPARE(checkMessageText(QStringLiteral("\n ")), TextCheck::Blank);
+        for (const char c : {'0', 'O', '1', 'I'})
+            QVERIFY(!QLatin1String(accessCodeAlphabet).contains(QLatin1Char(c)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocol)
+#include "tst_protocol.moc"

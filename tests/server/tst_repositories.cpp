@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+#include "migrator.h"
+#include "storage.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Server;
+
+class TestRepositories : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        m_path = m_dir.filePath(QStringLiteral("repo-%1.sqlite").arg(++m_counter));
+        QSqlDatabase db = Database::open(m_path, QStringLiteral("repo-test"), &error);
+        QVERIFY2(db.isValid(), qPrintable(error));
+        QVERIFY2(Migrator(db).migrate(&error), qPrintable(error));
+        m_storage = std::make_unique<Storage>(db);
+    }
+
+    void cleanup() {
+        m_storage.reset();
+        Database::close(QStringLiteral("repo-test"));
+    }
+
+    void usersAreUniqueWithoutRegardToCase() {
+        User alice;
+        QCOMPARE(m_storage->users.create(QStringLiteral("Alice"), QStringLiteral("h1"), &alice),
+                 UserRepository::CreateStatus::Created);
+        QVERIFY(alice.id > 0);
+        User other;
+        QCOMPARE(m_storage->users.create(QStringLiteral("aLiCe"), QStringLiteral("h2"), &other),
+                 UserRepository::CreateStatus::UsernameTaken);
+        const auto found = m_storage->users.findByUsername(QStringLiteral("ALICE"));
+        QVERIFY(found);
+        QCOMPARE(found->user, alice);
+        QCOMPARE(found->user.username, QStringLiteral("Alice")); // spelling kept
+        QCOMPARE(found->passwordHash, QStringLiteral("h1"));
+        QVERIFY(m_storage->users.updatePasswordHash(alice.id, QStringLiteral("h3")));
+        QCOMPARE(m_storage->users.findByUsername(QStringLiteral("alice"))->passwordHash,
+                 QStringLiteral("h3"));
+        QCOMPARE(m_storage->users.findById(alice.id), alice);
+        QVERIFY(!m_storage->users.findById(alice.id + 100));
+        QVERIFY(!m_storage->users.findByUsername(QStringLiteral("bob")));
+    }
+
+    void sessions() {
+        const User alice = makeUser("alice");
+        QVERIFY(m_storage->sessions.create(QStringLiteral("hash-1"), alice.id));
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("hash-1")), alice.id);
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-2")));
+        QVERIFY(m_storage->sessions.remove(QStringLiteral("hash-1")));
+        QVERIFY(!m_storage->sessions.remove(QStringLiteral("hash-1")));
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-1")));
+    }
+
+    void roomsAndMembers() {
+        const User alice = makeUser("alice");
+        const User bob = makeUser("bob");
+        const User carol = makeUser("carol");
+        RoomRepository::RoomRow room;
+        QCOMPARE(
+            m_storage->rooms.create(QStringLiteral("Lounge"), QStringLiteral("ABCDEFGHJK"), alice.id, &room),
+            RoomRepository::CreateStatus::Created);
+        RoomRepository::RoomRow clash;
+        QCOMPARE(
+            m_storage->rooms.create(QStringLiteral("Other"), QStringLiteral("ABCDEFGHJK"), bob.id, &clash),
+            RoomRepository::CreateStatus::CodeTaken);
+        QCOMPARE(m_storage->rooms.findByCode(QStringLiteral("ABCDEFGHJK"))->id, room.id);
+        QVERIFY(!m_storage->rooms.findByCode(QStringLiteral("ZZZZZZZZZZ")));
+        QCOMPARE(m_storage->rooms.findById(room.id)->name, QStringLiteral("Lounge"));
+
+        QVERIFY(m_storage->rooms.isMember(room.id, alice.id));
+        QVERIFY(!m_storage->rooms.isMember(room.id, bob.id));
+        QVERIFY(m_storage->rooms.addMember(room.id, bob.id));
+        QVERIFY(!m_storage->rooms.addMember(room.id, bob.id)); // already in
+        QCOMPARE(m_storage->rooms.members(room.id), (QList<User>{alice, bob}));
+        QCOMPARE(m_storage->rooms.coMemberIds(alice.id), QList<qint64>{bob.id});
+        QVERIFY(m_storage->rooms.coMemberIds(carol.id).isEmpty());
+        QCOMPARE(m_storage->rooms.roomsOf(bob.id).size(), 1);
+        QVERIFY(m_storage->rooms.removeMember(room.id, bob.id));
+        QVERIFY(!m_storage->rooms.removeMember(room.id, bob.id));
+        QVERIFY(m_storage->rooms.roomsOf(bob.id).isEmpty());
+        QVERIFY(!m_storage->rooms.addMember(room.id + 99, bob.id)); // foreign key: no such room
+    }
+
+    void messagesPageInEveryDirection() {
+        const User alice = makeUser("alice");
+        RoomRepository::RoomRow room;
+        QCOMPARE(m_storage->rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice.id, &room),
+                 RoomRepository::CreateStatus::Created);
+        QList<qint64> ids;
+        for (int i = 1; i <= 7; ++i) {
+            const auto message =
+                m_storage->messages.insert(room.id, alice, QStringLiteral("m%1").arg(i),
+                                           i == 3 ? QStringLiteral("c3") : QString(), 1000 + i);
+            QVERIFY(message);
+            ids.append(message->id);
+        }
+        QVERIFY(std::is_sorted(ids.begin(), ids.end()));
+
+        auto latest = m_storage->messages.page(room.id, std::nullopt, std::nullopt, 3);
+        QCOMPARE(texts(latest), QStringList({"m5", "m6", "m7"}));
+        QVERIFY(latest.more);
+        auto older = m_storage->messages.page(room.id, ids[4], std::nullopt, 3);
+        QCOMPARE(texts(older), QStringList({"m2", "m3", "m4"}));
+        QVERIFY(older.more);
+        auto oldest = m_storage->messages.page(room.id, ids[1], std::nullopt, 3);
+        QCOMPARE(texts(oldest), QStringList({"m1"}));
+        QVERIFY(!oldest.more);
+        auto newer = m_storage->messages.page(room.id, std::nullopt, ids[1], 3);
+        QCOMPARE(texts(newer), QStringList({"m3", "m4", "m5"}));
+        QVERIFY(newer.more);
+        auto newest = m_storage->messages.page(room.id, std::nullopt, ids[3], 3);
+        QCOMPARE(texts(newest), QStringList({"m5", "m6", "m7"}));
+        QVERIFY(!newest.more);
+        QVERIFY(m_storage->messages.page(room.id, std::nullopt, ids[6], 3).messages.isEmpty());
+
+        const auto byClientId = m_storage->messages.findByClientId(room.id, alice.id, QStringLiteral("c3"));
+        QVERIFY(byClientId);
+        QCOMPARE(byClientId->id, ids[2]);
+        QCOMPARE(byClientId->author, alice);
+        QCOMPARE(byClientId->timestampMs, 1003);
+        QVERIFY(!m_storage->messages.findByClientId(room.id, alice.id, QStringLiteral("c4")));
+        // The unique index backs idempotency even if a caller forgets to look first.
+        QVERIFY(
+            !m_storage->messages.insert(room.id, alice, QStringLiteral("again"), QStringLiteral("c3"), 1));
+    }
+
+private:
+    User makeUser(const char *name) {
+        User user;
+        const auto status = m_storage->users.create(QString::fromLatin1(name), QStringLiteral("hash"), &user);
+        if (status != UserRepository::CreateStatus::Created)
+            qFatal("cannot create test user");
+        return user;
+    }
+
+    static QStringList texts(const MessageRepository::Page &page) {
+        QStringList result;
+        for (const ChatMessage &message : page.messages)
+            result.append(message.text);
+        return result;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_counter = 0;
+    std::unique_ptr<Storage> m_storage;
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"
