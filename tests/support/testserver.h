@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chatserver.h"
+#include "serverconfig.h"
+
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace Natter::Test {
+
+/// The real server, in-process, on 127.0.0.1 and a free port, with a fresh database in a temporary
+/// directory. Hashing is cheap and rate limits are off unless a test sets them.
+class TestServer {
+public:
+    TestServer();
+    ~TestServer();
+
+    Server::ServerConfig &config() { return m_config; }
+    /// Starts with config(); false (and a qWarning) on failure.
+    bool start();
+    /// Stops and starts again on the same database and port.
+    bool restart();
+    void stop();
+    QUrl url() const { return m_url; }
+    Server::ChatServer &server() { return *m_server; }
+    QString databasePath() const;
+
+private:
+    QTemporaryDir m_dir;
+    Server::ServerConfig m_config;
+    std::unique_ptr<Server::ChatServer> m_server;
+    QUrl m_url;
+};
+
+} // namespace Natter::Test
