@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "natterdprocess.h"
+#include "testclient.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Natter::Test;
+
+namespace {
+QString code(const QJsonObject &reply) {
+    return reply.value(QStringLiteral("type")).toString() == QLatin1String("error")
+               ? reply.value(QStringLiteral("code")).toString()
+               : reply.value(QStringLiteral("type")).toString();
+}
+} // namespace
+
+class TestCrashRecovery : public QObject {
+    Q_OBJECT
+
+private slots:
+    void acknowledgedMessagesSurviveKill9() {
+        NatterdProcess natterd;
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+
+        TestClient client;
+        QVERIFY(client.open(natterd.url()));
+        QCOMPARE(code(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        const qint64 room = client.request(QStringLiteral("create_room"), {{"name", "Durable"}})
+                                .value("room")
+                                .toObject()
+                                .value("id")
+                                .toInteger();
+        QVERIFY(room > 0);
+
+        constexpr int count = 500;
+        QList<qint64> requests;
+        for (int i = 0; i < count; ++i)
+            requests.append(client.post(QStringLiteral("send"),
+                                        {{"room", room}, {"text", QStringLiteral("m%1").arg(i)}}));
+        QList<qint64> acknowledged;
+        for (const qint64 request : requests) {
+            const QJsonObject reply = client.waitForReply(request, 60000);
+            QCOMPARE(code(reply), QStringLiteral("ok"));
+            acknowledged.append(reply.value("message").toObject().value("id").toInteger());
+        }
+
+        natterd.kill(); // the instant after the last ok: no shutdown code, no flush
+        QVERIFY(client.waitForDisconnect());
+
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        TestClient after;
+        QVERIFY(after.open(natterd.url()));
+        QCOMPARE(code(after.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QList<qint64> stored;
+        QStringList texts;
+        QJsonObject page = after.request(QStringLiteral("history"), {{"room", room}, {"limit", 200}});
+        while (true) {
+            QCOMPARE(code(page), QStringLiteral("ok"));
+            QList<qint64> pageIds;
+            QStringList pageTexts;
+            for (const QJsonValue &message : page.value("messages").toArray()) {
+                pageIds.append(message.toObject().value("id").toInteger());
+                pageTexts.append(message.toObject().value("text").toString());
+            }
+            stored = pageIds + stored;
+            texts = pageTexts + texts;
+            if (!page.value("more").toBool() || pageIds.isEmpty())
+                break;
+            page = after.request(QStringLiteral("history"),
+                                 {{"room", room}, {"before", pageIds.first()}, {"limit", 200}});
+        }
+        QCOMPARE(stored, acknowledged); // all of them, in order, and no others
+        QCOMPARE(texts.first(), QStringLiteral("m0"));
+        QCOMPARE(texts.last(), QStringLiteral("m%1").arg(count - 1));
+        after.close();
+        QCOMPARE(natterd.terminate(), 0);
+    }
+
+    void sigtermShutsDownCleanly() {
+        NatterdProcess natterd;
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        TestClient client;
+        QVERIFY(client.open(natterd.url()));
+        QCOMPARE(code(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(natterd.terminate(), 0);
+        QVERIFY(client.waitForDisconnect());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+        // SQLite removes the WAL file when the last connection closes cleanly.
+        QVERIFY(!QFile::exists(natterd.databasePath() + QStringLiteral("-wal")));
+        QVERIFY(natterd.start()); // and the database opens again
+        QCOMPARE(natterd.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrashRecovery)
+#include "tst_crashrecovery.moc"
