@@ -88,7 +88,7 @@ bool ChatServer::start(QString *error) {
         return false;
     }
     m_pingTimer.start(m_config.pingIntervalMs);
-    qCInfo(lcServer) << "serving" << url().toString() << "with database" << path;
+    qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
     return true;
 }
 
