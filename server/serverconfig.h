@@ -25,8 +25,10 @@ struct ServerConfig {
     RateLimiter::Rule joinLimit{10, 10};   // per user
     RateLimiter::Rule sendLimit{30, 120};  // per user
 
-    int pingIntervalMs = 20'000;
-    int idleTimeoutMs = 60'000;
+    // A silent peer is dropped at the first ping tick after idleTimeoutMs: at the latest after
+    // idle + interval = 55 s. A live peer answers every ping, so it is never idle much beyond one interval.
+    int pingIntervalMs = 15'000;
+    int idleTimeoutMs = 40'000;
     int listenBacklog = 4096;
     int maxPendingConnections = 4096;
 

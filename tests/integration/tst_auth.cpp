@@ -8,14 +8,6 @@
 
 using namespace Natter::Test;
 
-namespace {
-QString code(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("type")).toString() == QLatin1String("error")
-               ? reply.value(QStringLiteral("code")).toString()
-               : reply.value(QStringLiteral("type")).toString();
-}
-} // namespace
-
 class TestAuth : public QObject {
     Q_OBJECT
 
@@ -38,7 +30,7 @@ private slots:
         TestClient alice;
         QVERIFY(alice.open(m_server->url()));
         const QJsonObject registered = alice.registerUser(QStringLiteral("Alice"));
-        QCOMPARE(code(registered), QStringLiteral("ok"));
+        QCOMPARE(replyCode(registered), QStringLiteral("ok"));
         QCOMPARE(registered.value("user").toObject().value("username").toString(), QStringLiteral("Alice"));
         QCOMPARE(alice.token().size(), 43); // 256 bits, base64url without padding
         QVERIFY(alice.userId() > 0);
@@ -46,70 +38,71 @@ private slots:
         TestClient again;
         QVERIFY(again.open(m_server->url()));
         const QJsonObject loggedIn = again.login(QStringLiteral("aLICE")); // case-insensitive
-        QCOMPARE(code(loggedIn), QStringLiteral("ok"));
+        QCOMPARE(replyCode(loggedIn), QStringLiteral("ok"));
         QCOMPARE(loggedIn.value("user").toObject().value("username").toString(), QStringLiteral("Alice"));
         QCOMPARE(again.userId(), alice.userId());
         QVERIFY(again.token() != alice.token());
-        QCOMPARE(code(again.request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(again.request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
     }
 
     void registerErrors() {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
-        QCOMPARE(code(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
-        QCOMPARE(code(client.registerUser(QStringLiteral("BOB"))), QStringLiteral("username_taken"));
-        QCOMPARE(code(client.registerUser(QStringLiteral("b"))), QStringLiteral("invalid_username"));
-        QCOMPARE(code(client.registerUser(QStringLiteral("bad name"))), QStringLiteral("invalid_username"));
-        QCOMPARE(code(client.registerUser(QStringLiteral("carol"), QStringLiteral("short"))),
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("BOB"))), QStringLiteral("username_taken"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("b"))), QStringLiteral("invalid_username"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("bad name"))),
+                 QStringLiteral("invalid_username"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("carol"), QStringLiteral("short"))),
                  QStringLiteral("weak_password"));
-        QCOMPARE(code(client.request(QStringLiteral("register"), {{"username", "carol"}})),
+        QCOMPARE(replyCode(client.request(QStringLiteral("register"), {{"username", "carol"}})),
                  QStringLiteral("bad_request"));
     }
 
     void loginErrorsLookTheSame() {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
-        QCOMPARE(code(client.registerUser(QStringLiteral("dave"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("dave"))), QStringLiteral("ok"));
         const QJsonObject wrong = client.login(QStringLiteral("dave"), QStringLiteral("wrong-password"));
         const QJsonObject unknown = client.login(QStringLiteral("nobody"), QStringLiteral("wrong-password"));
-        QCOMPARE(code(wrong), QStringLiteral("bad_credentials"));
-        QCOMPARE(code(unknown), QStringLiteral("bad_credentials"));
+        QCOMPARE(replyCode(wrong), QStringLiteral("bad_credentials"));
+        QCOMPARE(replyCode(unknown), QStringLiteral("bad_credentials"));
         QCOMPARE(wrong.value("message"), unknown.value("message"));
-        QCOMPARE(code(client.request(QStringLiteral("login"), {{"username", "dave"}, {"password", 5}})),
+        QCOMPARE(replyCode(client.request(QStringLiteral("login"), {{"username", "dave"}, {"password", 5}})),
                  QStringLiteral("bad_request"));
     }
 
     void resumeAndLogout() {
         TestClient first;
         QVERIFY(first.open(m_server->url()));
-        QCOMPARE(code(first.registerUser(QStringLiteral("erin"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(first.registerUser(QStringLiteral("erin"))), QStringLiteral("ok"));
         const QString token = first.token();
 
         TestClient second;
         QVERIFY(second.open(m_server->url()));
         const QJsonObject resumed = second.request(QStringLiteral("resume"), {{"token", token}});
-        QCOMPARE(code(resumed), QStringLiteral("ok"));
+        QCOMPARE(replyCode(resumed), QStringLiteral("ok"));
         QCOMPARE(resumed.value("user").toObject().value("id").toInteger(), first.userId());
         QVERIFY(!resumed.contains("token"));
 
         TestClient other; // a different session of the same user survives the logout
         QVERIFY(other.open(m_server->url()));
-        QCOMPARE(code(other.login(QStringLiteral("erin"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(other.login(QStringLiteral("erin"))), QStringLiteral("ok"));
 
-        QCOMPARE(code(first.request(QStringLiteral("logout"))), QStringLiteral("ok"));
-        QCOMPARE(code(first.request(QStringLiteral("list_rooms"))), QStringLiteral("unauthenticated"));
+        QCOMPARE(replyCode(first.request(QStringLiteral("logout"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(first.request(QStringLiteral("list_rooms"))), QStringLiteral("unauthenticated"));
         QVERIFY(second.waitForEvents(QStringLiteral("signed_out")));
-        QCOMPARE(code(second.request(QStringLiteral("list_rooms"))), QStringLiteral("unauthenticated"));
-        QCOMPARE(code(other.request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(second.request(QStringLiteral("list_rooms"))), QStringLiteral("unauthenticated"));
+        QCOMPARE(replyCode(other.request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
         QVERIFY(first.eventsOfType(QStringLiteral("signed_out")).isEmpty());
 
         TestClient late;
         QVERIFY(late.open(m_server->url()));
-        QCOMPARE(code(late.request(QStringLiteral("resume"), {{"token", token}})),
+        QCOMPARE(replyCode(late.request(QStringLiteral("resume"), {{"token", token}})),
                  QStringLiteral("invalid_token"));
-        QCOMPARE(code(late.request(QStringLiteral("resume"), {{"token", "made-up"}})),
+        QCOMPARE(replyCode(late.request(QStringLiteral("resume"), {{"token", "made-up"}})),
                  QStringLiteral("invalid_token"));
-        QCOMPARE(code(late.request(QStringLiteral("resume"), {{"token", 12}})),
+        QCOMPARE(replyCode(late.request(QStringLiteral("resume"), {{"token", 12}})),
                  QStringLiteral("bad_request"));
     }
 
@@ -130,15 +123,15 @@ private slots:
         QFETCH(QJsonObject, fields);
         TestClient client;
         QVERIFY(client.open(m_server->url()));
-        QCOMPARE(code(client.request(type, fields)), QStringLiteral("unauthenticated"));
+        QCOMPARE(replyCode(client.request(type, fields)), QStringLiteral("unauthenticated"));
     }
 
     void fieldsAreCheckedBeforeAuthentication() {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
-        QCOMPARE(code(client.request(QStringLiteral("send"), {{"room", "one"}, {"text", "hi"}})),
+        QCOMPARE(replyCode(client.request(QStringLiteral("send"), {{"room", "one"}, {"text", "hi"}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(client.request(QStringLiteral("shout"))), QStringLiteral("unknown_type"));
+        QCOMPARE(replyCode(client.request(QStringLiteral("shout"))), QStringLiteral("unknown_type"));
     }
 
     void garbageFramesKeepTheConnection() {
@@ -158,7 +151,7 @@ private slots:
         QVERIFY(client.waitForEvents(QStringLiteral("error"), 5));
         QVERIFY(client.isConnected());
         const QJsonObject numbered = client.request(QStringLiteral("list_rooms"));
-        QCOMPARE(code(numbered), QStringLiteral("unauthenticated"));
+        QCOMPARE(replyCode(numbered), QStringLiteral("unauthenticated"));
         QVERIFY(client.isConnected());
     }
 
@@ -189,21 +182,21 @@ private slots:
     void passwordHashIsUpgradedOnLogin() {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
-        QCOMPARE(code(client.registerUser(QStringLiteral("frank"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("frank"))), QStringLiteral("ok"));
         client.close();
 
         m_server->config().scrypt = {11, 8, 1};
         QVERIFY(m_server->restart());
         TestClient later;
         QVERIFY(later.open(m_server->url()));
-        QCOMPARE(code(later.login(QStringLiteral("frank"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(later.login(QStringLiteral("frank"))), QStringLiteral("ok"));
         QVERIFY(QTest::qWaitFor(
             [&] { return storedHash(QStringLiteral("frank")).contains(QLatin1String("ln=11")); }, 10000));
         later.close();
         QVERIFY(m_server->restart());
         TestClient third;
         QVERIFY(third.open(m_server->url()));
-        QCOMPARE(code(third.login(QStringLiteral("frank"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(third.login(QStringLiteral("frank"))), QStringLiteral("ok"));
     }
 
 private:

@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
 #include "messagewriter.h"
 #include "testclient.h"
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Natter::Test;
 
 namespace {
-QString code(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("type")).toString() == QLatin1String("error")
-               ? reply.value(QStringLiteral("code")).toString()
-               : reply.value(QStringLiteral("type")).toString();
-}
 
 QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room) {
     QList<qint64> ids;
@@ -47,7 +44,8 @@ private slots:
             m_alice->request(QStringLiteral("create_room"), {{"name", "Lounge"}}).value("room").toObject();
         m_room = room.value("id").toInteger();
         m_code = room.value("code").toString();
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", m_code}})), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
     }
 
     void cleanup() {
@@ -61,7 +59,7 @@ private slots:
         auto bobAgain = connectedUser("bob", false);
         const QJsonObject reply = m_alice->request(
             QStringLiteral("send"), {{"room", m_room}, {"text", "hello 👋"}, {"client_id", "c-1"}});
-        QCOMPARE(code(reply), QStringLiteral("ok"));
+        QCOMPARE(replyCode(reply), QStringLiteral("ok"));
         const QJsonObject message = reply.value("message").toObject();
         QVERIFY(message.value("id").toInteger() > 0);
         QCOMPARE(message.value("room").toInteger(), m_room);
@@ -77,46 +75,47 @@ private slots:
                      message);
         }
         // Carol is in no room with them: a round trip later she still has heard nothing.
-        QCOMPARE(code(m_carol->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_carol->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
         QVERIFY(m_carol->eventsOfType(QStringLiteral("message")).isEmpty());
     }
 
     void sendErrorsInOrder() {
-        QCOMPARE(code(m_carol->request(QStringLiteral("send"), {{"room", m_room}, {"text", "hi"}})),
+        QCOMPARE(replyCode(m_carol->request(QStringLiteral("send"), {{"room", m_room}, {"text", "hi"}})),
                  QStringLiteral("not_a_member"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("send"), {{"room", m_room + 999}, {"text", "hi"}})),
-                 QStringLiteral("not_a_member"));
-        // Membership is checked before length: a non-member learns nothing about limits.
         QCOMPARE(
-            code(m_carol->request(QStringLiteral("send"), {{"room", m_room}, {"text", QString(4001, 'x')}})),
+            replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room + 999}, {"text", "hi"}})),
             QStringLiteral("not_a_member"));
-        QCOMPARE(
-            code(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", QString(4001, 'x')}})),
-            QStringLiteral("too_long"));
-        QCOMPARE(
-            code(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", QString(4000, 'x')}})),
-            QStringLiteral("ok"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", " \n "}})),
+        // Membership is checked before length: a non-member learns nothing about limits.
+        QCOMPARE(replyCode(m_carol->request(QStringLiteral("send"),
+                                            {{"room", m_room}, {"text", QString(4001, 'x')}})),
+                 QStringLiteral("not_a_member"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"),
+                                            {{"room", m_room}, {"text", QString(4001, 'x')}})),
+                 QStringLiteral("too_long"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"),
+                                            {{"room", m_room}, {"text", QString(4000, 'x')}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", " \n "}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("send"), {{"room", m_room}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("history"), {{"room", m_room}, {"limit", 0}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("history"), {{"room", m_room}, {"limit", 0}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("history"),
-                                       {{"room", m_room}, {"before", 1}, {"after", 1}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("history"),
+                                            {{"room", m_room}, {"before", 1}, {"after", 1}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_carol->request(QStringLiteral("history"), {{"room", m_room}})),
+        QCOMPARE(replyCode(m_carol->request(QStringLiteral("history"), {{"room", m_room}})),
                  QStringLiteral("not_a_member"));
     }
 
     void idempotentRetry() {
         const QJsonObject fields{{"room", m_room}, {"text", "only once"}, {"client_id", "retry-1"}};
         const QJsonObject first = m_alice->request(QStringLiteral("send"), fields);
-        QCOMPARE(code(first), QStringLiteral("ok"));
+        QCOMPARE(replyCode(first), QStringLiteral("ok"));
         // The same client_id from a new connection (after a reconnect, say) gets the original back.
         auto aliceAgain = connectedUser("alice", false);
         const QJsonObject retry = aliceAgain->request(QStringLiteral("send"), fields);
-        QCOMPARE(code(retry), QStringLiteral("ok"));
+        QCOMPARE(replyCode(retry), QStringLiteral("ok"));
         QCOMPARE(retry.value("message"), first.value("message"));
         // Two copies racing in one batch are stored once as well.
         const qint64 a =
@@ -125,19 +124,20 @@ private slots:
             m_alice->post(QStringLiteral("send"), {{"room", m_room}, {"text", "race"}, {"client_id", "r2"}});
         QCOMPARE(m_alice->waitForReply(a).value("message"), m_alice->waitForReply(b).value("message"));
         // Another user may use the same client_id: it is scoped to the author.
-        QCOMPARE(code(m_bob->request(QStringLiteral("send"), fields)), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("send"), fields)), QStringLiteral("ok"));
 
         QVERIFY(m_bob->waitForEvents(QStringLiteral("message"), 3));
         const QJsonArray stored =
             m_alice->request(QStringLiteral("history"), {{"room", m_room}}).value("messages").toArray();
         QCOMPARE(stored.size(), 3);
-        QCOMPARE(code(m_alice->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
         QCOMPARE(m_bob->eventsOfType(QStringLiteral("message")).size(), 3);
     }
 
     void orderingUnderConcurrentSenders() {
         auto dave = connectedUser("dave", true);
-        QCOMPARE(code(dave->request(QStringLiteral("join_room"), {{"code", m_code}})), QStringLiteral("ok"));
+        QCOMPARE(replyCode(dave->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
         constexpr int perSender = 150;
         QList<qint64> lastIds;
         for (int i = 0; i < perSender; ++i) {
@@ -172,12 +172,12 @@ private slots:
         for (int i = 0; i < total; ++i)
             lastRequest = m_alice->post(QStringLiteral("send"),
                                         {{"room", m_room}, {"text", QStringLiteral("m%1").arg(i)}});
-        QCOMPARE(code(m_alice->waitForReply(lastRequest, 120000)), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_alice->waitForReply(lastRequest, 120000)), QStringLiteral("ok"));
 
         QList<qint64> collected;
         QJsonObject page = m_bob->request(QStringLiteral("history"), {{"room", m_room}, {"limit", 200}});
         while (true) {
-            QCOMPARE(code(page), QStringLiteral("ok"));
+            QCOMPARE(replyCode(page), QStringLiteral("ok"));
             const QList<qint64> ids = idsOf(page.value("messages").toArray());
             QVERIFY(!ids.isEmpty());
             collected = ids + collected;
@@ -211,7 +211,7 @@ private slots:
     }
 
     void catchUpAfterReconnect() {
-        QCOMPARE(code(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "before"}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "before"}})),
                  QStringLiteral("ok"));
         QVERIFY(m_bob->waitForEvents(QStringLiteral("message")));
         const qint64 lastSeen = m_bob->eventsOfType(QStringLiteral("message"))
@@ -234,11 +234,36 @@ private slots:
         }
         TestClient bob;
         QVERIFY(bob.open(m_server->url()));
-        QCOMPARE(code(bob.request(QStringLiteral("resume"), {{"token", token}})), QStringLiteral("ok"));
+        QCOMPARE(replyCode(bob.request(QStringLiteral("resume"), {{"token", token}})), QStringLiteral("ok"));
         const QJsonObject caughtUp =
             bob.request(QStringLiteral("history"), {{"room", m_room}, {"after", lastSeen}});
         QCOMPARE(idsOf(caughtUp.value("messages").toArray()), missed);
         QVERIFY(!caughtUp.value("more").toBool());
+    }
+
+    void storageFailureIsReportedAndLosesNothing() {
+        // Triggers that abort every insert stand in for a failing disk.
+        runSql(
+            "CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'disk'); END");
+        runSql("CREATE TRIGGER fail_rooms BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk'); END");
+        const QJsonObject failed =
+            m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "lost?"}});
+        QCOMPARE(replyCode(failed), QStringLiteral("internal_error"));
+        QVERIFY(!failed.value("message").toString().isEmpty());
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("create_room"), {{"name", "Nope"}})),
+                 QStringLiteral("internal_error"));
+
+        runSql("DROP TRIGGER fail_messages");
+        runSql("DROP TRIGGER fail_rooms");
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "kept"}})),
+                 QStringLiteral("ok"));
+        const QJsonArray stored =
+            m_alice->request(QStringLiteral("history"), {{"room", m_room}}).value("messages").toArray();
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.at(0).toObject().value("text").toString(), QStringLiteral("kept"));
+        // Nobody was told of the failed message.
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("message")));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("message")).size(), 1);
     }
 
 private:
@@ -248,9 +273,21 @@ private:
             qFatal("cannot connect");
         const QJsonObject reply = registerFirst ? client->registerUser(QString::fromLatin1(name))
                                                 : client->login(QString::fromLatin1(name));
-        if (code(reply) != QLatin1String("ok"))
+        if (replyCode(reply) != QLatin1String("ok"))
             qFatal("cannot sign in %s", name);
         return client;
+    }
+
+    void runSql(const char *sql) {
+        QString error;
+        {
+            const QSqlDatabase db =
+                Natter::Server::Database::open(m_server->databasePath(), QStringLiteral("saboteur"), &error);
+            QSqlQuery query(db);
+            if (!query.exec(QString::fromLatin1(sql)))
+                qFatal("cannot run %s", sql);
+        }
+        Natter::Server::Database::close(QStringLiteral("saboteur"));
     }
 
     std::unique_ptr<TestServer> m_server;

@@ -9,11 +9,6 @@
 using namespace Natter::Test;
 
 namespace {
-QString code(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("type")).toString() == QLatin1String("error")
-               ? reply.value(QStringLiteral("code")).toString()
-               : reply.value(QStringLiteral("type")).toString();
-}
 
 QStringList memberNames(const QJsonObject &room) {
     QStringList names;
@@ -36,9 +31,9 @@ private slots:
         QVERIFY(m_alice->open(m_server->url()));
         QVERIFY(m_bob->open(m_server->url()));
         QVERIFY(m_carol->open(m_server->url()));
-        QCOMPARE(code(m_alice->registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
-        QCOMPARE(code(m_bob->registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
-        QCOMPARE(code(m_carol->registerUser(QStringLiteral("carol"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_alice->registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_bob->registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_carol->registerUser(QStringLiteral("carol"))), QStringLiteral("ok"));
     }
 
     void cleanup() {
@@ -50,7 +45,7 @@ private slots:
 
     void createRoom() {
         const QJsonObject reply = m_alice->request(QStringLiteral("create_room"), {{"name", "  Lounge  "}});
-        QCOMPARE(code(reply), QStringLiteral("ok"));
+        QCOMPARE(replyCode(reply), QStringLiteral("ok"));
         const QJsonObject room = reply.value("room").toObject();
         QCOMPARE(room.value("name").toString(), QStringLiteral("Lounge"));
         QVERIFY(room.value("id").toInteger() > 0);
@@ -64,11 +59,12 @@ private slots:
         const QJsonObject second = m_alice->request(QStringLiteral("create_room"), {{"name", "Lounge"}});
         QVERIFY(second.value("room").toObject().value("code") != room.value("code"));
 
-        QCOMPARE(code(m_alice->request(QStringLiteral("create_room"), {{"name", "   "}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("create_room"), {{"name", "   "}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("create_room"), {{"name", QString(65, 'n')}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("create_room"), {{"name", QString(65, 'n')}})),
                  QStringLiteral("bad_request"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("create_room"), {})), QStringLiteral("bad_request"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("create_room"), {})),
+                 QStringLiteral("bad_request"));
     }
 
     void joinByCode() {
@@ -78,7 +74,7 @@ private slots:
         // Lower case and surrounding space still find the room.
         const QJsonObject joined =
             m_bob->request(QStringLiteral("join_room"), {{"code", " " + accessCode.toLower() + " "}});
-        QCOMPARE(code(joined), QStringLiteral("ok"));
+        QCOMPARE(replyCode(joined), QStringLiteral("ok"));
         QCOMPARE(joined.value("room").toObject().value("id"), room.value("id"));
         QCOMPARE(memberNames(joined.value("room").toObject()), (QStringList{"alice", "bob"}));
 
@@ -89,32 +85,33 @@ private slots:
         QCOMPARE(event.value("online").toBool(), true);
 
         // Joining again: ok, nothing announced. Carol is not a member and hears nothing of it.
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", accessCode}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", accessCode}})),
                  QStringLiteral("ok"));
-        QCOMPARE(code(m_alice->request(QStringLiteral("list_rooms"))), QStringLiteral("ok")); // a round trip
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("list_rooms"))),
+                 QStringLiteral("ok")); // a round trip
         QCOMPARE(m_alice->eventsOfType(QStringLiteral("member_joined")).size(), 1);
         QVERIFY(m_bob->eventsOfType(QStringLiteral("member_joined")).isEmpty());
         QVERIFY(m_carol->events().isEmpty());
     }
 
     void joinErrors() {
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", "ABCDEFGHJK"}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", "ABCDEFGHJK"}})),
                  QStringLiteral("no_such_room"));
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", "0000"}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", "0000"}})),
                  QStringLiteral("no_such_room"));
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", 12345}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", 12345}})),
                  QStringLiteral("bad_request"));
     }
 
     void leaveRoom() {
         const QJsonObject room = createRoom(*m_alice, "Lounge");
         const qint64 roomId = room.value("id").toInteger();
-        QCOMPARE(code(m_bob->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
                  QStringLiteral("ok"));
-        QCOMPARE(code(m_carol->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
+        QCOMPARE(replyCode(m_carol->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
                  QStringLiteral("ok"));
 
-        QCOMPARE(code(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId}})),
                  QStringLiteral("ok"));
         QVERIFY(m_alice->waitForEvents(QStringLiteral("member_left")));
         QVERIFY(m_carol->waitForEvents(QStringLiteral("member_left")));
@@ -126,27 +123,28 @@ private slots:
                  QJsonValue("bob"));
         QVERIFY(m_bob->eventsOfType(QStringLiteral("member_left")).isEmpty());
 
-        QCOMPARE(code(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId}})),
                  QStringLiteral("not_a_member"));
-        QCOMPARE(code(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId + 1000}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId + 1000}})),
                  QStringLiteral("not_a_member"));
-        QCOMPARE(code(m_bob->request(QStringLiteral("leave_room"), {{"room", "x"}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", "x"}})),
                  QStringLiteral("bad_request"));
 
         // Once out, Bob hears nothing more of the room.
-        QCOMPARE(code(m_alice->request(QStringLiteral("send"), {{"room", roomId}, {"text", "after bob"}})),
-                 QStringLiteral("ok"));
+        QCOMPARE(
+            replyCode(m_alice->request(QStringLiteral("send"), {{"room", roomId}, {"text", "after bob"}})),
+            QStringLiteral("ok"));
         QVERIFY(m_carol->waitForEvents(QStringLiteral("message")));
-        QCOMPARE(code(m_bob->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
         QVERIFY(m_bob->eventsOfType(QStringLiteral("message")).isEmpty());
-        QCOMPARE(code(m_bob->request(QStringLiteral("history"), {{"room", roomId}})),
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("history"), {{"room", roomId}})),
                  QStringLiteral("not_a_member"));
     }
 
     void listRooms() {
         const QJsonObject first = createRoom(*m_alice, "First");
         const QJsonObject second = createRoom(*m_bob, "Second");
-        QCOMPARE(code(m_alice->request(QStringLiteral("join_room"), {{"code", second.value("code")}})),
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("join_room"), {{"code", second.value("code")}})),
                  QStringLiteral("ok"));
         m_bob->close();
 

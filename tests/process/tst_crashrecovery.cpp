@@ -8,14 +8,6 @@
 
 using namespace Natter::Test;
 
-namespace {
-QString code(const QJsonObject &reply) {
-    return reply.value(QStringLiteral("type")).toString() == QLatin1String("error")
-               ? reply.value(QStringLiteral("code")).toString()
-               : reply.value(QStringLiteral("type")).toString();
-}
-} // namespace
-
 class TestCrashRecovery : public QObject {
     Q_OBJECT
 
@@ -26,7 +18,7 @@ private slots:
 
         TestClient client;
         QVERIFY(client.open(natterd.url()));
-        QCOMPARE(code(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
         const qint64 room = client.request(QStringLiteral("create_room"), {{"name", "Durable"}})
                                 .value("room")
                                 .toObject()
@@ -42,7 +34,7 @@ private slots:
         QList<qint64> acknowledged;
         for (const qint64 request : requests) {
             const QJsonObject reply = client.waitForReply(request, 60000);
-            QCOMPARE(code(reply), QStringLiteral("ok"));
+            QCOMPARE(replyCode(reply), QStringLiteral("ok"));
             acknowledged.append(reply.value("message").toObject().value("id").toInteger());
         }
 
@@ -52,12 +44,12 @@ private slots:
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
         TestClient after;
         QVERIFY(after.open(natterd.url()));
-        QCOMPARE(code(after.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(after.login(QStringLiteral("alice"))), QStringLiteral("ok"));
         QList<qint64> stored;
         QStringList texts;
         QJsonObject page = after.request(QStringLiteral("history"), {{"room", room}, {"limit", 200}});
         while (true) {
-            QCOMPARE(code(page), QStringLiteral("ok"));
+            QCOMPARE(replyCode(page), QStringLiteral("ok"));
             QList<qint64> pageIds;
             QStringList pageTexts;
             for (const QJsonValue &message : page.value("messages").toArray()) {
@@ -83,7 +75,7 @@ private slots:
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
         TestClient client;
         QVERIFY(client.open(natterd.url()));
-        QCOMPARE(code(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
         QCOMPARE(natterd.terminate(), 0);
         QVERIFY(client.waitForDisconnect());
         QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);

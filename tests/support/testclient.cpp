@@ -8,6 +8,11 @@
 
 namespace Natter::Test {
 
+QString replyCode(const QJsonObject &reply) {
+    const QString type = reply.value(QStringLiteral("type")).toString();
+    return type == QLatin1String("error") ? reply.value(QStringLiteral("code")).toString() : type;
+}
+
 TestClient::TestClient(QObject *parent)
     : QObject(parent) {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);

@@ -11,6 +11,9 @@
 
 namespace Natter::Test {
 
+/// "ok", or the error code of an error reply: what most assertions compare.
+QString replyCode(const QJsonObject &reply);
+
 /// A real QWebSocket client for integration tests: sends requests, keeps replies by id and events in order.
 /// Every wait runs the event loop until the thing arrives or the timeout passes; none sleeps a fixed time.
 class TestClient : public QObject {
