@@ -5,7 +5,8 @@
 
 namespace Natter {
 
-QJsonObject ChatMessage::toJson() const {
+QJsonObject ChatMessage::toJson() const
+{
     QJsonObject object{{QLatin1String("id"), id},
                        {QLatin1String("room"), room},
                        {QLatin1String("author"), author.toJson()},
@@ -16,7 +17,8 @@ QJsonObject ChatMessage::toJson() const {
     return object;
 }
 
-std::optional<ChatMessage> ChatMessage::fromJson(const QJsonValue &value) {
+std::optional<ChatMessage> ChatMessage::fromJson(const QJsonValue &value)
+{
     const QJsonObject object = value.toObject();
     const auto id = JsonFields::positiveId(object.value(QLatin1String("id")));
     const auto room = JsonFields::positiveId(object.value(QLatin1String("room")));

@@ -24,7 +24,8 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 13> kNames{{
 }};
 } // namespace
 
-QString errorCodeName(ErrorCode code) {
+QString errorCodeName(ErrorCode code)
+{
     for (const auto &[value, name] : kNames) {
         if (value == code)
             return QString::fromLatin1(name);
@@ -32,7 +33,8 @@ QString errorCodeName(ErrorCode code) {
     return QStringLiteral("internal_error");
 }
 
-std::optional<ErrorCode> errorCodeFromName(const QString &name) {
+std::optional<ErrorCode> errorCodeFromName(const QString &name)
+{
     for (const auto &[value, wireName] : kNames) {
         if (name == QLatin1String(wireName))
             return value;

@@ -9,7 +9,8 @@ namespace {
 constexpr double kMaxExactInteger = 9007199254740992.0; // 2^53
 }
 
-std::optional<qint64> positiveId(const QJsonValue &value) {
+std::optional<qint64> positiveId(const QJsonValue &value)
+{
     if (!value.isDouble())
         return std::nullopt;
     const double number = value.toDouble();
@@ -18,11 +19,13 @@ std::optional<qint64> positiveId(const QJsonValue &value) {
     return static_cast<qint64>(number);
 }
 
-bool isRequestId(const QJsonValue &value) {
+bool isRequestId(const QJsonValue &value)
+{
     return value.isDouble() || value.isString();
 }
 
-std::optional<QString> string(const QJsonObject &object, QLatin1String key) {
+std::optional<QString> string(const QJsonObject &object, QLatin1String key)
+{
     const QJsonValue value = object.value(key);
     if (!value.isString())
         return std::nullopt;

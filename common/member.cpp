@@ -3,13 +3,15 @@
 
 namespace Natter {
 
-QJsonObject Member::toJson() const {
+QJsonObject Member::toJson() const
+{
     QJsonObject object = user.toJson();
     object.insert(QLatin1String("online"), online);
     return object;
 }
 
-std::optional<Member> Member::fromJson(const QJsonValue &value) {
+std::optional<Member> Member::fromJson(const QJsonValue &value)
+{
     const auto user = User::fromJson(value);
     const QJsonValue online = value.toObject().value(QLatin1String("online"));
     if (!user || !online.isBool())

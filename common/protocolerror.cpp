@@ -5,7 +5,8 @@
 
 namespace Natter {
 
-QJsonObject ProtocolError::toReply(const QJsonValue &id) const {
+QJsonObject ProtocolError::toReply(const QJsonValue &id) const
+{
     QJsonObject reply{{QLatin1String("type"), QLatin1String("error")},
                       {QLatin1String("code"), errorCodeName(code)},
                       {QLatin1String("message"), message}};
@@ -16,7 +17,8 @@ QJsonObject ProtocolError::toReply(const QJsonValue &id) const {
     return reply;
 }
 
-std::optional<ProtocolError> ProtocolError::fromReply(const QJsonObject &reply) {
+std::optional<ProtocolError> ProtocolError::fromReply(const QJsonObject &reply)
+{
     if (reply.value(QLatin1String("type")).toString() != QLatin1String("error"))
         return std::nullopt;
     // A code newer than this build still is an error: treat it as internal rather than dropping it.

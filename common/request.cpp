@@ -9,13 +9,15 @@
 namespace Natter {
 
 namespace {
-RejectedFrame reject(const QJsonValue &id, const char *message) {
+RejectedFrame reject(const QJsonValue &id, const char *message)
+{
     return RejectedFrame{
         id, ProtocolError{ErrorCode::BadRequest, QCoreApplication::translate("Protocol", message)}};
 }
 } // namespace
 
-std::variant<Request, RejectedFrame> parseRequestFrame(const QByteArray &utf8) {
+std::variant<Request, RejectedFrame> parseRequestFrame(const QByteArray &utf8)
+{
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -11,11 +11,13 @@ namespace Natter {
 
 namespace {
 
-ProtocolError error(ErrorCode code, const char *message) {
+ProtocolError error(ErrorCode code, const char *message)
+{
     return ProtocolError{code, QCoreApplication::translate("Protocol", message)};
 }
 
-ProtocolError badRequest(const char *message) {
+ProtocolError badRequest(const char *message)
+{
     return error(ErrorCode::BadRequest, message);
 }
 
@@ -32,7 +34,8 @@ const QLatin1String kAfter{"after"};
 const QLatin1String kLimit{"limit"};
 
 /// An optional positive id: absent is fine, present must be valid. False when present and invalid.
-bool optionalId(const QJsonObject &fields, QLatin1String key, std::optional<qint64> &out) {
+bool optionalId(const QJsonObject &fields, QLatin1String key, std::optional<qint64> &out)
+{
     const QJsonValue value = fields.value(key);
     if (value.isUndefined() || value.isNull())
         return true;
@@ -42,11 +45,13 @@ bool optionalId(const QJsonObject &fields, QLatin1String key, std::optional<qint
 
 } // namespace
 
-QJsonObject RegisterRequest::toJson() const {
+QJsonObject RegisterRequest::toJson() const
+{
     return {{kUsername, username}, {kPassword, password}};
 }
 
-Decoded<RegisterRequest> RegisterRequest::decode(const QJsonObject &fields) {
+Decoded<RegisterRequest> RegisterRequest::decode(const QJsonObject &fields)
+{
     const auto username = JsonFields::string(fields, kUsername);
     const auto password = JsonFields::string(fields, kPassword);
     if (!username || !password)
@@ -61,11 +66,13 @@ Decoded<RegisterRequest> RegisterRequest::decode(const QJsonObject &fields) {
     return RegisterRequest{*username, *password};
 }
 
-QJsonObject LoginRequest::toJson() const {
+QJsonObject LoginRequest::toJson() const
+{
     return {{kUsername, username}, {kPassword, password}};
 }
 
-Decoded<LoginRequest> LoginRequest::decode(const QJsonObject &fields) {
+Decoded<LoginRequest> LoginRequest::decode(const QJsonObject &fields)
+{
     const auto username = JsonFields::string(fields, kUsername);
     const auto password = JsonFields::string(fields, kPassword);
     if (!username || !password)
@@ -73,22 +80,26 @@ Decoded<LoginRequest> LoginRequest::decode(const QJsonObject &fields) {
     return LoginRequest{*username, *password};
 }
 
-QJsonObject ResumeRequest::toJson() const {
+QJsonObject ResumeRequest::toJson() const
+{
     return {{kToken, token}};
 }
 
-Decoded<ResumeRequest> ResumeRequest::decode(const QJsonObject &fields) {
+Decoded<ResumeRequest> ResumeRequest::decode(const QJsonObject &fields)
+{
     const auto token = JsonFields::string(fields, kToken);
     if (!token)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"token\" must be a string."));
     return ResumeRequest{*token};
 }
 
-QJsonObject CreateRoomRequest::toJson() const {
+QJsonObject CreateRoomRequest::toJson() const
+{
     return {{kName, name}};
 }
 
-Decoded<CreateRoomRequest> CreateRoomRequest::decode(const QJsonObject &fields) {
+Decoded<CreateRoomRequest> CreateRoomRequest::decode(const QJsonObject &fields)
+{
     const auto name = JsonFields::string(fields, kName);
     const auto normalized = name ? Validation::normalizedRoomName(*name) : std::nullopt;
     if (!normalized)
@@ -96,36 +107,42 @@ Decoded<CreateRoomRequest> CreateRoomRequest::decode(const QJsonObject &fields) 
     return CreateRoomRequest{*normalized};
 }
 
-QJsonObject JoinRoomRequest::toJson() const {
+QJsonObject JoinRoomRequest::toJson() const
+{
     return {{kCode, code}};
 }
 
-Decoded<JoinRoomRequest> JoinRoomRequest::decode(const QJsonObject &fields) {
+Decoded<JoinRoomRequest> JoinRoomRequest::decode(const QJsonObject &fields)
+{
     const auto code = JsonFields::string(fields, kCode);
     if (!code)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"code\" must be a string."));
     return JoinRoomRequest{*code};
 }
 
-QJsonObject LeaveRoomRequest::toJson() const {
+QJsonObject LeaveRoomRequest::toJson() const
+{
     return {{kRoom, room}};
 }
 
-Decoded<LeaveRoomRequest> LeaveRoomRequest::decode(const QJsonObject &fields) {
+Decoded<LeaveRoomRequest> LeaveRoomRequest::decode(const QJsonObject &fields)
+{
     const auto room = JsonFields::positiveId(fields.value(kRoom));
     if (!room)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"room\" must be a positive integer."));
     return LeaveRoomRequest{*room};
 }
 
-QJsonObject SendRequest::toJson() const {
+QJsonObject SendRequest::toJson() const
+{
     QJsonObject object{{kRoom, room}, {kText, text}};
     if (!clientId.isEmpty())
         object.insert(kClientId, clientId);
     return object;
 }
 
-Decoded<SendRequest> SendRequest::decode(const QJsonObject &fields) {
+Decoded<SendRequest> SendRequest::decode(const QJsonObject &fields)
+{
     const auto room = JsonFields::positiveId(fields.value(kRoom));
     if (!room)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"room\" must be a positive integer."));
@@ -146,7 +163,8 @@ Decoded<SendRequest> SendRequest::decode(const QJsonObject &fields) {
     return SendRequest{*room, *text, clientId};
 }
 
-QJsonObject HistoryRequest::toJson() const {
+QJsonObject HistoryRequest::toJson() const
+{
     QJsonObject object{{kRoom, room}, {kLimit, limit}};
     if (before)
         object.insert(kBefore, *before);
@@ -155,7 +173,8 @@ QJsonObject HistoryRequest::toJson() const {
     return object;
 }
 
-Decoded<HistoryRequest> HistoryRequest::decode(const QJsonObject &fields) {
+Decoded<HistoryRequest> HistoryRequest::decode(const QJsonObject &fields)
+{
     HistoryRequest request;
     const auto room = JsonFields::positiveId(fields.value(kRoom));
     if (!room)
@@ -177,7 +196,8 @@ Decoded<HistoryRequest> HistoryRequest::decode(const QJsonObject &fields) {
     return request;
 }
 
-bool isKnownRequestType(const QString &type) {
+bool isKnownRequestType(const QString &type)
+{
     static const QLatin1String types[] = {
         RegisterRequest::type,  LoginRequest::type,      ResumeRequest::type,   LogoutRequest::type,
         ListRoomsRequest::type, CreateRoomRequest::type, JoinRoomRequest::type, LeaveRoomRequest::type,

@@ -95,7 +95,8 @@ bool isKnownRequestType(const QString &type);
 
 /// A request frame for the client: the request's fields plus "type" and "id".
 template <typename T>
-QJsonObject requestFrame(const T &request, const QJsonValue &id) {
+QJsonObject requestFrame(const T &request, const QJsonValue &id)
+{
     QJsonObject frame = request.toJson();
     frame.insert(QLatin1String("type"), T::type);
     frame.insert(QLatin1String("id"), id);

@@ -7,7 +7,8 @@
 
 namespace Natter {
 
-QJsonObject Room::toJson() const {
+QJsonObject Room::toJson() const
+{
     QJsonArray memberArray;
     for (const Member &member : members)
         memberArray.append(member.toJson());
@@ -17,7 +18,8 @@ QJsonObject Room::toJson() const {
                        {QLatin1String("members"), memberArray}};
 }
 
-std::optional<Room> Room::fromJson(const QJsonValue &value) {
+std::optional<Room> Room::fromJson(const QJsonValue &value)
+{
     const QJsonObject object = value.toObject();
     const auto id = JsonFields::positiveId(object.value(QLatin1String("id")));
     const auto name = JsonFields::string(object, QLatin1String("name"));

@@ -5,7 +5,8 @@
 
 namespace Natter::Validation {
 
-int codePointCount(const QString &text) {
+int codePointCount(const QString &text)
+{
     int count = 0;
     const qsizetype size = text.size();
     for (qsizetype i = 0; i < size; ++i) {
@@ -16,7 +17,8 @@ int codePointCount(const QString &text) {
     return count;
 }
 
-bool isValidUsername(const QString &username) {
+bool isValidUsername(const QString &username)
+{
     if (username.size() < Limits::usernameMinLength || username.size() > Limits::usernameMaxLength)
         return false;
     for (const QChar c : username) {
@@ -29,16 +31,19 @@ bool isValidUsername(const QString &username) {
     return true;
 }
 
-bool isValidPassword(const QString &password) {
+bool isValidPassword(const QString &password)
+{
     const int length = codePointCount(password);
     return length >= Limits::passwordMinLength && length <= Limits::passwordMaxLength;
 }
 
-QString usernameKey(const QString &username) {
+QString usernameKey(const QString &username)
+{
     return username.toLower();
 }
 
-std::optional<QString> normalizedRoomName(const QString &name) {
+std::optional<QString> normalizedRoomName(const QString &name)
+{
     const QString trimmed = name.trimmed();
     const int length = codePointCount(trimmed);
     if (length < 1 || length > Limits::roomNameMaxLength)
@@ -46,11 +51,13 @@ std::optional<QString> normalizedRoomName(const QString &name) {
     return trimmed;
 }
 
-QString normalizedAccessCode(const QString &code) {
+QString normalizedAccessCode(const QString &code)
+{
     return code.trimmed().toUpper();
 }
 
-bool isWellFormedAccessCode(const QString &normalizedCode) {
+bool isWellFormedAccessCode(const QString &normalizedCode)
+{
     if (normalizedCode.size() != Limits::accessCodeLength)
         return false;
     const QLatin1String alphabet(accessCodeAlphabet);
@@ -61,7 +68,8 @@ bool isWellFormedAccessCode(const QString &normalizedCode) {
     return true;
 }
 
-TextCheck checkMessageText(const QString &text) {
+TextCheck checkMessageText(const QString &text)
+{
     if (text.trimmed().isEmpty())
         return TextCheck::Blank;
     if (codePointCount(text) > Limits::messageMaxLength)

@@ -16,16 +16,19 @@
 namespace Natter::Server {
 
 namespace {
-ProtocolError usernameTaken() {
+ProtocolError usernameTaken()
+{
     return {ErrorCode::UsernameTaken, QCoreApplication::translate("Server", "That username is taken.")};
 }
 } // namespace
 
 AuthHandler::AuthHandler(ServerContext &context)
-    : m_context(context) {}
+    : m_context(context)
+{}
 
 void AuthHandler::registerUser(ClientConnection *connection, const QJsonValue &id,
-                               const RegisterRequest &request) {
+                               const RegisterRequest &request)
+{
     if (const qint64 wait = m_context.registerLimiter.take(connection->peerAddress()))
         return connection->replyError(id, Errors::rateLimited(wait));
     // Checked before hashing too, so a taken name answers at once; the insert's constraint stays the judge.
@@ -59,7 +62,8 @@ void AuthHandler::registerUser(ClientConnection *connection, const QJsonValue &i
     });
 }
 
-void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, const LoginRequest &request) {
+void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, const LoginRequest &request)
+{
     if (const qint64 wait = m_context.loginLimiter.take(connection->peerAddress()))
         return connection->replyError(id, Errors::rateLimited(wait));
     const auto account = m_context.storage.users.findByUsername(request.username);
@@ -87,7 +91,8 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
         });
 }
 
-void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request) {
+void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request)
+{
     const QString tokenHash = SecureRandom::tokenHash(request.token);
     const auto userId = m_context.storage.sessions.userFor(tokenHash);
     const auto user = userId ? m_context.storage.users.findById(*userId) : std::nullopt;
@@ -100,7 +105,8 @@ void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, con
     connection->reply(id, {{QLatin1String("user"), user->toJson()}});
 }
 
-void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &) {
+void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &)
+{
     const QString tokenHash = connection->tokenHash();
     m_context.storage.sessions.remove(tokenHash);
     const QList<ClientConnection *> sameUser = m_context.presence.connectionsOf(connection->user().id);
@@ -114,7 +120,8 @@ void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, con
     connection->reply(id);
 }
 
-void AuthHandler::replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user) {
+void AuthHandler::replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user)
+{
     QString tokenHash;
     const QString token = startSession(user.id, &tokenHash);
     if (token.isEmpty())
@@ -123,20 +130,23 @@ void AuthHandler::replySignedIn(ClientConnection *connection, const QJsonValue &
     connection->reply(id, {{QLatin1String("user"), user.toJson()}, {QLatin1String("token"), token}});
 }
 
-QString AuthHandler::startSession(qint64 userId, QString *tokenHash) {
+QString AuthHandler::startSession(qint64 userId, QString *tokenHash)
+{
     const QString token = SecureRandom::token();
     *tokenHash = SecureRandom::tokenHash(token);
     return m_context.storage.sessions.create(*tokenHash, userId) ? token : QString();
 }
 
-void AuthHandler::signIn(ClientConnection *connection, const User &user, const QString &tokenHash) {
+void AuthHandler::signIn(ClientConnection *connection, const User &user, const QString &tokenHash)
+{
     signOut(connection); // a connection is one user at a time
     connection->setIdentity(user, tokenHash);
     if (m_context.presence.add(user.id, connection))
         announcePresence(user, true);
 }
 
-void AuthHandler::signOut(ClientConnection *connection) {
+void AuthHandler::signOut(ClientConnection *connection)
+{
     if (!connection->isAuthenticated())
         return;
     const User user = connection->user();
@@ -145,7 +155,8 @@ void AuthHandler::signOut(ClientConnection *connection) {
         announcePresence(user, false);
 }
 
-void AuthHandler::announcePresence(const User &user, bool online) {
+void AuthHandler::announcePresence(const User &user, bool online)
+{
     m_context.presence.deliver(m_context.storage.rooms.coMemberIds(user.id),
                                Frames::serialize(Frames::presenceEvent(user, online)));
 }

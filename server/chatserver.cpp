@@ -31,15 +31,18 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     , m_loginLimiter(m_config.loginLimit)
     , m_registerLimiter(m_config.registerLimit)
     , m_joinLimiter(m_config.joinLimit)
-    , m_sendLimiter(m_config.sendLimit) {
+    , m_sendLimiter(m_config.sendLimit)
+{
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
 }
 
-ChatServer::~ChatServer() {
+ChatServer::~ChatServer()
+{
     stop();
 }
 
-bool ChatServer::start(QString *error) {
+bool ChatServer::start(QString *error)
+{
     const QString path = m_config.resolvedDatabasePath();
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         *error = QStringLiteral("cannot create the directory of %1").arg(path);
@@ -92,7 +95,8 @@ bool ChatServer::start(QString *error) {
     return true;
 }
 
-void ChatServer::stop() {
+void ChatServer::stop()
+{
     m_pingTimer.stop();
     if (m_tcpServer)
         m_tcpServer->close();
@@ -123,7 +127,8 @@ void ChatServer::stop() {
     m_webSocketServer = nullptr;
 }
 
-QUrl ChatServer::url() const {
+QUrl ChatServer::url() const
+{
     QUrl url;
     url.setScheme(QStringLiteral("ws"));
     url.setHost(m_tcpServer ? m_tcpServer->serverAddress().toString() : m_config.listenAddress.toString());
@@ -131,18 +136,21 @@ QUrl ChatServer::url() const {
     return url;
 }
 
-quint16 ChatServer::port() const {
+quint16 ChatServer::port() const
+{
     return m_tcpServer ? m_tcpServer->serverPort() : 0;
 }
 
-void ChatServer::acceptTcpConnections() {
+void ChatServer::acceptTcpConnections()
+{
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_webSocketServer->handleConnection(socket);
     }
 }
 
-void ChatServer::acceptWebSockets() {
+void ChatServer::acceptWebSockets()
+{
     while (QWebSocket *socket = m_webSocketServer->nextPendingConnection()) {
         auto *connection = new ClientConnection(socket, this);
         m_connections.insert(connection);
@@ -157,7 +165,8 @@ void ChatServer::acceptWebSockets() {
     }
 }
 
-void ChatServer::connectionClosed(ClientConnection *connection) {
+void ChatServer::connectionClosed(ClientConnection *connection)
+{
     if (!m_connections.remove(connection))
         return;
     m_auth->signOut(connection);
@@ -165,7 +174,8 @@ void ChatServer::connectionClosed(ClientConnection *connection) {
     qCDebug(lcNet) << "connection closed, now" << m_connections.size();
 }
 
-void ChatServer::pingConnections() {
+void ChatServer::pingConnections()
+{
     const auto connections = m_connections;
     for (ClientConnection *connection : connections) {
         if (connection->idleMs() > m_config.idleTimeoutMs) {

@@ -9,7 +9,8 @@ namespace Natter::Server {
 ClientConnection::ClientConnection(QWebSocket *socket, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
-    , m_peerAddress(socket->peerAddress().toString()) {
+    , m_peerAddress(socket->peerAddress().toString())
+{
     socket->setParent(this);
     // Qt's default allows 2 GiB frames; a chat message never needs more than a few KiB.
     socket->setMaxAllowedIncomingFrameSize(Limits::maxIncomingBytes);
@@ -29,44 +30,53 @@ ClientConnection::ClientConnection(QWebSocket *socket, QObject *parent)
 
 ClientConnection::~ClientConnection() = default;
 
-void ClientConnection::setIdentity(const User &user, const QString &tokenHash) {
+void ClientConnection::setIdentity(const User &user, const QString &tokenHash)
+{
     m_user = user;
     m_tokenHash = tokenHash;
 }
 
-void ClientConnection::clearIdentity() {
+void ClientConnection::clearIdentity()
+{
     m_user = User{};
     m_tokenHash.clear();
 }
 
-void ClientConnection::sendText(const QString &frame) {
+void ClientConnection::sendText(const QString &frame)
+{
     if (m_socket && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->sendTextMessage(frame);
 }
 
-void ClientConnection::sendFrame(const QJsonObject &frame) {
+void ClientConnection::sendFrame(const QJsonObject &frame)
+{
     sendText(Frames::serialize(frame));
 }
 
-void ClientConnection::reply(const QJsonValue &id, const QJsonObject &result) {
+void ClientConnection::reply(const QJsonValue &id, const QJsonObject &result)
+{
     sendFrame(Frames::ok(id, result));
 }
 
-void ClientConnection::replyError(const QJsonValue &id, const ProtocolError &error) {
+void ClientConnection::replyError(const QJsonValue &id, const ProtocolError &error)
+{
     sendFrame(error.toReply(id));
 }
 
-void ClientConnection::ping() {
+void ClientConnection::ping()
+{
     if (m_socket)
         m_socket->ping();
 }
 
-void ClientConnection::abort() {
+void ClientConnection::abort()
+{
     if (m_socket)
         m_socket->abort();
 }
 
-void ClientConnection::close() {
+void ClientConnection::close()
+{
     if (m_socket)
         m_socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
 }

@@ -8,7 +8,8 @@
 
 namespace Natter::Server {
 
-CommandLine parseCommandLine(const QStringList &arguments) {
+CommandLine parseCommandLine(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "natterd", "Natter chat server: serves the Natter protocol over WebSocket."));

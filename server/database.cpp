@@ -8,7 +8,8 @@
 
 namespace Natter::Server {
 
-QSqlDatabase Database::open(const QString &path, const QString &connectionName, QString *error) {
+QSqlDatabase Database::open(const QString &path, const QString &connectionName, QString *error)
+{
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -36,7 +37,8 @@ QSqlDatabase Database::open(const QString &path, const QString &connectionName, 
     return db;
 }
 
-void Database::close(const QString &connectionName) {
+void Database::close(const QString &connectionName)
+{
     {
         QSqlDatabase db = QSqlDatabase::database(connectionName, false);
         if (db.isValid())

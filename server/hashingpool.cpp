@@ -5,17 +5,20 @@ namespace Natter::Server {
 
 HashingPool::HashingPool(PasswordHasher::Parameters parameters, int threads, QObject *parent)
     : QObject(parent)
-    , m_hasher(parameters) {
+    , m_hasher(parameters)
+{
     m_pool.setMaxThreadCount(threads);
     m_pool.setObjectName(QStringLiteral("natter-hashing"));
 }
 
-HashingPool::~HashingPool() {
+HashingPool::~HashingPool()
+{
     m_pool.clear();
     m_pool.waitForDone();
 }
 
-void HashingPool::hash(const QString &password, std::function<void(const QString &)> done) {
+void HashingPool::hash(const QString &password, std::function<void(const QString &)> done)
+{
     m_pool.start([this, password, done = std::move(done)] {
         const QString phc = m_hasher.hash(password);
         QMetaObject::invokeMethod(
@@ -23,7 +26,8 @@ void HashingPool::hash(const QString &password, std::function<void(const QString
     });
 }
 
-void HashingPool::verify(const QString &password, const QString &phc, std::function<void(bool, bool)> done) {
+void HashingPool::verify(const QString &password, const QString &phc, std::function<void(bool, bool)> done)
+{
     m_pool.start([this, password, phc, done = std::move(done)] {
         const bool known = !phc.isEmpty();
         const bool ok = m_hasher.verify(password, known ? phc : dummyHash()) && known;
@@ -33,11 +37,13 @@ void HashingPool::verify(const QString &password, const QString &phc, std::funct
     });
 }
 
-void HashingPool::waitForDone() {
+void HashingPool::waitForDone()
+{
     m_pool.waitForDone();
 }
 
-QString HashingPool::dummyHash() {
+QString HashingPool::dummyHash()
+{
     std::call_once(m_dummyOnce,
                    [this] { m_dummyHash = m_hasher.hash(QStringLiteral("natter-unknown-user")); });
     return m_dummyHash;

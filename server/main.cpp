@@ -10,7 +10,8 @@
 
 using namespace Natter::Server;
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natterd"));
     QCoreApplication::setOrganizationName(QStringLiteral("Natter"));

@@ -16,9 +16,11 @@
 namespace Natter::Server {
 
 MessageHandler::MessageHandler(ServerContext &context)
-    : m_context(context) {}
+    : m_context(context)
+{}
 
-void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, const SendRequest &request) {
+void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, const SendRequest &request)
+{
     const User author = connection->user();
     if (!m_context.storage.rooms.isMember(request.room, author.id))
         return connection->replyError(id, Errors::notAMember());
@@ -60,7 +62,8 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
 }
 
 void MessageHandler::history(ClientConnection *connection, const QJsonValue &id,
-                             const HistoryRequest &request) {
+                             const HistoryRequest &request)
+{
     if (!m_context.storage.rooms.isMember(request.room, connection->user().id))
         return connection->replyError(id, Errors::notAMember());
     const auto page =

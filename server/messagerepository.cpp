@@ -12,7 +12,8 @@ const QString kSelect =
     QStringLiteral("SELECT m.id, m.room_id, m.author_id, u.username, m.text, m.client_id, "
                    "m.created_at FROM messages m JOIN users u ON u.id = m.author_id ");
 
-ChatMessage fromRow(const SqlStatement &row) {
+ChatMessage fromRow(const SqlStatement &row)
+{
     return ChatMessage{row.value(0).toLongLong(),
                        row.value(1).toLongLong(),
                        User{row.value(2).toLongLong(), row.value(3).toString()},
@@ -23,10 +24,12 @@ ChatMessage fromRow(const SqlStatement &row) {
 } // namespace
 
 MessageRepository::MessageRepository(QSqlDatabase db)
-    : m_db(std::move(db)) {}
+    : m_db(std::move(db))
+{}
 
 std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &author, const QString &text,
-                                                     const QString &clientId, qint64 timestampMs) {
+                                                     const QString &clientId, qint64 timestampMs)
+{
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO messages (room_id, author_id, text, client_id, created_at) "
@@ -38,7 +41,8 @@ std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &au
 }
 
 std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64 authorId,
-                                                             const QString &clientId) const {
+                                                             const QString &clientId) const
+{
     SqlStatement select(
         m_db, kSelect + QStringLiteral("WHERE m.room_id = ? AND m.author_id = ? AND m.client_id = ?"),
         {room, authorId, clientId});
@@ -48,7 +52,8 @@ std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64
 }
 
 MessageRepository::Page MessageRepository::page(qint64 room, std::optional<qint64> before,
-                                                std::optional<qint64> after, int limit) const {
+                                                std::optional<qint64> after, int limit) const
+{
     // One row more than asked tells whether there is more; the index (room_id, id) serves every form.
     QString sql = kSelect + QStringLiteral("WHERE m.room_id = ? ");
     QVariant cursor;

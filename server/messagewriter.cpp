@@ -4,7 +4,8 @@
 namespace Natter::Server {
 
 MessageWriter::MessageWriter(QString databasePath, QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     m_thread.setObjectName(QStringLiteral("natter-writer"));
     m_worker = new MessageWriterWorker(this, std::move(databasePath),
                                        QStringLiteral("natter-writer-%1").arg(quintptr(this), 0, 16));
@@ -12,13 +13,15 @@ MessageWriter::MessageWriter(QString databasePath, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 }
 
-MessageWriter::~MessageWriter() {
+MessageWriter::~MessageWriter()
+{
     stop();
     if (!m_thread.isRunning())
         delete m_worker; // never started: the thread will not delete it
 }
 
-bool MessageWriter::start(QString *error) {
+bool MessageWriter::start(QString *error)
+{
     m_thread.start();
     bool opened = false;
     QMetaObject::invokeMethod(
@@ -28,7 +31,8 @@ bool MessageWriter::start(QString *error) {
     return opened;
 }
 
-void MessageWriter::stop() {
+void MessageWriter::stop()
+{
     if (!m_thread.isRunning())
         return;
     QMetaObject::invokeMethod(m_worker, &MessageWriterWorker::close, Qt::BlockingQueuedConnection);
@@ -39,7 +43,8 @@ void MessageWriter::stop() {
 }
 
 void MessageWriter::submit(qint64 room, const User &author, const QString &text, const QString &clientId,
-                           Callback done) {
+                           Callback done)
+{
     const quint64 ticket = m_nextTicket++;
     m_callbacks.insert(ticket, std::move(done));
     const MessageWriterWorker::Pending pending{ticket, room, author, text, clientId};
@@ -47,7 +52,8 @@ void MessageWriter::submit(qint64 room, const User &author, const QString &text,
         m_worker, [worker = m_worker, pending] { worker->enqueue(pending); }, Qt::QueuedConnection);
 }
 
-void MessageWriter::deliver(const QList<Outcome> &outcomes, qsizetype batchSize) {
+void MessageWriter::deliver(const QList<Outcome> &outcomes, qsizetype batchSize)
+{
     ++m_batches;
     m_messages += batchSize;
     for (const Outcome &outcome : outcomes) {

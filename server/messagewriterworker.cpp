@@ -13,9 +13,11 @@ namespace Natter::Server {
 MessageWriterWorker::MessageWriterWorker(MessageWriter *owner, QString databasePath, QString connectionName)
     : m_owner(owner)
     , m_databasePath(std::move(databasePath))
-    , m_connectionName(std::move(connectionName)) {}
+    , m_connectionName(std::move(connectionName))
+{}
 
-bool MessageWriterWorker::open(QString *error) {
+bool MessageWriterWorker::open(QString *error)
+{
     const QSqlDatabase db = Database::open(m_databasePath, m_connectionName, error);
     if (!db.isValid())
         return false;
@@ -23,7 +25,8 @@ bool MessageWriterWorker::open(QString *error) {
     return true;
 }
 
-void MessageWriterWorker::enqueue(const Pending &pending) {
+void MessageWriterWorker::enqueue(const Pending &pending)
+{
     m_batch.append(pending);
     if (!m_flushScheduled) {
         // Posted behind the sends already queued: everything that arrived before it joins this commit.
@@ -32,7 +35,8 @@ void MessageWriterWorker::enqueue(const Pending &pending) {
     }
 }
 
-void MessageWriterWorker::flush() {
+void MessageWriterWorker::flush()
+{
     m_flushScheduled = false;
     if (m_batch.isEmpty())
         return;
@@ -50,7 +54,8 @@ void MessageWriterWorker::flush() {
     }
 }
 
-QList<MessageWriterWorker::Outcome> MessageWriterWorker::commit(const QList<Pending> &batch) {
+QList<MessageWriterWorker::Outcome> MessageWriterWorker::commit(const QList<Pending> &batch)
+{
     QList<Outcome> outcomes;
     outcomes.reserve(batch.size());
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -79,7 +84,8 @@ QList<MessageWriterWorker::Outcome> MessageWriterWorker::commit(const QList<Pend
     return outcomes;
 }
 
-void MessageWriterWorker::close() {
+void MessageWriterWorker::close()
+{
     flush();
     m_messages.reset();
     Database::close(m_connectionName);

@@ -14,9 +14,11 @@ namespace Natter::Server {
 
 Migrator::Migrator(QSqlDatabase db, QString resourceDir)
     : m_db(std::move(db))
-    , m_resourceDir(std::move(resourceDir)) {}
+    , m_resourceDir(std::move(resourceDir))
+{}
 
-QList<Migrator::Migration> Migrator::migrations() const {
+QList<Migrator::Migration> Migrator::migrations() const
+{
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
     QList<Migration> result;
     const QStringList files = QDir(m_resourceDir).entryList({QStringLiteral("*.sql")}, QDir::Files);
@@ -30,19 +32,22 @@ QList<Migrator::Migration> Migrator::migrations() const {
     return result;
 }
 
-int Migrator::latestVersion() const {
+int Migrator::latestVersion() const
+{
     const auto all = migrations();
     return all.isEmpty() ? 0 : all.last().version;
 }
 
-int Migrator::currentVersion() const {
+int Migrator::currentVersion() const
+{
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return -1;
     return query.value(0).toInt();
 }
 
-bool Migrator::migrate(QString *error) {
+bool Migrator::migrate(QString *error)
+{
     const int current = currentVersion();
     if (current < 0) {
         *error = QStringLiteral("cannot read the schema version: %1").arg(m_db.lastError().text());
@@ -66,7 +71,8 @@ bool Migrator::migrate(QString *error) {
     return true;
 }
 
-bool Migrator::apply(const Migration &migration, QString *error) {
+bool Migrator::apply(const Migration &migration, QString *error)
+{
     QFile file(migration.path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read migration %1").arg(migration.path);

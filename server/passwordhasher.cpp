@@ -15,21 +15,25 @@ constexpr int kSaltBytes = 16;
 constexpr int kHashBytes = 32;
 constexpr auto kBase64 = QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals;
 
-QString encode(const QByteArray &bytes) {
+QString encode(const QByteArray &bytes)
+{
     return QString::fromLatin1(bytes.toBase64(kBase64));
 }
 
-bool sane(const PasswordHasher::Parameters &p) {
+bool sane(const PasswordHasher::Parameters &p)
+{
     // Bounds keep a crafted or corrupt hash from asking for terabytes of memory.
     return p.logN >= 1 && p.logN <= 24 && p.r >= 1 && p.r <= 32 && p.p >= 1 && p.p <= 16;
 }
 } // namespace
 
 PasswordHasher::PasswordHasher(Parameters parameters)
-    : m_parameters(parameters) {}
+    : m_parameters(parameters)
+{}
 
 QByteArray PasswordHasher::derive(const QString &password, const QByteArray &salt,
-                                  const Parameters &parameters, int length) {
+                                  const Parameters &parameters, int length)
+{
     const QByteArray secret = password.toUtf8();
     const uint64_t n = uint64_t(1) << parameters.logN;
     // scrypt needs 128 * N * r * p bytes (plus a little); allow exactly that with headroom.
@@ -49,7 +53,8 @@ QByteArray PasswordHasher::derive(const QString &password, const QByteArray &sal
     return key;
 }
 
-QString PasswordHasher::hash(const QString &password) const {
+QString PasswordHasher::hash(const QString &password) const
+{
     const QByteArray salt = SecureRandom::bytes(kSaltBytes);
     const QByteArray key = derive(password, salt, m_parameters, kHashBytes);
     if (key.isEmpty())
@@ -61,7 +66,8 @@ QString PasswordHasher::hash(const QString &password) const {
         .arg(encode(salt), encode(key));
 }
 
-std::optional<PasswordHasher::Parsed> PasswordHasher::parse(const QString &phc) {
+std::optional<PasswordHasher::Parsed> PasswordHasher::parse(const QString &phc)
+{
     static const QRegularExpression pattern(QStringLiteral(
         "^\\$scrypt\\$ln=(\\d{1,2}),r=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$"));
     const auto match = pattern.match(phc);
@@ -78,7 +84,8 @@ std::optional<PasswordHasher::Parsed> PasswordHasher::parse(const QString &phc) 
     return parsed;
 }
 
-bool PasswordHasher::verify(const QString &password, const QString &phc) const {
+bool PasswordHasher::verify(const QString &password, const QString &phc) const
+{
     const auto parsed = parse(phc);
     if (!parsed)
         return false;
@@ -87,7 +94,8 @@ bool PasswordHasher::verify(const QString &password, const QString &phc) const {
            CRYPTO_memcmp(key.constData(), parsed->hash.constData(), size_t(key.size())) == 0;
 }
 
-bool PasswordHasher::needsRehash(const QString &phc) const {
+bool PasswordHasher::needsRehash(const QString &phc) const
+{
     const auto parsed = parse(phc);
     return !parsed || !(parsed->parameters == m_parameters);
 }

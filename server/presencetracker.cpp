@@ -5,14 +5,16 @@
 
 namespace Natter::Server {
 
-bool PresenceTracker::add(qint64 userId, ClientConnection *connection) {
+bool PresenceTracker::add(qint64 userId, ClientConnection *connection)
+{
     QList<ClientConnection *> &list = m_connections[userId];
     if (!list.contains(connection))
         list.append(connection);
     return list.size() == 1;
 }
 
-bool PresenceTracker::remove(qint64 userId, ClientConnection *connection) {
+bool PresenceTracker::remove(qint64 userId, ClientConnection *connection)
+{
     auto it = m_connections.find(userId);
     if (it == m_connections.end() || !it->removeOne(connection))
         return false;
@@ -22,7 +24,8 @@ bool PresenceTracker::remove(qint64 userId, ClientConnection *connection) {
     return true;
 }
 
-void PresenceTracker::deliver(const QList<qint64> &userIds, const QString &frame) const {
+void PresenceTracker::deliver(const QList<qint64> &userIds, const QString &frame) const
+{
     for (const qint64 userId : userIds) {
         const auto it = m_connections.constFind(userId);
         if (it == m_connections.constEnd())

@@ -10,7 +10,8 @@ namespace Natter::Server {
 namespace {
 constexpr qint64 kSweepIntervalMs = 60'000;
 
-qint64 monotonicNow() {
+qint64 monotonicNow()
+{
     static QElapsedTimer timer = [] {
         QElapsedTimer t;
         t.start();
@@ -22,15 +23,18 @@ qint64 monotonicNow() {
 
 RateLimiter::RateLimiter(Rule rule, Clock clock)
     : m_rule(rule)
-    , m_clock(clock ? std::move(clock) : Clock(monotonicNow)) {}
+    , m_clock(clock ? std::move(clock) : Clock(monotonicNow))
+{}
 
-void RateLimiter::refill(Bucket &bucket, qint64 now) const {
+void RateLimiter::refill(Bucket &bucket, qint64 now) const
+{
     const double gained = double(now - bucket.updatedMs) * m_rule.perMinute / 60'000.0;
     bucket.tokens = std::min(double(m_rule.burst), bucket.tokens + gained);
     bucket.updatedMs = now;
 }
 
-qint64 RateLimiter::take(const QString &key) {
+qint64 RateLimiter::take(const QString &key)
+{
     if (!m_rule.enabled())
         return 0;
     const qint64 now = m_clock();
@@ -47,13 +51,15 @@ qint64 RateLimiter::take(const QString &key) {
     return std::max<qint64>(1, qint64(std::ceil(missing * 60'000.0 / m_rule.perMinute)));
 }
 
-void RateLimiter::refund(const QString &key) {
+void RateLimiter::refund(const QString &key)
+{
     auto it = m_buckets.find(key);
     if (it != m_buckets.end())
         it->tokens = std::min(double(m_rule.burst), it->tokens + 1.0);
 }
 
-void RateLimiter::forgetFullBuckets(qint64 now) {
+void RateLimiter::forgetFullBuckets(qint64 now)
+{
     // A full bucket is the same as no bucket: dropping them keeps memory bounded by recent activity.
     if (now - m_lastSweepMs < kSweepIntervalMs)
         return;

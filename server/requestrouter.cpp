@@ -12,7 +12,8 @@
 
 namespace Natter::Server {
 
-RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages) {
+RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages)
+{
     add(auth, &AuthHandler::registerUser, false);
     add(auth, &AuthHandler::login, false);
     add(auth, &AuthHandler::resume, false);
@@ -27,7 +28,8 @@ RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandl
 
 template <typename R, typename H>
 void RequestRouter::add(H &handler, void (H::*method)(ClientConnection *, const QJsonValue &, const R &),
-                        bool needsAuth) {
+                        bool needsAuth)
+{
     m_routes.insert(R::type,
                     [&handler, method, needsAuth](ClientConnection *connection, const Request &request) {
                         const Decoded<R> decoded = R::decode(request.fields);
@@ -39,7 +41,8 @@ void RequestRouter::add(H &handler, void (H::*method)(ClientConnection *, const 
                     });
 }
 
-void RequestRouter::handleText(ClientConnection *connection, const QString &text) {
+void RequestRouter::handleText(ClientConnection *connection, const QString &text)
+{
     const auto parsed = parseRequestFrame(text.toUtf8());
     if (const auto *rejected = std::get_if<RejectedFrame>(&parsed))
         return connection->replyError(rejected->id, rejected->error);
@@ -54,7 +57,8 @@ void RequestRouter::handleText(ClientConnection *connection, const QString &text
     (*route)(connection, request);
 }
 
-void RequestRouter::handleBinary(ClientConnection *connection) {
+void RequestRouter::handleBinary(ClientConnection *connection)
+{
     connection->replyError(
         QJsonValue::Undefined,
         {ErrorCode::BadRequest,

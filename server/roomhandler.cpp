@@ -20,10 +20,11 @@ constexpr int kCodeAttempts = 8; // 32^10 codes: a collision at all is rare, eig
 }
 
 RoomHandler::RoomHandler(ServerContext &context)
-    : m_context(context) {}
+    : m_context(context)
+{}
 
-void RoomHandler::create(ClientConnection *connection, const QJsonValue &id,
-                         const CreateRoomRequest &request) {
+void RoomHandler::create(ClientConnection *connection, const QJsonValue &id, const CreateRoomRequest &request)
+{
     RoomRepository::RoomRow row;
     for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
         switch (m_context.storage.rooms.create(request.name, SecureRandom::accessCode(),
@@ -41,7 +42,8 @@ void RoomHandler::create(ClientConnection *connection, const QJsonValue &id,
     connection->replyError(id, Errors::internal());
 }
 
-void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const JoinRoomRequest &request) {
+void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const JoinRoomRequest &request)
+{
     const User user = connection->user();
     // Counted before the lookup, so that guessing codes is as slow as the limit says.
     if (const qint64 wait = m_context.joinLimiter.take(QString::number(user.id)))
@@ -62,7 +64,8 @@ void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const
     connection->reply(id, {{QLatin1String("room"), withMembers(*row).toJson()}});
 }
 
-void RoomHandler::leave(ClientConnection *connection, const QJsonValue &id, const LeaveRoomRequest &request) {
+void RoomHandler::leave(ClientConnection *connection, const QJsonValue &id, const LeaveRoomRequest &request)
+{
     const User user = connection->user();
     if (!m_context.storage.rooms.removeMember(request.room, user.id))
         return connection->replyError(id, Errors::notAMember());
@@ -70,21 +73,24 @@ void RoomHandler::leave(ClientConnection *connection, const QJsonValue &id, cons
     connection->reply(id);
 }
 
-void RoomHandler::list(ClientConnection *connection, const QJsonValue &id, const ListRoomsRequest &) {
+void RoomHandler::list(ClientConnection *connection, const QJsonValue &id, const ListRoomsRequest &)
+{
     QJsonArray rooms;
     for (const auto &row : m_context.storage.rooms.roomsOf(connection->user().id))
         rooms.append(withMembers(row).toJson());
     connection->reply(id, {{QLatin1String("rooms"), rooms}});
 }
 
-Room RoomHandler::withMembers(const RoomRepository::RoomRow &row) const {
+Room RoomHandler::withMembers(const RoomRepository::RoomRow &row) const
+{
     Room room{row.id, row.name, row.code, {}};
     for (const User &member : m_context.storage.rooms.members(row.id))
         room.members.append(Member{member, m_context.presence.isOnline(member.id)});
     return room;
 }
 
-void RoomHandler::announce(qint64 roomId, qint64 exceptUserId, const QJsonObject &frame) {
+void RoomHandler::announce(qint64 roomId, qint64 exceptUserId, const QJsonObject &frame)
+{
     QList<qint64> recipients = m_context.storage.rooms.memberIds(roomId);
     recipients.removeAll(exceptUserId);
     m_context.presence.deliver(recipients, Frames::serialize(frame));

@@ -8,7 +8,8 @@
 namespace Natter::Server {
 
 namespace {
-QList<qint64> ids(SqlStatement &statement) {
+QList<qint64> ids(SqlStatement &statement)
+{
     QList<qint64> result;
     while (statement.ok() && statement.next())
         result.append(statement.value(0).toLongLong());
@@ -17,10 +18,12 @@ QList<qint64> ids(SqlStatement &statement) {
 } // namespace
 
 RoomRepository::RoomRepository(QSqlDatabase db)
-    : m_db(std::move(db)) {}
+    : m_db(std::move(db))
+{}
 
 RoomRepository::CreateStatus RoomRepository::create(const QString &name, const QString &code,
-                                                    qint64 creatorId, RoomRow *room) {
+                                                    qint64 creatorId, RoomRow *room)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_db.transaction())
         return CreateStatus::Failed;
@@ -44,7 +47,8 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
     return CreateStatus::Created;
 }
 
-std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString &normalizedCode) const {
+std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString &normalizedCode) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT id, name, code FROM rooms WHERE code = ?"),
                         {normalizedCode});
     if (!select.ok() || !select.next())
@@ -52,20 +56,23 @@ std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString 
     return RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()};
 }
 
-std::optional<RoomRepository::RoomRow> RoomRepository::findById(qint64 roomId) const {
+std::optional<RoomRepository::RoomRow> RoomRepository::findById(qint64 roomId) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT id, name, code FROM rooms WHERE id = ?"), {roomId});
     if (!select.ok() || !select.next())
         return std::nullopt;
     return RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()};
 }
 
-bool RoomRepository::isMember(qint64 roomId, qint64 userId) const {
+bool RoomRepository::isMember(qint64 roomId, qint64 userId) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?"),
                         {roomId, userId});
     return select.ok() && select.next();
 }
 
-bool RoomRepository::addMember(qint64 roomId, qint64 userId) {
+bool RoomRepository::addMember(qint64 roomId, qint64 userId)
+{
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "
@@ -74,13 +81,15 @@ bool RoomRepository::addMember(qint64 roomId, qint64 userId) {
     return insert.ok() && insert.rowsAffected() == 1;
 }
 
-bool RoomRepository::removeMember(qint64 roomId, qint64 userId) {
+bool RoomRepository::removeMember(qint64 roomId, qint64 userId)
+{
     SqlStatement remove(m_db, QStringLiteral("DELETE FROM memberships WHERE room_id = ? AND user_id = ?"),
                         {roomId, userId});
     return remove.ok() && remove.rowsAffected() == 1;
 }
 
-QList<User> RoomRepository::members(qint64 roomId) const {
+QList<User> RoomRepository::members(qint64 roomId) const
+{
     SqlStatement select(
         m_db,
         QStringLiteral("SELECT u.id, u.username FROM memberships m JOIN users u ON u.id = m.user_id "
@@ -92,12 +101,14 @@ QList<User> RoomRepository::members(qint64 roomId) const {
     return result;
 }
 
-QList<qint64> RoomRepository::memberIds(qint64 roomId) const {
+QList<qint64> RoomRepository::memberIds(qint64 roomId) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT user_id FROM memberships WHERE room_id = ?"), {roomId});
     return ids(select);
 }
 
-QList<RoomRepository::RoomRow> RoomRepository::roomsOf(qint64 userId) const {
+QList<RoomRepository::RoomRow> RoomRepository::roomsOf(qint64 userId) const
+{
     SqlStatement select(
         m_db,
         QStringLiteral("SELECT r.id, r.name, r.code FROM memberships m JOIN rooms r ON r.id = m.room_id "
@@ -110,7 +121,8 @@ QList<RoomRepository::RoomRow> RoomRepository::roomsOf(qint64 userId) const {
     return result;
 }
 
-QList<qint64> RoomRepository::coMemberIds(qint64 userId) const {
+QList<qint64> RoomRepository::coMemberIds(qint64 userId) const
+{
     SqlStatement select(m_db,
                         QStringLiteral("SELECT DISTINCT other.user_id FROM memberships mine "
                                        "JOIN memberships other ON other.room_id = mine.room_id "

@@ -9,7 +9,8 @@ namespace Natter::Server {
 
 namespace {
 
-bool readInt(QSettings &settings, const QString &key, int minimum, int maximum, int *out, QString *error) {
+bool readInt(QSettings &settings, const QString &key, int minimum, int maximum, int *out, QString *error)
+{
     if (!settings.contains(key))
         return true;
     bool ok = false;
@@ -22,7 +23,8 @@ bool readInt(QSettings &settings, const QString &key, int minimum, int maximum, 
     return true;
 }
 
-bool readRule(QSettings &settings, const QString &name, RateLimiter::Rule *rule, QString *error) {
+bool readRule(QSettings &settings, const QString &name, RateLimiter::Rule *rule, QString *error)
+{
     int perMinute = int(rule->perMinute);
     if (!readInt(settings, QStringLiteral("limits/%1_burst").arg(name), 0, 1'000'000, &rule->burst, error) ||
         !readInt(settings, QStringLiteral("limits/%1_per_minute").arg(name), 0, 60'000'000, &perMinute,
@@ -34,7 +36,8 @@ bool readRule(QSettings &settings, const QString &name, RateLimiter::Rule *rule,
 
 } // namespace
 
-bool ServerConfig::load(QSettings &settings, QString *error) {
+bool ServerConfig::load(QSettings &settings, QString *error)
+{
     if (settings.contains(QStringLiteral("server/listen"))) {
         const QString address = settings.value(QStringLiteral("server/listen")).toString();
         if (!listenAddress.setAddress(address)) {
@@ -73,11 +76,13 @@ bool ServerConfig::load(QSettings &settings, QString *error) {
                    error);
 }
 
-void ServerConfig::disableRateLimits() {
+void ServerConfig::disableRateLimits()
+{
     loginLimit = registerLimit = joinLimit = sendLimit = RateLimiter::Rule{0, 0};
 }
 
-QString ServerConfig::resolvedDatabasePath() const {
+QString ServerConfig::resolvedDatabasePath() const
+{
     if (!databasePath.isEmpty())
         return databasePath;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +

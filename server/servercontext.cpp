@@ -5,21 +5,25 @@
 
 namespace Natter::Server::Errors {
 
-ProtocolError unauthenticated() {
+ProtocolError unauthenticated()
+{
     return {ErrorCode::Unauthenticated, QCoreApplication::translate("Server", "Sign in first.")};
 }
 
-ProtocolError notAMember() {
+ProtocolError notAMember()
+{
     return {ErrorCode::NotAMember,
             QCoreApplication::translate("Server", "You are not a member of that room.")};
 }
 
-ProtocolError internal() {
+ProtocolError internal()
+{
     return {ErrorCode::InternalError,
             QCoreApplication::translate("Server", "The server could not complete the request; try again.")};
 }
 
-ProtocolError rateLimited(qint64 retryAfterMs) {
+ProtocolError rateLimited(qint64 retryAfterMs)
+{
     return {ErrorCode::RateLimited,
             QCoreApplication::translate("Server", "Too many requests; wait and try again."), retryAfterMs};
 }

@@ -8,16 +8,19 @@
 namespace Natter::Server {
 
 SessionRepository::SessionRepository(QSqlDatabase db)
-    : m_db(std::move(db)) {}
+    : m_db(std::move(db))
+{}
 
-bool SessionRepository::create(const QString &tokenHash, qint64 userId) {
+bool SessionRepository::create(const QString &tokenHash, qint64 userId)
+{
     SqlStatement insert(
         m_db, QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)"),
         {tokenHash, userId, QDateTime::currentMSecsSinceEpoch()});
     return insert.ok();
 }
 
-std::optional<qint64> SessionRepository::userFor(const QString &tokenHash) const {
+std::optional<qint64> SessionRepository::userFor(const QString &tokenHash) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT user_id FROM sessions WHERE token_hash = ?"),
                         {tokenHash});
     if (!select.ok() || !select.next())
@@ -25,7 +28,8 @@ std::optional<qint64> SessionRepository::userFor(const QString &tokenHash) const
     return select.value(0).toLongLong();
 }
 
-bool SessionRepository::remove(const QString &tokenHash) {
+bool SessionRepository::remove(const QString &tokenHash)
+{
     SqlStatement remove(m_db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
     return remove.ok() && remove.rowsAffected() > 0;
 }

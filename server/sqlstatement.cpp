@@ -8,7 +8,8 @@
 namespace Natter::Server {
 
 SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
-    : m_query(db) {
+    : m_query(db)
+{
     m_query.setForwardOnly(true);
     if (!m_query.prepare(sql)) {
         qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ":" << m_query.lastError().text();
@@ -21,7 +22,8 @@ SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql, std::init
         qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query.lastError().text();
 }
 
-bool SqlStatement::violatedUniqueness() const {
+bool SqlStatement::violatedUniqueness() const
+{
     // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY.
     const QString code = m_query.lastError().nativeErrorCode();
     return code == QLatin1String("2067") || code == QLatin1String("1555") ||

@@ -14,7 +14,8 @@ struct Storage {
         : users(db)
         , sessions(db)
         , rooms(db)
-        , messages(db) {}
+        , messages(db)
+    {}
     UserRepository users;
     SessionRepository sessions;
     RoomRepository rooms;

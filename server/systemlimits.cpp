@@ -7,7 +7,8 @@
 
 namespace Natter::Server::SystemLimits {
 
-long raiseOpenFileLimit() {
+long raiseOpenFileLimit()
+{
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return -1;

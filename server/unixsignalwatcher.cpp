@@ -13,7 +13,8 @@ int g_pipe[2] = {-1, -1};
 }
 
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0)
         qFatal("socketpair failed");
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
@@ -30,7 +31,8 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     sigaction(SIGINT, &action, nullptr);
 }
 
-UnixSignalWatcher::~UnixSignalWatcher() {
+UnixSignalWatcher::~UnixSignalWatcher()
+{
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     ::close(g_pipe[0]);
@@ -38,7 +40,8 @@ UnixSignalWatcher::~UnixSignalWatcher() {
     g_pipe[0] = g_pipe[1] = -1;
 }
 
-void UnixSignalWatcher::handle(int signalNumber) {
+void UnixSignalWatcher::handle(int signalNumber)
+{
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     [[maybe_unused]] const auto written = ::write(g_pipe[0], &byte, 1);
 }

@@ -9,10 +9,12 @@
 namespace Natter::Server {
 
 UserRepository::UserRepository(QSqlDatabase db)
-    : m_db(std::move(db)) {}
+    : m_db(std::move(db))
+{}
 
 UserRepository::CreateStatus UserRepository::create(const QString &username, const QString &passwordHash,
-                                                    User *user) {
+                                                    User *user)
+{
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO users (username, username_key, password_hash, created_at) "
@@ -24,7 +26,8 @@ UserRepository::CreateStatus UserRepository::create(const QString &username, con
     return CreateStatus::Created;
 }
 
-std::optional<UserRepository::Account> UserRepository::findByUsername(const QString &username) const {
+std::optional<UserRepository::Account> UserRepository::findByUsername(const QString &username) const
+{
     SqlStatement select(
         m_db, QStringLiteral("SELECT id, username, password_hash FROM users WHERE username_key = ?"),
         {Validation::usernameKey(username)});
@@ -34,14 +37,16 @@ std::optional<UserRepository::Account> UserRepository::findByUsername(const QStr
                    select.value(2).toString()};
 }
 
-std::optional<User> UserRepository::findById(qint64 id) const {
+std::optional<User> UserRepository::findById(qint64 id) const
+{
     SqlStatement select(m_db, QStringLiteral("SELECT id, username FROM users WHERE id = ?"), {id});
     if (!select.ok() || !select.next())
         return std::nullopt;
     return User{select.value(0).toLongLong(), select.value(1).toString()};
 }
 
-bool UserRepository::updatePasswordHash(qint64 id, const QString &passwordHash) {
+bool UserRepository::updatePasswordHash(qint64 id, const QString &passwordHash)
+{
     SqlStatement update(m_db, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
                         {passwordHash, id});
     return update.ok() && update.rowsAffected() == 1;

@@ -14,12 +14,14 @@
 using namespace Natter;
 
 namespace {
-QJsonObject parse(const QString &json) {
+QJsonObject parse(const QString &json)
+{
     return QJsonDocument::fromJson(json.toUtf8()).object();
 }
 
 template <typename T>
-std::optional<ErrorCode> decodeError(const QString &json) {
+std::optional<ErrorCode> decodeError(const QString &json)
+{
     const auto decoded = T::decode(parse(json));
     if (const auto *error = std::get_if<ProtocolError>(&decoded))
         return error->code;
@@ -31,7 +33,8 @@ class TestProtocol : public QObject {
     Q_OBJECT
 
 private slots:
-    void errorCodeNamesRoundTrip() {
+    void errorCodeNamesRoundTrip()
+    {
         for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             QCOMPARE(errorCodeFromName(errorCodeName(code)), code);
@@ -40,7 +43,8 @@ private slots:
         QCOMPARE(errorCodeFromName(QStringLiteral("no_such_code")), std::nullopt);
     }
 
-    void frameEnvelope_data() {
+    void frameEnvelope_data()
+    {
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<QJsonValue>("id");
@@ -60,7 +64,8 @@ private slots:
                                    << QJsonValue("r1");
     }
 
-    void frameEnvelope() {
+    void frameEnvelope()
+    {
         QFETCH(QByteArray, frame);
         QFETCH(bool, accepted);
         QFETCH(QJsonValue, id);
@@ -83,7 +88,8 @@ private slots:
         }
     }
 
-    void knownTypes() {
+    void knownTypes()
+    {
         for (const char *type : {"register", "login", "resume", "logout", "list_rooms", "create_room",
                                  "join_room", "leave_room", "send", "history"})
             QVERIFY2(isKnownRequestType(QString::fromLatin1(type)), type);
@@ -91,7 +97,8 @@ private slots:
         QVERIFY(!isKnownRequestType(QStringLiteral("Login")));
     }
 
-    void registerErrors() {
+    void registerErrors()
+    {
         QCOMPARE(decodeError<RegisterRequest>(R"({"username":"alice"})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<RegisterRequest>(R"({"username":5,"password":"secret123"})"),
                  ErrorCode::BadRequest);
@@ -109,14 +116,16 @@ private slots:
                  std::nullopt);
     }
 
-    void loginAndResumeErrors() {
+    void loginAndResumeErrors()
+    {
         QCOMPARE(decodeError<LoginRequest>(R"({"username":"alice","password":null})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<LoginRequest>(R"({"username":"x","password":"y"})"), std::nullopt);
         QCOMPARE(decodeError<ResumeRequest>(R"({"token":7})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<ResumeRequest>(R"({"token":"abc"})"), std::nullopt);
     }
 
-    void roomRequestErrors() {
+    void roomRequestErrors()
+    {
         QCOMPARE(decodeError<CreateRoomRequest>(R"({"name":"   "})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<CreateRoomRequest>(R"({"name":3})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<CreateRoomRequest>(QStringLiteral(R"({"name":"%1"})").arg(QString(65, 'r'))),
@@ -131,7 +140,8 @@ private slots:
         QCOMPARE(decodeError<LeaveRoomRequest>(R"({"room":4})"), std::nullopt);
     }
 
-    void sendErrors() {
+    void sendErrors()
+    {
         QCOMPARE(decodeError<SendRequest>(R"({"text":"hi"})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<SendRequest>(R"({"room":1})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<SendRequest>(R"({"room":1,"text":" \n\t "})"), ErrorCode::BadRequest);
@@ -148,7 +158,8 @@ private slots:
         QCOMPARE(std::get<SendRequest>(sent).clientId, QStringLiteral("c-1"));
     }
 
-    void historyErrors() {
+    void historyErrors()
+    {
         QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"before":3,"after":1})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"limit":0})"), ErrorCode::BadRequest);
         QCOMPARE(decodeError<HistoryRequest>(R"({"room":1,"limit":201})"), ErrorCode::BadRequest);
@@ -164,7 +175,8 @@ private slots:
         QCOMPARE(paged.limit, 200);
     }
 
-    void requestsRoundTrip() {
+    void requestsRoundTrip()
+    {
         const SendRequest send{4, QStringLiteral("héllo 👋"), QStringLiteral("abc")};
         const QJsonObject frame = requestFrame(send, QStringLiteral("r1"));
         QCOMPARE(frame.value("type").toString(), QStringLiteral("send"));
@@ -183,7 +195,8 @@ private slots:
         QCOMPARE(back.limit, 20);
     }
 
-    void objectsRoundTrip() {
+    void objectsRoundTrip()
+    {
         const User alice{1, QStringLiteral("Alice")};
         const Room room{7, QStringLiteral("Lounge"), QStringLiteral("ABCDEFGHJK"), {{alice, true}}};
         QCOMPARE(Room::fromJson(room.toJson()), room);
@@ -199,7 +212,8 @@ private slots:
         QCOMPARE(Member::fromJson(alice.toJson()), std::nullopt);
     }
 
-    void eventFrames() {
+    void eventFrames()
+    {
         const User bob{2, QStringLiteral("bob")};
         const QJsonObject hello = Frames::hello(QStringLiteral("natterd 1"));
         QCOMPARE(hello.value("protocol").toInt(), 1);
@@ -220,7 +234,8 @@ private slots:
         QCOMPARE(parsed->retryAfterMs, 1500);
     }
 
-    void validation() {
+    void validation()
+    {
         using namespace Validation;
         QCOMPARE(codePointCount(QStringLiteral("a👋b")), 3);
         QVERIFY(isValidUsername(QStringLiteral("abc")));

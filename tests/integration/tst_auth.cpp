@@ -12,21 +12,24 @@ class TestAuth : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
     }
 
     void cleanup() { m_server.reset(); }
 
-    void helloOnConnect() {
+    void helloOnConnect()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(client.hello().value("protocol").toInt(), 1);
         QVERIFY(client.hello().value("server").toString().startsWith(QLatin1String("natterd ")));
     }
 
-    void registerAndLogin() {
+    void registerAndLogin()
+    {
         TestClient alice;
         QVERIFY(alice.open(m_server->url()));
         const QJsonObject registered = alice.registerUser(QStringLiteral("Alice"));
@@ -45,7 +48,8 @@ private slots:
         QCOMPARE(replyCode(again.request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
     }
 
-    void registerErrors() {
+    void registerErrors()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
@@ -59,7 +63,8 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
-    void loginErrorsLookTheSame() {
+    void loginErrorsLookTheSame()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("dave"))), QStringLiteral("ok"));
@@ -72,7 +77,8 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
-    void resumeAndLogout() {
+    void resumeAndLogout()
+    {
         TestClient first;
         QVERIFY(first.open(m_server->url()));
         QCOMPARE(replyCode(first.registerUser(QStringLiteral("erin"))), QStringLiteral("ok"));
@@ -106,7 +112,8 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
-    void everyRequestNeedsAuthentication_data() {
+    void everyRequestNeedsAuthentication_data()
+    {
         QTest::addColumn<QString>("type");
         QTest::addColumn<QJsonObject>("fields");
         QTest::newRow("logout") << "logout" << QJsonObject{};
@@ -118,7 +125,8 @@ private slots:
         QTest::newRow("history") << "history" << QJsonObject{{"room", 1}};
     }
 
-    void everyRequestNeedsAuthentication() {
+    void everyRequestNeedsAuthentication()
+    {
         QFETCH(QString, type);
         QFETCH(QJsonObject, fields);
         TestClient client;
@@ -126,7 +134,8 @@ private slots:
         QCOMPARE(replyCode(client.request(type, fields)), QStringLiteral("unauthenticated"));
     }
 
-    void fieldsAreCheckedBeforeAuthentication() {
+    void fieldsAreCheckedBeforeAuthentication()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.request(QStringLiteral("send"), {{"room", "one"}, {"text", "hi"}})),
@@ -134,7 +143,8 @@ private slots:
         QCOMPARE(replyCode(client.request(QStringLiteral("shout"))), QStringLiteral("unknown_type"));
     }
 
-    void garbageFramesKeepTheConnection() {
+    void garbageFramesKeepTheConnection()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         client.sendText(QStringLiteral("this is not json"));
@@ -155,7 +165,8 @@ private slots:
         QVERIFY(client.isConnected());
     }
 
-    void stringIdsAreEchoed() {
+    void stringIdsAreEchoed()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         client.sendText(QStringLiteral("{\"id\":\"abc\",\"type\":\"list_rooms\"}"));
@@ -165,7 +176,8 @@ private slots:
         QCOMPARE(reply.value("code").toString(), QStringLiteral("unauthenticated"));
     }
 
-    void oversizedFrameClosesWith1009() {
+    void oversizedFrameClosesWith1009()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         client.sendText(QString(70 * 1024, QLatin1Char('x')));
@@ -179,7 +191,8 @@ private slots:
         QVERIFY(fine.isConnected());
     }
 
-    void passwordHashIsUpgradedOnLogin() {
+    void passwordHashIsUpgradedOnLogin()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("frank"))), QStringLiteral("ok"));
@@ -207,7 +220,8 @@ private:
 #include "database.h"
 #include "userrepository.h"
 
-QString TestAuth::storedHash(const QString &username) {
+QString TestAuth::storedHash(const QString &username)
+{
     QString error;
     QString hash;
     {

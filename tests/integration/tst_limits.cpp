@@ -9,7 +9,8 @@ using namespace Natter::Test;
 
 namespace {
 
-void expectLimited(const QJsonObject &reply, qint64 maxWaitMs) {
+void expectLimited(const QJsonObject &reply, qint64 maxWaitMs)
+{
     QCOMPARE(replyCode(reply), QStringLiteral("rate_limited"));
     const qint64 wait = reply.value(QStringLiteral("retry_after_ms")).toInteger();
     QVERIFY2(wait > 0 && wait <= maxWaitMs, qPrintable(QString::number(wait)));
@@ -20,7 +21,8 @@ class TestLimits : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<TestServer>();
         m_server->config().loginLimit = {3, 6};
         m_server->config().registerLimit = {2, 6};
@@ -31,7 +33,8 @@ private slots:
 
     void cleanup() { m_server.reset(); }
 
-    void registerAndLoginAreLimitedPerAddress() {
+    void registerAndLoginAreLimitedPerAddress()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
@@ -48,7 +51,8 @@ private slots:
         expectLimited(other.login(QStringLiteral("alice")), 10'000);
     }
 
-    void joinIsLimitedPerUser() {
+    void joinIsLimitedPerUser()
+    {
         TestClient client;
         QVERIFY(client.open(m_server->url()));
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("guesser"))), QStringLiteral("ok"));
@@ -59,7 +63,8 @@ private slots:
         expectLimited(client.request(QStringLiteral("join_room"), {{"code", "CCCCCCCCCC"}}), 10'000);
     }
 
-    void sendIsLimitedButRetriesAreFree() {
+    void sendIsLimitedButRetriesAreFree()
+    {
         TestClient alice;
         QVERIFY(alice.open(m_server->url()));
         QCOMPARE(replyCode(alice.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));

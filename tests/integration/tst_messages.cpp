@@ -12,7 +12,8 @@ using namespace Natter::Test;
 
 namespace {
 
-QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room) {
+QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room)
+{
     QList<qint64> ids;
     for (const QJsonObject &event : events) {
         const QJsonObject message = event.value(QStringLiteral("message")).toObject();
@@ -22,7 +23,8 @@ QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room) {
     return ids;
 }
 
-QList<qint64> idsOf(const QJsonArray &messages) {
+QList<qint64> idsOf(const QJsonArray &messages)
+{
     QList<qint64> ids;
     for (const QJsonValue &message : messages)
         ids.append(message.toObject().value(QStringLiteral("id")).toInteger());
@@ -34,7 +36,8 @@ class TestMessages : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_alice = connectedUser("alice", true);
@@ -48,14 +51,16 @@ private slots:
                  QStringLiteral("ok"));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_alice.reset();
         m_bob.reset();
         m_carol.reset();
         m_server.reset();
     }
 
-    void sendReachesEveryMemberConnection() {
+    void sendReachesEveryMemberConnection()
+    {
         auto bobAgain = connectedUser("bob", false);
         const QJsonObject reply = m_alice->request(
             QStringLiteral("send"), {{"room", m_room}, {"text", "hello 👋"}, {"client_id", "c-1"}});
@@ -79,7 +84,8 @@ private slots:
         QVERIFY(m_carol->eventsOfType(QStringLiteral("message")).isEmpty());
     }
 
-    void sendErrorsInOrder() {
+    void sendErrorsInOrder()
+    {
         QCOMPARE(replyCode(m_carol->request(QStringLiteral("send"), {{"room", m_room}, {"text", "hi"}})),
                  QStringLiteral("not_a_member"));
         QCOMPARE(
@@ -108,7 +114,8 @@ private slots:
                  QStringLiteral("not_a_member"));
     }
 
-    void idempotentRetry() {
+    void idempotentRetry()
+    {
         const QJsonObject fields{{"room", m_room}, {"text", "only once"}, {"client_id", "retry-1"}};
         const QJsonObject first = m_alice->request(QStringLiteral("send"), fields);
         QCOMPARE(replyCode(first), QStringLiteral("ok"));
@@ -134,7 +141,8 @@ private slots:
         QCOMPARE(m_bob->eventsOfType(QStringLiteral("message")).size(), 3);
     }
 
-    void orderingUnderConcurrentSenders() {
+    void orderingUnderConcurrentSenders()
+    {
         auto dave = connectedUser("dave", true);
         QCOMPARE(replyCode(dave->request(QStringLiteral("join_room"), {{"code", m_code}})),
                  QStringLiteral("ok"));
@@ -166,7 +174,8 @@ private slots:
         QVERIFY(batches < messages);
     }
 
-    void historyPagingAcross10000Messages() {
+    void historyPagingAcross10000Messages()
+    {
         constexpr int total = 10'000;
         qint64 lastRequest = 0;
         for (int i = 0; i < total; ++i)
@@ -210,7 +219,8 @@ private slots:
         QCOMPARE(idsOf(defaults.value("messages").toArray()), collected.mid(total - 50));
     }
 
-    void catchUpAfterReconnect() {
+    void catchUpAfterReconnect()
+    {
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "before"}})),
                  QStringLiteral("ok"));
         QVERIFY(m_bob->waitForEvents(QStringLiteral("message")));
@@ -241,7 +251,8 @@ private slots:
         QVERIFY(!caughtUp.value("more").toBool());
     }
 
-    void storageFailureIsReportedAndLosesNothing() {
+    void storageFailureIsReportedAndLosesNothing()
+    {
         // Triggers that abort every insert stand in for a failing disk.
         runSql(
             "CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'disk'); END");
@@ -267,7 +278,8 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TestClient> connectedUser(const char *name, bool registerFirst) {
+    std::unique_ptr<TestClient> connectedUser(const char *name, bool registerFirst)
+    {
         auto client = std::make_unique<TestClient>();
         if (!client->open(m_server->url()))
             qFatal("cannot connect");
@@ -278,7 +290,8 @@ private:
         return client;
     }
 
-    void runSql(const char *sql) {
+    void runSql(const char *sql)
+    {
         QString error;
         {
             const QSqlDatabase db =

@@ -13,7 +13,8 @@ using namespace Natter::Test;
 namespace {
 
 /// One masked client text frame, as RFC 6455 wants clients to send.
-QByteArray maskedTextFrame(const QByteArray &payload) {
+QByteArray maskedTextFrame(const QByteArray &payload)
+{
     QByteArray frame;
     frame.append(char(0x81));
     if (payload.size() < 126) {
@@ -35,7 +36,8 @@ class TestPresence : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<TestServer>();
         m_server->config().pingIntervalMs = 200;
         m_server->config().idleTimeoutMs = 800;
@@ -59,13 +61,15 @@ private slots:
         m_alice->clearEvents();
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_alice.reset();
         m_carol.reset();
         m_server.reset();
     }
 
-    void twoConnectionsOfOneUser() {
+    void twoConnectionsOfOneUser()
+    {
         TestClient bob1;
         QVERIFY(bob1.open(m_server->url()));
         QCOMPARE(replyCode(bob1.login(QStringLiteral("bob"))), QStringLiteral("ok"));
@@ -93,7 +97,8 @@ private slots:
         QVERIFY(m_alice->eventsOfType(QStringLiteral("presence")).size() == 2);
     }
 
-    void logoutGoesOffline() {
+    void logoutGoesOffline()
+    {
         TestClient bob;
         QVERIFY(bob.open(m_server->url()));
         QCOMPARE(replyCode(bob.login(QStringLiteral("bob"))), QStringLiteral("ok"));
@@ -104,7 +109,8 @@ private slots:
         QVERIFY(bob.isConnected());
     }
 
-    void vanishedClientGoesOfflineAfterTimeout() {
+    void vanishedClientGoesOfflineAfterTimeout()
+    {
         // A raw TCP client that does the handshake, signs in, then never answers again (no pong, no close).
         QTcpSocket raw;
         raw.connectToHost(m_server->url().host(), quint16(m_server->url().port()));

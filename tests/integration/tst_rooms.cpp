@@ -10,7 +10,8 @@ using namespace Natter::Test;
 
 namespace {
 
-QStringList memberNames(const QJsonObject &room) {
+QStringList memberNames(const QJsonObject &room)
+{
     QStringList names;
     for (const QJsonValue &member : room.value(QStringLiteral("members")).toArray())
         names.append(member.toObject().value(QStringLiteral("username")).toString());
@@ -22,7 +23,8 @@ class TestRooms : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_alice = std::make_unique<TestClient>();
@@ -36,14 +38,16 @@ private slots:
         QCOMPARE(replyCode(m_carol->registerUser(QStringLiteral("carol"))), QStringLiteral("ok"));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_alice.reset();
         m_bob.reset();
         m_carol.reset();
         m_server.reset();
     }
 
-    void createRoom() {
+    void createRoom()
+    {
         const QJsonObject reply = m_alice->request(QStringLiteral("create_room"), {{"name", "  Lounge  "}});
         QCOMPARE(replyCode(reply), QStringLiteral("ok"));
         const QJsonObject room = reply.value("room").toObject();
@@ -67,7 +71,8 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
-    void joinByCode() {
+    void joinByCode()
+    {
         const QJsonObject room = createRoom(*m_alice, "Lounge");
         const QString accessCode = room.value("code").toString();
 
@@ -94,7 +99,8 @@ private slots:
         QVERIFY(m_carol->events().isEmpty());
     }
 
-    void joinErrors() {
+    void joinErrors()
+    {
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", "ABCDEFGHJK"}})),
                  QStringLiteral("no_such_room"));
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", "0000"}})),
@@ -103,7 +109,8 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
-    void leaveRoom() {
+    void leaveRoom()
+    {
         const QJsonObject room = createRoom(*m_alice, "Lounge");
         const qint64 roomId = room.value("id").toInteger();
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
@@ -141,7 +148,8 @@ private slots:
                  QStringLiteral("not_a_member"));
     }
 
-    void listRooms() {
+    void listRooms()
+    {
         const QJsonObject first = createRoom(*m_alice, "First");
         const QJsonObject second = createRoom(*m_bob, "Second");
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("join_room"), {{"code", second.value("code")}})),
@@ -166,7 +174,8 @@ private slots:
     }
 
 private:
-    QJsonObject createRoom(TestClient &client, const char *name) {
+    QJsonObject createRoom(TestClient &client, const char *name)
+    {
         return client.request(QStringLiteral("create_room"), {{"name", QString::fromLatin1(name)}})
             .value("room")
             .toObject();

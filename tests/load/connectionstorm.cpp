@@ -13,7 +13,8 @@
 #include <QWebSocket>
 #include <sys/resource.h>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Connection storm against a natterd on this machine."));

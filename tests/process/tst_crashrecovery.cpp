@@ -12,7 +12,8 @@ class TestCrashRecovery : public QObject {
     Q_OBJECT
 
 private slots:
-    void acknowledgedMessagesSurviveKill9() {
+    void acknowledgedMessagesSurviveKill9()
+    {
         NatterdProcess natterd;
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
 
@@ -70,7 +71,8 @@ private slots:
         QCOMPARE(natterd.terminate(), 0);
     }
 
-    void sigtermShutsDownCleanly() {
+    void sigtermShutsDownCleanly()
+    {
         NatterdProcess natterd;
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
         TestClient client;

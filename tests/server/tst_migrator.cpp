@@ -10,14 +10,16 @@
 using namespace Natter::Server;
 
 namespace {
-bool tableExists(const QSqlDatabase &db, const QString &table) {
+bool tableExists(const QSqlDatabase &db, const QString &table)
+{
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
     query.addBindValue(table);
     return query.exec() && query.next();
 }
 
-void writeFile(const QString &path, const QByteArray &content) {
+void writeFile(const QString &path, const QByteArray &content)
+{
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(content);
@@ -28,7 +30,8 @@ class TestMigrator : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         QVERIFY(m_dir.isValid());
         QString error;
         m_db = Database::open(m_dir.filePath(QStringLiteral("db.sqlite")), QStringLiteral("migrator-test"),
@@ -36,13 +39,15 @@ private slots:
         QVERIFY2(m_db.isValid(), qPrintable(error));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_db = QSqlDatabase();
         Database::close(QStringLiteral("migrator-test"));
         QFile::remove(m_dir.filePath(QStringLiteral("db.sqlite")));
     }
 
-    void freshDatabaseGetsTheWholeChain() {
+    void freshDatabaseGetsTheWholeChain()
+    {
         Migrator migrator(m_db);
         QCOMPARE(migrator.currentVersion(), 0);
         QVERIFY(migrator.latestVersion() >= 1);
@@ -54,7 +59,8 @@ private slots:
         QVERIFY2(migrator.migrate(&error), qPrintable(error)); // a second run has nothing to do
     }
 
-    void pragmasAreSet() {
+    void pragmasAreSet()
+    {
         QSqlQuery query(m_db);
         QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
         QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
@@ -64,7 +70,8 @@ private slots:
         QCOMPARE(query.value(0).toInt(), 2); // FULL
     }
 
-    void refusesNewerDatabase() {
+    void refusesNewerDatabase()
+    {
         QSqlQuery query(m_db);
         QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
         Migrator migrator(m_db);
@@ -75,7 +82,8 @@ private slots:
         QVERIFY(!tableExists(m_db, QStringLiteral("users"))); // nothing was touched
     }
 
-    void failedMigrationRollsBack() {
+    void failedMigrationRollsBack()
+    {
         QTemporaryDir migrations;
         writeFile(migrations.filePath(QStringLiteral("0001_first.sql")), "CREATE TABLE a (x INTEGER);\n");
         writeFile(migrations.filePath(QStringLiteral("0002_broken.sql")),

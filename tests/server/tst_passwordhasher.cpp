@@ -16,7 +16,8 @@ class TestPasswordHasher : public QObject {
     Q_OBJECT
 
 private slots:
-    void hashHasPhcForm() {
+    void hashHasPhcForm()
+    {
         const PasswordHasher hasher(kFast);
         const QString phc = hasher.hash(QStringLiteral("correct horse"));
         QVERIFY2(phc.startsWith(QLatin1String("$scrypt$ln=10,r=8,p=1$")), qPrintable(phc));
@@ -27,7 +28,8 @@ private slots:
         QVERIFY(!phc.contains(QLatin1String("correct horse")));
     }
 
-    void verifiesRightAndRejectsWrong() {
+    void verifiesRightAndRejectsWrong()
+    {
         const PasswordHasher hasher(kFast);
         const QString phc = hasher.hash(QStringLiteral("pässwörd-1"));
         QVERIFY(hasher.verify(QStringLiteral("pässwörd-1"), phc));
@@ -35,12 +37,14 @@ private slots:
         QVERIFY(!hasher.verify(QString(), phc));
     }
 
-    void saltsDiffer() {
+    void saltsDiffer()
+    {
         const PasswordHasher hasher(kFast);
         QVERIFY(hasher.hash(QStringLiteral("same password")) != hasher.hash(QStringLiteral("same password")));
     }
 
-    void knownVector() {
+    void knownVector()
+    {
         // RFC 7914 section 12: scrypt("password", "NaCl", N=1024, r=8, p=16), first 64 bytes.
         const QByteArray salt("NaCl");
         const QByteArray expected = QByteArray::fromHex("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e773"
@@ -53,7 +57,8 @@ private slots:
         QVERIFY(!PasswordHasher(kFast).verify(QStringLiteral("Password"), phc));
     }
 
-    void parseRejectsMalformed_data() {
+    void parseRejectsMalformed_data()
+    {
         QTest::addColumn<QString>("phc");
         QTest::newRow("empty") << QString();
         QTest::newRow("argon2") << QStringLiteral("$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA");
@@ -64,13 +69,15 @@ private slots:
         QTest::newRow("short hash") << QStringLiteral("$scrypt$ln=10,r=8,p=1$c2FsdA$aGFzaA");
     }
 
-    void parseRejectsMalformed() {
+    void parseRejectsMalformed()
+    {
         QFETCH(QString, phc);
         QVERIFY(!PasswordHasher::parse(phc));
         QVERIFY(!PasswordHasher(kFast).verify(QStringLiteral("anything"), phc));
     }
 
-    void parameterUpgrade() {
+    void parameterUpgrade()
+    {
         const QString old = PasswordHasher({10, 4, 1}).hash(QStringLiteral("secret-pass"));
         const PasswordHasher current(kFast);
         QVERIFY(current.needsRehash(old));
@@ -79,7 +86,8 @@ private slots:
         QVERIFY(current.needsRehash(QStringLiteral("garbage")));
     }
 
-    void poolRunsOffTheEventLoop() {
+    void poolRunsOffTheEventLoop()
+    {
         HashingPool pool(kFast, 2);
         QString phc;
         bool verified = false;

@@ -9,7 +9,8 @@ class TestRateLimiter : public QObject {
     Q_OBJECT
 
 private slots:
-    void burstThenWait() {
+    void burstThenWait()
+    {
         qint64 now = 1000;
         RateLimiter limiter({3, 60}, [&now] { return now; }); // 3 at once, then one a second
         QCOMPARE(limiter.take(QStringLiteral("a")), 0);
@@ -28,7 +29,8 @@ private slots:
         QVERIFY(limiter.take(QStringLiteral("a")) > 0);
     }
 
-    void refundGivesATokenBack() {
+    void refundGivesATokenBack()
+    {
         qint64 now = 0;
         RateLimiter limiter({1, 1}, [&now] { return now; });
         QCOMPARE(limiter.take(QStringLiteral("u")), 0);
@@ -37,14 +39,16 @@ private slots:
         QCOMPARE(limiter.take(QStringLiteral("u")), 0);
     }
 
-    void disabledRuleAllowsEverything() {
+    void disabledRuleAllowsEverything()
+    {
         RateLimiter limiter({0, 0});
         for (int i = 0; i < 1000; ++i)
             QCOMPARE(limiter.take(QStringLiteral("x")), 0);
         QCOMPARE(limiter.trackedKeys(), 0);
     }
 
-    void fullBucketsAreForgotten() {
+    void fullBucketsAreForgotten()
+    {
         qint64 now = 0;
         RateLimiter limiter({2, 60}, [&now] { return now; });
         for (int i = 0; i < 100; ++i)

@@ -14,7 +14,8 @@ class TestRepositories : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() {
+    void init()
+    {
         QVERIFY(m_dir.isValid());
         QString error;
         m_path = m_dir.filePath(QStringLiteral("repo-%1.sqlite").arg(++m_counter));
@@ -24,12 +25,14 @@ private slots:
         m_storage = std::make_unique<Storage>(db);
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_storage.reset();
         Database::close(QStringLiteral("repo-test"));
     }
 
-    void usersAreUniqueWithoutRegardToCase() {
+    void usersAreUniqueWithoutRegardToCase()
+    {
         User alice;
         QCOMPARE(m_storage->users.create(QStringLiteral("Alice"), QStringLiteral("h1"), &alice),
                  UserRepository::CreateStatus::Created);
@@ -50,7 +53,8 @@ private slots:
         QVERIFY(!m_storage->users.findByUsername(QStringLiteral("bob")));
     }
 
-    void sessions() {
+    void sessions()
+    {
         const User alice = makeUser("alice");
         QVERIFY(m_storage->sessions.create(QStringLiteral("hash-1"), alice.id));
         QCOMPARE(m_storage->sessions.userFor(QStringLiteral("hash-1")), alice.id);
@@ -60,7 +64,8 @@ private slots:
         QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-1")));
     }
 
-    void roomsAndMembers() {
+    void roomsAndMembers()
+    {
         const User alice = makeUser("alice");
         const User bob = makeUser("bob");
         const User carol = makeUser("carol");
@@ -90,7 +95,8 @@ private slots:
         QVERIFY(!m_storage->rooms.addMember(room.id + 99, bob.id)); // foreign key: no such room
     }
 
-    void messagesPageInEveryDirection() {
+    void messagesPageInEveryDirection()
+    {
         const User alice = makeUser("alice");
         RoomRepository::RoomRow room;
         QCOMPARE(m_storage->rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice.id, &room),
@@ -134,7 +140,8 @@ private slots:
     }
 
 private:
-    User makeUser(const char *name) {
+    User makeUser(const char *name)
+    {
         User user;
         const auto status = m_storage->users.create(QString::fromLatin1(name), QStringLiteral("hash"), &user);
         if (status != UserRepository::CreateStatus::Created)
@@ -142,7 +149,8 @@ private:
         return user;
     }
 
-    static QStringList texts(const MessageRepository::Page &page) {
+    static QStringList texts(const MessageRepository::Page &page)
+    {
         QStringList result;
         for (const ChatMessage &message : page.messages)
             result.append(message.text);

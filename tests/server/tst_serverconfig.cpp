@@ -13,7 +13,8 @@ class TestServerConfig : public QObject {
     Q_OBJECT
 
 private slots:
-    void defaults() {
+    void defaults()
+    {
         const ServerConfig config;
         QCOMPARE(config.port, 7447);
         QCOMPARE(config.listenAddress, QHostAddress(QHostAddress::LocalHost));
@@ -26,7 +27,8 @@ private slots:
         QVERIFY(config.listenBacklog >= 4096);
     }
 
-    void fileThenFlags() {
+    void fileThenFlags()
+    {
         const QString path =
             writeConfig("[server]\nport=9000\nlisten=0.0.0.0\ndatabase=/tmp/x.sqlite\n"
                         "[security]\nscrypt_ln=12\n[limits]\nsend_burst=5\nsend_per_minute=30\n");
@@ -41,7 +43,8 @@ private slots:
         QCOMPARE(parsed.config.sendLimit.perMinute, 30.0);
     }
 
-    void limitsCanBeSwitchedOff() {
+    void limitsCanBeSwitchedOff()
+    {
         const CommandLine parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"),
                                                      writeConfig("[limits]\nenabled=false\n")});
         QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
@@ -51,7 +54,8 @@ private slots:
         QVERIFY(!parsed.config.sendLimit.enabled());
     }
 
-    void errors_data() {
+    void errors_data()
+    {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
         QTest::newRow("bad port") << QStringList{"--port", "70000"} << "--port";
@@ -62,7 +66,8 @@ private slots:
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
     }
 
-    void errors() {
+    void errors()
+    {
         QFETCH(QStringList, arguments);
         QFETCH(QString, expected);
         arguments.prepend(QStringLiteral("natterd"));
@@ -71,7 +76,8 @@ private slots:
         QVERIFY2(parsed.text.contains(expected), qPrintable(parsed.text));
     }
 
-    void badValuesInFile_data() {
+    void badValuesInFile_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("port") << QByteArray("[server]\nport=-1\n");
         QTest::newRow("listen") << QByteArray("[server]\nlisten=nowhere\n");
@@ -80,14 +86,16 @@ private slots:
         QTest::newRow("timeout") << QByteArray("[connections]\nidle_timeout_ms=1\n");
     }
 
-    void badValuesInFile() {
+    void badValuesInFile()
+    {
         QFETCH(QByteArray, content);
         const CommandLine parsed =
             parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"), writeConfig(content)});
         QCOMPARE(parsed.outcome, CommandLine::Outcome::Error);
     }
 
-    void helpAndVersion() {
+    void helpAndVersion()
+    {
         QCOMPARE(parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--help")}).outcome,
                  CommandLine::Outcome::ShowHelp);
         QCOMPARE(parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--version")}).outcome,
@@ -95,7 +103,8 @@ private slots:
     }
 
 private:
-    QString writeConfig(const QByteArray &content) {
+    QString writeConfig(const QByteArray &content)
+    {
         const QString path = m_dir.filePath(QStringLiteral("natterd-%1.conf").arg(++m_files));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))

@@ -7,7 +7,8 @@
 
 namespace Natter::Test {
 
-NatterdProcess::NatterdProcess() {
+NatterdProcess::NatterdProcess()
+{
     QFile config(m_dir.filePath(QStringLiteral("natterd.conf")));
     if (config.open(QIODevice::WriteOnly))
         config.write("[security]\nscrypt_ln=10\n[limits]\nenabled=false\n");
@@ -18,12 +19,14 @@ NatterdProcess::NatterdProcess() {
                      [this] { m_output += QString::fromUtf8(m_process.readAllStandardError()); });
 }
 
-NatterdProcess::~NatterdProcess() {
+NatterdProcess::~NatterdProcess()
+{
     if (m_process.state() != QProcess::NotRunning)
         kill();
 }
 
-bool NatterdProcess::start(int timeoutMs) {
+bool NatterdProcess::start(int timeoutMs)
+{
     m_output.clear();
     m_url.clear();
     m_process.start(QStringLiteral(NATTERD_PATH),
@@ -42,12 +45,14 @@ bool NatterdProcess::start(int timeoutMs) {
     return ready && m_url.isValid();
 }
 
-void NatterdProcess::kill() {
+void NatterdProcess::kill()
+{
     m_process.kill();
     m_process.waitForFinished(10000);
 }
 
-int NatterdProcess::terminate(int timeoutMs) {
+int NatterdProcess::terminate(int timeoutMs)
+{
     m_process.terminate();
     if (!m_process.waitForFinished(timeoutMs))
         return -1;

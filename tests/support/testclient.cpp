@@ -8,32 +8,38 @@
 
 namespace Natter::Test {
 
-QString replyCode(const QJsonObject &reply) {
+QString replyCode(const QJsonObject &reply)
+{
     const QString type = reply.value(QStringLiteral("type")).toString();
     return type == QLatin1String("error") ? reply.value(QStringLiteral("code")).toString() : type;
 }
 
 TestClient::TestClient(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &TestClient::onText);
 }
 
-bool TestClient::open(const QUrl &url, int timeoutMs) {
+bool TestClient::open(const QUrl &url, int timeoutMs)
+{
     m_socket.open(url);
     return QTest::qWaitFor([this] { return !m_hello.isEmpty(); }, timeoutMs);
 }
 
-void TestClient::close() {
+void TestClient::close()
+{
     m_socket.close();
     waitForDisconnect();
 }
 
-bool TestClient::waitForDisconnect(int timeoutMs) {
+bool TestClient::waitForDisconnect(int timeoutMs)
+{
     return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
                            timeoutMs);
 }
 
-qint64 TestClient::post(const QString &type, QJsonObject fields) {
+qint64 TestClient::post(const QString &type, QJsonObject fields)
+{
     const qint64 id = m_nextId++;
     fields.insert(QStringLiteral("type"), type);
     fields.insert(QStringLiteral("id"), id);
@@ -41,17 +47,20 @@ qint64 TestClient::post(const QString &type, QJsonObject fields) {
     return id;
 }
 
-QJsonObject TestClient::request(const QString &type, const QJsonObject &fields, int timeoutMs) {
+QJsonObject TestClient::request(const QString &type, const QJsonObject &fields, int timeoutMs)
+{
     return waitForReply(post(type, fields), timeoutMs);
 }
 
-QJsonObject TestClient::waitForReply(qint64 id, int timeoutMs) {
+QJsonObject TestClient::waitForReply(qint64 id, int timeoutMs)
+{
     if (!QTest::qWaitFor([this, id] { return m_replies.contains(id); }, timeoutMs))
         qWarning() << "no reply to request" << id << "within" << timeoutMs << "ms";
     return m_replies.value(id);
 }
 
-QList<QJsonObject> TestClient::eventsOfType(const QString &type) const {
+QList<QJsonObject> TestClient::eventsOfType(const QString &type) const
+{
     QList<QJsonObject> result;
     for (const QJsonObject &event : m_events) {
         if (event.value(QStringLiteral("type")).toString() == type)
@@ -60,32 +69,37 @@ QList<QJsonObject> TestClient::eventsOfType(const QString &type) const {
     return result;
 }
 
-bool TestClient::waitForEvents(const QString &type, int count, int timeoutMs) {
+bool TestClient::waitForEvents(const QString &type, int count, int timeoutMs)
+{
     return QTest::qWaitFor([&] { return eventsOfType(type).size() >= count; }, timeoutMs);
 }
 
-QJsonObject TestClient::registerUser(const QString &username, const QString &password) {
+QJsonObject TestClient::registerUser(const QString &username, const QString &password)
+{
     const QJsonObject reply = request(QStringLiteral("register"), {{QStringLiteral("username"), username},
                                                                    {QStringLiteral("password"), password}});
     remember(reply);
     return reply;
 }
 
-QJsonObject TestClient::login(const QString &username, const QString &password) {
+QJsonObject TestClient::login(const QString &username, const QString &password)
+{
     const QJsonObject reply = request(QStringLiteral("login"), {{QStringLiteral("username"), username},
                                                                 {QStringLiteral("password"), password}});
     remember(reply);
     return reply;
 }
 
-void TestClient::remember(const QJsonObject &reply) {
+void TestClient::remember(const QJsonObject &reply)
+{
     if (reply.value(QStringLiteral("type")).toString() != QLatin1String("ok"))
         return;
     m_token = reply.value(QStringLiteral("token")).toString();
     m_userId = reply.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toInteger();
 }
 
-void TestClient::onText(const QString &text) {
+void TestClient::onText(const QString &text)
+{
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = frame.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("hello") && m_hello.isEmpty())

@@ -5,7 +5,8 @@
 
 namespace Natter::Test {
 
-TestServer::TestServer() {
+TestServer::TestServer()
+{
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
     m_config.databasePath = databasePath();
@@ -13,15 +14,18 @@ TestServer::TestServer() {
     m_config.disableRateLimits();
 }
 
-TestServer::~TestServer() {
+TestServer::~TestServer()
+{
     stop();
 }
 
-QString TestServer::databasePath() const {
+QString TestServer::databasePath() const
+{
     return m_dir.filePath(QStringLiteral("natterd.sqlite"));
 }
 
-bool TestServer::start() {
+bool TestServer::start()
+{
     m_server = std::make_unique<Server::ChatServer>(m_config);
     QString error;
     if (!m_server->start(&error)) {
@@ -33,14 +37,16 @@ bool TestServer::start() {
     return true;
 }
 
-bool TestServer::restart() {
+bool TestServer::restart()
+{
     const quint16 port = m_server ? m_server->port() : 0;
     stop();
     m_config.port = port;
     return start();
 }
 
-void TestServer::stop() {
+void TestServer::stop()
+{
     m_server.reset();
 }
 
