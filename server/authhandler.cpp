@@ -9,9 +9,10 @@
 #include "ratelimiter.h"
 #include "securerandom.h"
 #include "storage.h"
+#include "storagewriter.h"
 
 #include <QCoreApplication>
-#include <QPointer>
+#include <memory>
 
 namespace Natter::Server {
 
@@ -43,22 +44,28 @@ void AuthHandler::registerUser(ClientConnection *connection, const QJsonValue &i
                 guard->replyError(id, Errors::internal());
             return;
         }
-        User user;
-        switch (m_context.storage.users.create(username, phc, &user)) {
-        case UserRepository::CreateStatus::UsernameTaken:
-            if (guard)
-                guard->replyError(id, usernameTaken());
-            return;
-        case UserRepository::CreateStatus::Failed:
-            if (guard)
-                guard->replyError(id, Errors::internal());
-            return;
-        case UserRepository::CreateStatus::Created:
-            break;
-        }
-        qCInfo(lcAuth) << "registered user" << user.id;
-        if (guard)
-            replySignedIn(guard, id, user);
+        const QString token = SecureRandom::token();
+        const QString tokenHash = SecureRandom::tokenHash(token);
+        auto status = std::make_shared<UserRepository::CreateStatus>(UserRepository::CreateStatus::Failed);
+        auto user = std::make_shared<User>();
+        m_context.writer.run(
+            [username, phc, tokenHash, status, user](Storage &storage) {
+                *status = storage.users.create(username, phc, user.get());
+                return *status == UserRepository::CreateStatus::Created &&
+                       storage.sessions.create(tokenHash, user->id);
+            },
+            [this, guard, id, status, user, token, tokenHash](bool committed) {
+                if (!committed) {
+                    if (guard)
+                        guard->replyError(id, *status == UserRepository::CreateStatus::UsernameTaken
+                                                  ? usernameTaken()
+                                                  : Errors::internal());
+                    return;
+                }
+                qCInfo(lcAuth) << "registered user" << user->id;
+                if (guard)
+                    replySignedIn(guard, id, *user, token, tokenHash);
+            });
     });
 }
 
@@ -73,21 +80,30 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
         password, account ? account->passwordHash : QString(),
         [this, guard, id, account, password](bool ok, bool needsRehash) {
             if (!ok) {
-                if (guard)
+                if (guard) {
                     guard->replyError(id,
                                       {ErrorCode::BadCredentials,
                                        QCoreApplication::translate("Server", "Wrong username or password.")});
+                }
                 return;
             }
             if (needsRehash) {
                 const qint64 userId = account->user.id;
                 m_context.hashing.hash(password, [this, userId](const QString &phc) {
-                    if (!phc.isEmpty() && m_context.storage.users.updatePasswordHash(userId, phc))
-                        qCInfo(lcAuth) << "upgraded password hash of user" << userId;
+                    if (phc.isEmpty())
+                        return;
+                    m_context.writer.run(
+                        [userId, phc](Storage &storage) {
+                            return storage.users.updatePasswordHash(userId, phc);
+                        },
+                        [userId](bool committed) {
+                            if (committed)
+                                qCInfo(lcAuth) << "upgraded the password hash of user" << userId;
+                        });
                 });
             }
             if (guard)
-                replySignedIn(guard, id, account->user);
+                startSession(guard, id, account->user);
         });
 }
 
@@ -107,8 +123,8 @@ void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, con
 
 void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &)
 {
+    // Signed out at once in memory, so the token serves nothing more; the reply waits for the durable revoke.
     const QString tokenHash = connection->tokenHash();
-    m_context.storage.sessions.remove(tokenHash);
     const QList<ClientConnection *> sameUser = m_context.presence.connectionsOf(connection->user().id);
     for (ClientConnection *other : sameUser) {
         if (other != connection && other->tokenHash() == tokenHash) {
@@ -117,24 +133,40 @@ void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, con
         }
     }
     signOut(connection);
-    connection->reply(id);
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.run([tokenHash](Storage &storage) { return storage.sessions.remove(tokenHash); },
+                         [guard, id](bool committed) {
+                             if (!guard)
+                                 return;
+                             if (committed)
+                                 guard->reply(id);
+                             else
+                                 guard->replyError(id, Errors::internal());
+                         });
 }
 
-void AuthHandler::replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user)
-{
-    QString tokenHash;
-    const QString token = startSession(user.id, &tokenHash);
-    if (token.isEmpty())
-        return connection->replyError(id, Errors::internal());
-    signIn(connection, user, tokenHash);
-    connection->reply(id, {{QLatin1String("user"), user.toJson()}, {QLatin1String("token"), token}});
-}
-
-QString AuthHandler::startSession(qint64 userId, QString *tokenHash)
+void AuthHandler::startSession(QPointer<ClientConnection> connection, const QJsonValue &id, const User &user)
 {
     const QString token = SecureRandom::token();
-    *tokenHash = SecureRandom::tokenHash(token);
-    return m_context.storage.sessions.create(*tokenHash, userId) ? token : QString();
+    const QString tokenHash = SecureRandom::tokenHash(token);
+    const qint64 userId = user.id;
+    m_context.writer.run(
+        [tokenHash, userId](Storage &storage) { return storage.sessions.create(tokenHash, userId); },
+        [this, connection, id, user, token, tokenHash](bool committed) {
+            if (!connection)
+                return;
+            if (committed)
+                replySignedIn(connection, id, user, token, tokenHash);
+            else
+                connection->replyError(id, Errors::internal());
+        });
+}
+
+void AuthHandler::replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user,
+                                const QString &token, const QString &tokenHash)
+{
+    signIn(connection, user, tokenHash);
+    connection->reply(id, {{QLatin1String("user"), user.toJson()}, {QLatin1String("token"), token}});
 }
 
 void AuthHandler::signIn(ClientConnection *connection, const User &user, const QString &tokenHash)

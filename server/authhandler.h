@@ -5,6 +5,8 @@
 #include "servercontext.h"
 #include "user.h"
 
+#include <QPointer>
+
 namespace Natter::Server {
 
 class ClientConnection;
@@ -23,10 +25,11 @@ public:
     void signOut(ClientConnection *connection);
 
 private:
+    /// Stores a new session for the user, then signs the connection in and replies with user and token.
+    void startSession(QPointer<ClientConnection> connection, const QJsonValue &id, const User &user);
+    void replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user,
+                       const QString &token, const QString &tokenHash);
     void signIn(ClientConnection *connection, const User &user, const QString &tokenHash);
-    /// Creates a session; returns the token, empty on failure.
-    QString startSession(qint64 userId, QString *tokenHash);
-    void replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user);
     void announcePresence(const User &user, bool online);
 
     ServerContext &m_context;

@@ -8,12 +8,12 @@
 #include "hashingpool.h"
 #include "logging.h"
 #include "messagehandler.h"
-#include "messagewriter.h"
 #include "migrator.h"
 #include "requestrouter.h"
 #include "roomhandler.h"
 #include "servercontext.h"
 #include "storage.h"
+#include "storagewriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -58,7 +58,7 @@ bool ChatServer::start(QString *error)
         return false;
     }
     m_storage = std::make_unique<Storage>(db);
-    m_writer = std::make_unique<MessageWriter>(path);
+    m_writer = std::make_unique<StorageWriter>(path);
     if (!m_writer->start(error)) {
         stop();
         return false;

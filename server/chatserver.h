@@ -20,7 +20,7 @@ class AuthHandler;
 class ClientConnection;
 class HashingPool;
 class MessageHandler;
-class MessageWriter;
+class StorageWriter;
 class RequestRouter;
 class RoomHandler;
 struct ServerContext;
@@ -43,7 +43,7 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
     int onlineUserCount() const { return m_presence.onlineUsers(); }
     /// For tests: the persistence path's counters.
-    const MessageWriter &writer() const { return *m_writer; }
+    const StorageWriter &writer() const { return *m_writer; }
 
 private:
     void acceptTcpConnections();
@@ -59,7 +59,7 @@ private:
     RateLimiter m_registerLimiter;
     RateLimiter m_joinLimiter;
     RateLimiter m_sendLimiter;
-    std::unique_ptr<MessageWriter> m_writer;
+    std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<AuthHandler> m_auth;
     std::unique_ptr<RoomHandler> m_rooms;

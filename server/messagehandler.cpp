@@ -3,15 +3,17 @@
 
 #include "clientconnection.h"
 #include "frames.h"
-#include "messagewriter.h"
 #include "presencetracker.h"
 #include "ratelimiter.h"
 #include "storage.h"
+#include "storagewriter.h"
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
+#include <memory>
 
 namespace Natter::Server {
 
@@ -40,25 +42,42 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
     if (const qint64 wait = m_context.sendLimiter.take(limiterKey))
         return connection->replyError(id, Errors::rateLimited(wait));
 
+    struct Outcome {
+        std::optional<ChatMessage> message;
+        bool duplicate = false; // a retry that raced its original into the same batch
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const qint64 room = request.room;
+    const QString text = request.text;
+    const QString clientId = request.clientId;
     QPointer<ClientConnection> guard(connection);
-    m_context.writer.submit(request.room, author, request.text, request.clientId,
-                            [this, guard, id, limiterKey, messageKey](const MessageWriter::Outcome &outcome) {
-                                if (!outcome.message) {
-                                    if (guard)
-                                        guard->replyError(id, Errors::internal());
-                                    return;
-                                }
-                                if (outcome.duplicate) {
-                                    // A retry that raced its original into the same batch.
-                                    m_context.sendLimiter.refund(limiterKey);
-                                } else {
-                                    m_context.presence.deliver(
-                                        m_context.storage.rooms.memberIds(outcome.message->room),
-                                        Frames::serialize(Frames::messageEvent(*outcome.message)));
-                                }
-                                if (guard)
-                                    guard->reply(id, {{messageKey, outcome.message->toJson()}});
-                            });
+    m_context.writer.run(
+        [outcome, room, author, text, clientId](Storage &storage) {
+            if (!clientId.isEmpty()) {
+                outcome->message = storage.messages.findByClientId(room, author.id, clientId);
+                outcome->duplicate = outcome->message.has_value();
+            }
+            if (!outcome->message)
+                outcome->message = storage.messages.insert(room, author, text, clientId,
+                                                           QDateTime::currentMSecsSinceEpoch());
+            return outcome->message.has_value();
+        },
+        [this, guard, id, limiterKey, messageKey, outcome](bool committed) {
+            if (!committed) {
+                if (guard)
+                    guard->replyError(id, Errors::internal());
+                return;
+            }
+            if (outcome->duplicate) {
+                m_context.sendLimiter.refund(limiterKey);
+            } else {
+                // Broadcast only after the commit, and from the event loop in commit order.
+                m_context.presence.deliver(m_context.storage.rooms.memberIds(outcome->message->room),
+                                           Frames::serialize(Frames::messageEvent(*outcome->message)));
+            }
+            if (guard)
+                guard->reply(id, {{messageKey, outcome->message->toJson()}});
+        });
 }
 
 void MessageHandler::history(ClientConnection *connection, const QJsonValue &id,

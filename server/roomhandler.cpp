@@ -8,10 +8,13 @@
 #include "ratelimiter.h"
 #include "securerandom.h"
 #include "storage.h"
+#include "storagewriter.h"
 #include "validation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QPointer>
+#include <memory>
 
 namespace Natter::Server {
 
@@ -25,21 +28,33 @@ RoomHandler::RoomHandler(ServerContext &context)
 
 void RoomHandler::create(ClientConnection *connection, const QJsonValue &id, const CreateRoomRequest &request)
 {
-    RoomRepository::RoomRow row;
-    for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
-        switch (m_context.storage.rooms.create(request.name, SecureRandom::accessCode(),
-                                               connection->user().id, &row)) {
-        case RoomRepository::CreateStatus::Created:
-            qCInfo(lcServer) << "user" << connection->user().id << "created room" << row.id;
-            return connection->reply(id, {{QLatin1String("room"), withMembers(row).toJson()}});
-        case RoomRepository::CreateStatus::CodeTaken:
-            continue;
-        case RoomRepository::CreateStatus::Failed:
-            return connection->replyError(id, Errors::internal());
-        }
-    }
-    qCWarning(lcServer) << "no free access code after" << kCodeAttempts << "attempts";
-    connection->replyError(id, Errors::internal());
+    auto row = std::make_shared<RoomRepository::RoomRow>();
+    const QString name = request.name;
+    const qint64 creatorId = connection->user().id;
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.run(
+        [row, name, creatorId](Storage &storage) {
+            for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
+                switch (storage.rooms.create(name, SecureRandom::accessCode(), creatorId, row.get())) {
+                case RoomRepository::CreateStatus::Created:
+                    return true;
+                case RoomRepository::CreateStatus::CodeTaken:
+                    continue;
+                case RoomRepository::CreateStatus::Failed:
+                    return false;
+                }
+            }
+            qCWarning(lcServer) << "no free access code after" << kCodeAttempts << "attempts";
+            return false;
+        },
+        [this, guard, id, row, creatorId](bool committed) {
+            if (!guard)
+                return;
+            if (!committed)
+                return guard->replyError(id, Errors::internal());
+            qCInfo(lcServer) << "user" << creatorId << "created room" << row->id;
+            guard->reply(id, {{QLatin1String("room"), withMembers(*row).toJson()}});
+        });
 }
 
 void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const JoinRoomRequest &request)
@@ -56,21 +71,53 @@ void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const
             id,
             {ErrorCode::NoSuchRoom, QCoreApplication::translate("Server", "No room has that access code.")});
     }
-    if (m_context.storage.rooms.addMember(row->id, user.id)) {
-        announce(row->id, user.id, Frames::memberJoinedEvent(row->id, {user, true}));
-    } else if (!m_context.storage.rooms.isMember(row->id, user.id)) {
-        return connection->replyError(id, Errors::internal());
-    }
-    connection->reply(id, {{QLatin1String("room"), withMembers(*row).toJson()}});
+    auto added = std::make_shared<bool>(false);
+    const qint64 roomId = row->id;
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.run(
+        [added, roomId, user](Storage &storage) {
+            *added = storage.rooms.addMember(roomId, user.id);
+            return *added || storage.rooms.isMember(roomId, user.id);
+        },
+        [this, guard, id, added, row = *row, user](bool committed) {
+            if (!committed) {
+                if (guard)
+                    guard->replyError(id, Errors::internal());
+                return;
+            }
+            if (*added) // joining a room one is already in announces nothing
+                announce(row.id, user.id, Frames::memberJoinedEvent(row.id, {user, true}));
+            if (guard)
+                guard->reply(id, {{QLatin1String("room"), withMembers(row).toJson()}});
+        });
 }
 
 void RoomHandler::leave(ClientConnection *connection, const QJsonValue &id, const LeaveRoomRequest &request)
 {
     const User user = connection->user();
-    if (!m_context.storage.rooms.removeMember(request.room, user.id))
-        return connection->replyError(id, Errors::notAMember());
-    announce(request.room, user.id, Frames::memberLeftEvent(request.room, user));
-    connection->reply(id);
+    const qint64 roomId = request.room;
+    auto wasMember = std::make_shared<bool>(false);
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.run(
+        [wasMember, roomId, user](Storage &storage) {
+            *wasMember = storage.rooms.isMember(roomId, user.id);
+            return !*wasMember || storage.rooms.removeMember(roomId, user.id);
+        },
+        [this, guard, id, wasMember, roomId, user](bool committed) {
+            if (!committed) {
+                if (guard)
+                    guard->replyError(id, Errors::internal());
+                return;
+            }
+            if (!*wasMember) {
+                if (guard)
+                    guard->replyError(id, Errors::notAMember());
+                return;
+            }
+            announce(roomId, user.id, Frames::memberLeftEvent(roomId, user));
+            if (guard)
+                guard->reply(id);
+        });
 }
 
 void RoomHandler::list(ClientConnection *connection, const QJsonValue &id, const ListRoomsRequest &)

@@ -25,24 +25,17 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
                                                     qint64 creatorId, RoomRow *room)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_db.transaction())
-        return CreateStatus::Failed;
     SqlStatement insert(
         m_db, QStringLiteral("INSERT INTO rooms (name, code, created_by, created_at) VALUES (?, ?, ?, ?)"),
         {name, code, creatorId, now});
-    if (!insert.ok()) {
-        const bool taken = insert.violatedUniqueness();
-        m_db.rollback();
-        return taken ? CreateStatus::CodeTaken : CreateStatus::Failed;
-    }
+    if (!insert.ok())
+        return insert.violatedUniqueness() ? CreateStatus::CodeTaken : CreateStatus::Failed;
     const qint64 roomId = insert.query().lastInsertId().toLongLong();
     SqlStatement member(
         m_db, QStringLiteral("INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"),
         {roomId, creatorId, now});
-    if (!member.ok() || !m_db.commit()) {
-        m_db.rollback();
+    if (!member.ok())
         return CreateStatus::Failed;
-    }
     *room = RoomRow{roomId, name, code};
     return CreateStatus::Created;
 }

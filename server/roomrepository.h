@@ -21,7 +21,8 @@ public:
     };
     enum class CreateStatus { Created, CodeTaken, Failed };
 
-    /// Creates a room with its creator as the first member, in one transaction.
+    /// Creates a room with its creator as the first member. The caller owns the transaction (the writer's
+    /// savepoint), so that the two inserts stand or fall together.
     CreateStatus create(const QString &name, const QString &code, qint64 creatorId, RoomRow *room);
     std::optional<RoomRow> findByCode(const QString &normalizedCode) const;
     std::optional<RoomRow> findById(qint64 roomId) const;

@@ -8,7 +8,7 @@ namespace Natter::Server {
 struct ServerConfig;
 struct Storage;
 class HashingPool;
-class MessageWriter;
+class StorageWriter;
 class PresenceTracker;
 class RateLimiter;
 
@@ -17,7 +17,7 @@ struct ServerContext {
     const ServerConfig &config;
     Storage &storage;
     HashingPool &hashing;
-    MessageWriter &writer;
+    StorageWriter &writer; // every write goes through it; `storage` is for reads on the event loop
     PresenceTracker &presence;
     RateLimiter &loginLimiter;
     RateLimiter &registerLimiter;

@@ -31,7 +31,7 @@ std::optional<qint64> SessionRepository::userFor(const QString &tokenHash) const
 bool SessionRepository::remove(const QString &tokenHash)
 {
     SqlStatement remove(m_db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash});
-    return remove.ok() && remove.rowsAffected() > 0;
+    return remove.ok();
 }
 
 } // namespace Natter::Server

@@ -13,7 +13,7 @@ public:
 
     bool create(const QString &tokenHash, qint64 userId);
     std::optional<qint64> userFor(const QString &tokenHash) const;
-    /// True when a session was removed.
+    /// False only when the statement failed; removing a session that is not there is fine.
     bool remove(const QString &tokenHash);
 
 private:

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
-#include "messagewriter.h"
+#include "storagewriter.h"
 #include "testclient.h"
 #include "testserver.h"
 
@@ -154,7 +154,7 @@ private slots:
                     sender->post(QStringLiteral("send"), {{"room", m_room}, {"text", QString::number(i)}}));
         }
         const qint64 batchesBefore = m_server->server().writer().batchesCommitted();
-        const qint64 messagesBefore = m_server->server().writer().messagesCommitted();
+        const qint64 messagesBefore = m_server->server().writer().jobsCommitted();
         for (TestClient *receiver : {m_alice.get(), m_bob.get(), dave.get()}) {
             QVERIFY(receiver->waitForEvents(QStringLiteral("message"), 3 * perSender, 30000));
             const QList<qint64> ids = messageIds(receiver->eventsOfType(QStringLiteral("message")), m_room);
@@ -169,7 +169,7 @@ private slots:
             messageIds(m_alice->eventsOfType(QStringLiteral("message")), m_room).mid(3 * perSender - 200));
         // Group commit: many messages share a transaction when they arrive together.
         const qint64 batches = m_server->server().writer().batchesCommitted() - batchesBefore;
-        const qint64 messages = m_server->server().writer().messagesCommitted() - messagesBefore;
+        const qint64 messages = m_server->server().writer().jobsCommitted() - messagesBefore;
         qInfo() << messages << "messages committed in" << batches << "transactions";
         QVERIFY(batches < messages);
     }

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storagewriter.h"
+
+#include <QSet>
+
+namespace Natter::Server {
+
+StorageWriter::StorageWriter(QString databasePath, QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("natter-writer"));
+    m_worker = new StorageWriterWorker(this, std::move(databasePath),
+                                       QStringLiteral("natter-writer-%1").arg(quintptr(this), 0, 16));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+}
+
+StorageWriter::~StorageWriter()
+{
+    stop();
+    delete m_worker; // only still set when the thread never ran
+}
+
+bool StorageWriter::start(QString *error)
+{
+    m_thread.start();
+    bool opened = false;
+    QMetaObject::invokeMethod(
+        m_worker, [&] { opened = m_worker->open(error); }, Qt::BlockingQueuedConnection);
+    if (!opened)
+        stop();
+    return opened;
+}
+
+void StorageWriter::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(m_worker, &StorageWriterWorker::close, Qt::BlockingQueuedConnection);
+    m_worker = nullptr; // deleted on the thread by its finished signal
+    m_thread.quit();
+    m_thread.wait();
+    m_callbacks.clear();
+}
+
+void StorageWriter::run(Job job, Done done)
+{
+    const quint64 ticket = m_nextTicket++;
+    m_callbacks.insert(ticket, std::move(done));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket, job = std::move(job)] { worker->enqueue(ticket, job); },
+        Qt::QueuedConnection);
+}
+
+void StorageWriter::deliver(const QList<quint64> &tickets, const QList<quint64> &committed)
+{
+    ++m_batches;
+    m_jobs += committed.size();
+    const QSet<quint64> durable(committed.cbegin(), committed.cend());
+    for (const quint64 ticket : tickets) {
+        if (Done done = m_callbacks.take(ticket))
+            done(durable.contains(ticket));
+    }
+}
+
+} // namespace Natter::Server

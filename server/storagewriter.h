@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storagewriterworker.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+#include <functional>
+
+namespace Natter::Server {
+
+/// The event loop's side of every database write: hands jobs to the writer thread and calls back, on the
+/// event loop and in the order the jobs were given, once they are on disk (or have failed). The event
+/// loop never waits for the disk.
+class StorageWriter : public QObject {
+    Q_OBJECT
+public:
+    using Job = StorageWriterWorker::Job;
+    /// committed: the job succeeded and its transaction is durable.
+    using Done = std::function<void(bool committed)>;
+
+    explicit StorageWriter(QString databasePath, QObject *parent = nullptr);
+    ~StorageWriter() override;
+
+    bool start(QString *error);
+    /// Commits what is queued, then stops the thread. Callbacks of that last batch are not called.
+    void stop();
+    /// Runs `job` on the writer thread (capture by value: it runs there), then `done` on this thread.
+    void run(Job job, Done done);
+
+    /// Transactions committed so far and the jobs they held (group commit shows as jobs > batches).
+    qint64 batchesCommitted() const { return m_batches; }
+    qint64 jobsCommitted() const { return m_jobs; }
+
+private:
+    friend class StorageWriterWorker;
+    void deliver(const QList<quint64> &tickets, const QList<quint64> &committed);
+
+    QThread m_thread;
+    StorageWriterWorker *m_worker = nullptr;
+    QHash<quint64, Done> m_callbacks;
+    quint64 m_nextTicket = 1;
+    qint64 m_batches = 0;
+    qint64 m_jobs = 0;
+};
+
+} // namespace Natter::Server

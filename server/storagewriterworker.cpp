@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storagewriterworker.h"
+
+#include "database.h"
+#include "logging.h"
+#include "storagewriter.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace Natter::Server {
+
+StorageWriterWorker::StorageWriterWorker(StorageWriter *owner, QString databasePath, QString connectionName)
+    : m_owner(owner)
+    , m_databasePath(std::move(databasePath))
+    , m_connectionName(std::move(connectionName))
+{}
+
+bool StorageWriterWorker::open(QString *error)
+{
+    const QSqlDatabase db = Database::open(m_databasePath, m_connectionName, error);
+    if (!db.isValid())
+        return false;
+    m_storage = std::make_unique<Storage>(db);
+    return true;
+}
+
+void StorageWriterWorker::enqueue(quint64 ticket, const Job &job)
+{
+    m_batch.append({ticket, job});
+    if (!m_flushScheduled) {
+        // Posted behind the jobs already queued: everything that arrived before it joins this commit.
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &StorageWriterWorker::flush, Qt::QueuedConnection);
+    }
+}
+
+void StorageWriterWorker::flush()
+{
+    m_flushScheduled = false;
+    if (m_batch.isEmpty())
+        return;
+    const QList<Queued> batch = std::exchange(m_batch, {});
+    QList<quint64> tickets;
+    tickets.reserve(batch.size());
+    for (const Queued &queued : batch)
+        tickets.append(queued.ticket);
+    const QList<quint64> committed = commit(batch);
+    QPointer<StorageWriter> owner = m_owner;
+    QMetaObject::invokeMethod(
+        owner.data(),
+        [owner, tickets, committed] {
+            if (owner)
+                owner->deliver(tickets, committed);
+        },
+        Qt::QueuedConnection);
+}
+
+bool StorageWriterWorker::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    return query.exec(sql);
+}
+
+QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
+{
+    QList<quint64> succeeded;
+    if (!m_storage || !exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        qCWarning(lcStorage) << "cannot begin a write transaction;" << batch.size() << "writes refused";
+        return {};
+    }
+    for (const Queued &queued : batch) {
+        if (!exec(QStringLiteral("SAVEPOINT job")))
+            break;
+        const bool ok = queued.job(*m_storage);
+        if (!ok)
+            exec(QStringLiteral("ROLLBACK TO job"));
+        exec(QStringLiteral("RELEASE job"));
+        if (ok)
+            succeeded.append(queued.ticket);
+    }
+    if (exec(QStringLiteral("COMMIT")))
+        return succeeded;
+    qCWarning(lcStorage) << "group commit of" << batch.size() << "writes failed; all of them are refused";
+    exec(QStringLiteral("ROLLBACK"));
+    return {};
+}
+
+void StorageWriterWorker::close()
+{
+    flush();
+    m_storage.reset();
+    Database::close(m_connectionName);
+}
+
+} // namespace Natter::Server

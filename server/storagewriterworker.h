@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+
+namespace Natter::Server {
+
+class StorageWriter;
+
+/// Lives on the writer thread with its own SQLite connection and runs every write natterd makes. Jobs that
+/// queue up while a commit is running are committed together in one transaction (group commit: one disk
+/// sync for many writes), each inside its own savepoint so that one failing job leaves the others alone.
+class StorageWriterWorker : public QObject {
+    Q_OBJECT
+public:
+    /// A write. Runs on the writer thread; returns false when it failed and its changes must be undone.
+    using Job = std::function<bool(Storage &)>;
+
+    StorageWriterWorker(StorageWriter *owner, QString databasePath, QString connectionName);
+
+    // All of these run on the writer thread.
+    bool open(QString *error);
+    void enqueue(quint64 ticket, const Job &job);
+    void flush();
+    void close();
+
+private:
+    struct Queued {
+        quint64 ticket;
+        Job job;
+    };
+    /// Tickets of the jobs that are durable now.
+    QList<quint64> commit(const QList<Queued> &batch);
+    bool exec(const QString &sql);
+
+    QPointer<StorageWriter> m_owner;
+    QString m_databasePath;
+    QString m_connectionName;
+    std::unique_ptr<Storage> m_storage;
+    QList<Queued> m_batch;
+    bool m_flushScheduled = false;
+};
+
+} // namespace Natter::Server

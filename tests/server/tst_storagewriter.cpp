@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
+#include "migrator.h"
+#include "storage.h"
+#include "storagewriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Natter;
+using namespace Natter::Server;
+
+class TestStorageWriter : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_path = m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_counter));
+        QString error;
+        {
+            const QSqlDatabase db = Database::open(m_path, QStringLiteral("setup"), &error);
+            QVERIFY2(db.isValid() && Migrator(db).migrate(&error), qPrintable(error));
+        }
+        Database::close(QStringLiteral("setup"));
+    }
+
+    void jobsShareOneCommitAndFailAlone()
+    {
+        StorageWriter writer(m_path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        QList<QPair<QString, bool>> results;
+        const QThread *mainThread = QThread::currentThread();
+        const QThread *jobThread = nullptr;
+        auto createUser = [&jobThread](const QString &name, bool thenFail) {
+            return [name, thenFail, &jobThread](Storage &storage) {
+                jobThread = QThread::currentThread();
+                User user;
+                return storage.users.create(name, QStringLiteral("h"), &user) ==
+                           UserRepository::CreateStatus::Created &&
+                       !thenFail;
+            };
+        };
+        auto record = [&results](const QString &name) {
+            return [name, &results](bool committed) { results.append({name, committed}); };
+        };
+        // Given in one event-loop turn, the three jobs land in one transaction.
+        writer.run(createUser(QStringLiteral("first"), false), record(QStringLiteral("first")));
+        writer.run(createUser(QStringLiteral("failing"), true), record(QStringLiteral("failing")));
+        writer.run(createUser(QStringLiteral("third"), false), record(QStringLiteral("third")));
+        QVERIFY(results.isEmpty()); // never called back inline
+        QTRY_COMPARE(results.size(), 3);
+        QCOMPARE(results,
+                 (QList<QPair<QString, bool>>{{"first", true}, {"failing", false}, {"third", true}}));
+        QVERIFY(jobThread && jobThread != mainThread); // the disk is never waited for on this thread
+        QCOMPARE(writer.batchesCommitted(), 1);
+        QCOMPARE(writer.jobsCommitted(), 2);
+        writer.stop();
+
+        QVERIFY(userExists(QStringLiteral("first")));
+        QVERIFY(!userExists(QStringLiteral("failing"))); // its savepoint was rolled back
+        QVERIFY(userExists(QStringLiteral("third")));
+    }
+
+    void stopCommitsWhatIsQueued()
+    {
+        StorageWriter writer(m_path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        writer.run(
+            [](Storage &storage) {
+                User user;
+                return storage.users.create(QStringLiteral("late"), QStringLiteral("h"), &user) ==
+                       UserRepository::CreateStatus::Created;
+            },
+            [](bool) {});
+        writer.stop();
+        QVERIFY(userExists(QStringLiteral("late")));
+    }
+
+    void refusesADatabaseItCannotOpen()
+    {
+        StorageWriter writer(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite")));
+        QString error;
+        QVERIFY(!writer.start(&error));
+        QVERIFY(!error.isEmpty());
+    }
+
+private:
+    bool userExists(const QString &name)
+    {
+        QString error;
+        bool found = false;
+        {
+            const QSqlDatabase db = Database::open(m_path, QStringLiteral("check"), &error);
+            found = UserRepository(db).findByUsername(name).has_value();
+        }
+        Database::close(QStringLiteral("check"));
+        return found;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_counter = 0;
+};
+
+QTEST_GUILESS_MAIN(TestStorageWriter)
+#include "tst_storagewriter.moc"
