@@ -64,7 +64,7 @@ bool ChatServer::start(QString *error)
         return false;
     }
     m_hashing = std::make_unique<HashingPool>(m_config.scrypt, m_config.hashThreads);
-    m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, m_presence, m_loginLimiter,
+    m_context.reset(new ServerContext{*m_storage, *m_hashing, *m_writer, m_presence, m_loginLimiter,
                                       m_registerLimiter, m_joinLimiter, m_sendLimiter});
     m_auth = std::make_unique<AuthHandler>(*m_context);
     m_rooms = std::make_unique<RoomHandler>(*m_context);

@@ -28,8 +28,6 @@ ClientConnection::ClientConnection(QWebSocket *socket, QObject *parent)
     connect(socket, &QWebSocket::disconnected, this, [this] { emit closed(this); });
 }
 
-ClientConnection::~ClientConnection() = default;
-
 void ClientConnection::setIdentity(const User &user, const QString &tokenHash)
 {
     m_user = user;

@@ -16,7 +16,6 @@ class ClientConnection : public QObject {
     Q_OBJECT
 public:
     explicit ClientConnection(QWebSocket *socket, QObject *parent = nullptr);
-    ~ClientConnection() override;
 
     QString peerAddress() const { return m_peerAddress; }
     bool isAuthenticated() const { return m_user.id != 0; }

@@ -37,11 +37,6 @@ void HashingPool::verify(const QString &password, const QString &phc, std::funct
     });
 }
 
-void HashingPool::waitForDone()
-{
-    m_pool.waitForDone();
-}
-
 QString HashingPool::dummyHash()
 {
     std::call_once(m_dummyOnce,

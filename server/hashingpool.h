@@ -23,8 +23,6 @@ public:
     /// done(ok, needsRehash). With an empty `phc` (unknown user) a dummy hash is checked instead, so that an
     /// unknown username costs as long as a wrong password.
     void verify(const QString &password, const QString &phc, std::function<void(bool, bool)> done);
-    /// Blocks until all queued work has run (shutdown and tests).
-    void waitForDone();
 
 private:
     QString dummyHash();

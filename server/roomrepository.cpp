@@ -49,14 +49,6 @@ std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString 
     return RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()};
 }
 
-std::optional<RoomRepository::RoomRow> RoomRepository::findById(qint64 roomId) const
-{
-    SqlStatement select(m_db, QStringLiteral("SELECT id, name, code FROM rooms WHERE id = ?"), {roomId});
-    if (!select.ok() || !select.next())
-        return std::nullopt;
-    return RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()};
-}
-
 bool RoomRepository::isMember(qint64 roomId, qint64 userId) const
 {
     SqlStatement select(m_db, QStringLiteral("SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?"),

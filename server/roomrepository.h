@@ -25,7 +25,6 @@ public:
     /// savepoint), so that the two inserts stand or fall together.
     CreateStatus create(const QString &name, const QString &code, qint64 creatorId, RoomRow *room);
     std::optional<RoomRow> findByCode(const QString &normalizedCode) const;
-    std::optional<RoomRow> findById(qint64 roomId) const;
 
     bool isMember(qint64 roomId, qint64 userId) const;
     /// True when the user was added, false when already a member or on failure.

@@ -5,7 +5,6 @@
 
 namespace Natter::Server {
 
-struct ServerConfig;
 struct Storage;
 class HashingPool;
 class StorageWriter;
@@ -14,7 +13,6 @@ class RateLimiter;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
-    const ServerConfig &config;
     Storage &storage;
     HashingPool &hashing;
     StorageWriter &writer; // every write goes through it; `storage` is for reads on the event loop

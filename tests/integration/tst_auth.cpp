@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "userrepository.h"
 
-#include <QJsonArray>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Natter::Test;
@@ -216,9 +216,6 @@ private:
     QString storedHash(const QString &username);
     std::unique_ptr<TestServer> m_server;
 };
-
-#include "database.h"
-#include "userrepository.h"
 
 QString TestAuth::storedHash(const QString &username)
 {

@@ -79,7 +79,7 @@ private slots:
             RoomRepository::CreateStatus::CodeTaken);
         QCOMPARE(m_storage->rooms.findByCode(QStringLiteral("ABCDEFGHJK"))->id, room.id);
         QVERIFY(!m_storage->rooms.findByCode(QStringLiteral("ZZZZZZZZZZ")));
-        QCOMPARE(m_storage->rooms.findById(room.id)->name, QStringLiteral("Lounge"));
+        QCOMPARE(m_storage->rooms.findByCode(QStringLiteral("ABCDEFGHJK"))->name, QStringLiteral("Lounge"));
 
         QVERIFY(m_storage->rooms.isMember(room.id, alice.id));
         QVERIFY(!m_storage->rooms.isMember(room.id, bob.id));
