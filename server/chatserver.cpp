@@ -48,16 +48,20 @@ bool ChatServer::start(QString *error)
         *error = QStringLiteral("cannot create the directory of %1").arg(path);
         return false;
     }
-    QSqlDatabase db = Database::open(path, m_connectionName, error);
-    if (!db.isValid())
-        return false;
-    Migrator migrator(db);
-    if (!migrator.migrate(error)) {
-        db = QSqlDatabase();
+    bool migrated = false;
+    {
+        // Scoped: a connection can only be closed once no handle of it is left.
+        const QSqlDatabase db = Database::open(path, m_connectionName, error);
+        if (!db.isValid())
+            return false;
+        migrated = Migrator(db).migrate(error);
+        if (migrated)
+            m_storage = std::make_unique<Storage>(db);
+    }
+    if (!migrated) {
         Database::close(m_connectionName);
         return false;
     }
-    m_storage = std::make_unique<Storage>(db);
     m_writer = std::make_unique<StorageWriter>(path);
     if (!m_writer->start(error)) {
         stop();

@@ -45,6 +45,13 @@ bool NatterdProcess::start(int timeoutMs)
     return ready && m_url.isValid();
 }
 
+int NatterdProcess::exitCode() const
+{
+    if (m_process.state() != QProcess::NotRunning || m_process.exitStatus() != QProcess::NormalExit)
+        return -1;
+    return m_process.exitCode();
+}
+
 void NatterdProcess::kill()
 {
     m_process.kill();

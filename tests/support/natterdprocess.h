@@ -23,6 +23,8 @@ public:
     QUrl url() const { return m_url; }
     QString databasePath() const { return m_dir.filePath(QStringLiteral("natterd.sqlite")); }
     QString output() const { return m_output; }
+    /// The exit code once it has exited by itself (for example after refusing to start); -1 while running.
+    int exitCode() const;
 
 private:
     QTemporaryDir m_dir;

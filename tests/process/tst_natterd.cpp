@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "database.h"
 #include "natterdprocess.h"
 #include "testclient.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Natter::Test;
 
-class TestCrashRecovery : public QObject {
+class TestNatterd : public QObject {
     Q_OBJECT
 
 private slots:
@@ -71,6 +73,23 @@ private slots:
         QCOMPARE(natterd.terminate(), 0);
     }
 
+    void refusesADatabaseNewerThanItself()
+    {
+        NatterdProcess natterd;
+        {
+            QString error;
+            const QSqlDatabase db =
+                Natter::Server::Database::open(natterd.databasePath(), QStringLiteral("future"), &error);
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+        }
+        Natter::Server::Database::close(QStringLiteral("future"));
+        QVERIFY(!natterd.start());
+        QCOMPARE(natterd.exitCode(), 1);
+        QVERIFY2(natterd.output().contains(QLatin1String("newer than this natterd")),
+                 qPrintable(natterd.output()));
+    }
+
     void sigtermShutsDownCleanly()
     {
         NatterdProcess natterd;
@@ -88,5 +107,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrashRecovery)
-#include "tst_crashrecovery.moc"
+QTEST_GUILESS_MAIN(TestNatterd)
+#include "tst_natterd.moc"
