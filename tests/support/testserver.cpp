@@ -39,9 +39,9 @@ bool TestServer::start()
 
 bool TestServer::restart()
 {
-    const quint16 port = m_server ? m_server->port() : 0;
+    // The port of the last start, so that clients reconnecting to the old URL find it again.
     stop();
-    m_config.port = port;
+    m_config.port = quint16(m_url.port(0));
     return start();
 }
 

@@ -20,7 +20,7 @@ public:
     Server::ServerConfig &config() { return m_config; }
     /// Starts with config(); false (and a qWarning) on failure.
     bool start();
-    /// Stops and starts again on the same database and port.
+    /// Stops (if running) and starts again on the same database and port.
     bool restart();
     void stop();
     QUrl url() const { return m_url; }

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chatmessage.h"
+#include "protocolerror.h"
+#include "room.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+#include <optional>
+
+namespace Natter::Client {
+
+class Connection;
+class MemberModel;
+class MessageModel;
+class RoomListModel;
+
+/// The signed-in user's view of the server, kept up to date from the connection: rooms, their messages
+/// and members. After every (re)connect it resumes the session, catches every room up with
+/// `history after=<newest id held>` and then sends what waits in the outbox, each message with its
+/// client_id, so that nothing is lost and nothing appears twice.
+class ChatSession : public QObject {
+    Q_OBJECT
+public:
+    enum class State { SignedOut, SigningIn, SignedIn };
+    Q_ENUM(State)
+    using RoomCallback =
+        std::function<void(const std::optional<Room> &, const std::optional<ProtocolError> &)>;
+
+    explicit ChatSession(Connection &connection, QObject *parent = nullptr);
+    ~ChatSession() override;
+
+    State state() const { return m_state; }
+    const User &user() const { return m_user; }
+    QString token() const { return m_token; }
+    /// True while signed in and caught up since the last (re)connect.
+    bool isSynced() const { return m_synced; }
+
+    RoomListModel *rooms() const { return m_rooms; }
+    /// The room's messages and members; created on first use, owned by the session.
+    MessageModel *messages(qint64 roomId);
+    MemberModel *members(qint64 roomId);
+
+    void signIn(const QString &username, const QString &password);
+    void signUp(const QString &username, const QString &password);
+    /// Signs in with a token kept from earlier (when the connection is or comes online).
+    void resume(const QString &token);
+    /// Revokes the token on the server (when online) and forgets everything held.
+    void signOut();
+
+    void createRoom(const QString &name, RoomCallback done);
+    void joinRoom(const QString &code, RoomCallback done);
+    void leaveRoom(qint64 roomId);
+    /// The room in view: its unread count is cleared and stays cleared.
+    void setActiveRoom(qint64 roomId);
+    qint64 activeRoom() const { return m_activeRoom; }
+    /// Fetches the page before the oldest message held.
+    void loadOlder(qint64 roomId);
+
+    /// Shows the message at once as pending and sends it when possible; returns its client_id.
+    QString send(qint64 roomId, const QString &text);
+    /// Sends a failed message again, with the same client_id.
+    void retry(qint64 roomId, const QString &clientId);
+    int outboxSize() const { return int(m_outbox.size()); }
+
+signals:
+    void stateChanged(Natter::Client::ChatSession::State state);
+    /// register/login/resume failed: bad_credentials, username_taken, invalid_token, rate_limited, or
+    /// offline (error.code internal_error with the connection down).
+    void signInFailed(const Natter::ProtocolError &error, bool offline);
+    /// The token to keep for "keep me signed in"; empty when it must be forgotten.
+    void tokenChanged(const QString &token);
+    /// Every room is caught up after a sign-in or reconnect, and the outbox has been handed to the server.
+    void synced();
+    /// A message from someone else arrived live.
+    void messageReceived(qint64 roomId, const Natter::ChatMessage &message);
+    void roomLeft(qint64 roomId);
+    void olderLoaded(qint64 roomId, int count);
+    /// A send was refused (too long, not a member, rate limited...): it is marked failed in its model.
+    void sendFailed(qint64 roomId, const QString &clientId, const Natter::ProtocolError &error);
+    /// The server ended this session (logout elsewhere with the same token).
+    void signedOutByServer();
+
+private:
+    struct Outgoing {
+        qint64 room = 0;
+        QString clientId;
+        QString text;
+        bool inFlight = false;
+    };
+
+    void setState(State state);
+    void onOnline();
+    void onEvent(const QJsonObject &event);
+    void authenticate(QLatin1String how, const QJsonObject &reply, bool offline, const ProtocolError &error);
+    void afterSignIn();
+    void syncRoom(qint64 roomId, std::function<void()> done);
+    void adoptRoom(const Room &room);
+    void flushOutbox();
+    void forgetEverything();
+
+    Connection &m_connection;
+    RoomListModel *m_rooms;
+    QHash<qint64, MessageModel *> m_messages;
+    QHash<qint64, MemberModel *> m_members;
+    QList<Outgoing> m_outbox;
+    QHash<qint64, bool> m_loadingOlder;
+    State m_state = State::SignedOut;
+    User m_user;
+    QString m_token;
+    qint64 m_activeRoom = 0;
+    bool m_synced = false;
+    quint64 m_generation = 0; // bumped on sign-out and reconnect, so stale replies are ignored
+};
+
+} // namespace Natter::Client

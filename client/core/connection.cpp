@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include "frames.h"
+#include "protocollimits.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcConnection, "natter.client.connection", QtInfoMsg)
+
+namespace Natter::Client {
+
+Connection::Connection(QObject *parent)
+    : QObject(parent)
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::reconnectNow);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    // stateChanged, not disconnected: a refused or timed-out attempt never was connected, so it emits no
+    // disconnected(), but it does end in UnconnectedState.
+    connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
+        if (state == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+}
+
+Connection::~Connection()
+{
+    m_wanted = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+    failPending();
+}
+
+void Connection::open(const QUrl &url)
+{
+    m_url = url;
+    m_wanted = true;
+    m_backoff.reset();
+    reconnectNow();
+}
+
+void Connection::close()
+{
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    if (m_socket.state() == QAbstractSocket::UnconnectedState)
+        onDisconnected();
+    else
+        m_socket.close();
+}
+
+void Connection::reconnectNow()
+{
+    if (!m_wanted)
+        return;
+    if (m_socket.state() != QAbstractSocket::UnconnectedState)
+        m_socket.abort(); // may schedule a reconnect through onDisconnected(): stopped just below
+    m_reconnectTimer.stop();
+    setState(State::Connecting);
+    m_socket.open(m_url);
+}
+
+int Connection::reconnectInMs() const
+{
+    return m_state == State::WaitingToReconnect ? std::max(0, m_reconnectTimer.remainingTime()) : 0;
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void Connection::sendRequest(QJsonObject fields, QLatin1String type, Callback done)
+{
+    if (m_state != State::Online) {
+        QMetaObject::invokeMethod(
+            this, [done] { done(Reply::lost()); }, Qt::QueuedConnection);
+        return;
+    }
+    const qint64 id = m_nextId++;
+    fields.insert(QLatin1String("type"), type);
+    fields.insert(QLatin1String("id"), id);
+    m_pending.insert(id, std::move(done));
+    m_socket.sendTextMessage(Frames::serialize(fields));
+}
+
+void Connection::onText(const QString &text)
+{
+    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = frame.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("hello")) {
+        const int version = frame.value(QLatin1String("protocol")).toInt();
+        if (version != Limits::protocolVersion) {
+            qCWarning(lcConnection) << "server speaks protocol" << version << "but we speak"
+                                    << Limits::protocolVersion;
+            emit protocolMismatch(version);
+            m_wanted = false;
+            m_socket.close();
+            return;
+        }
+        m_serverName = frame.value(QLatin1String("server")).toString();
+        m_backoff.reset();
+        setState(State::Online);
+        emit online();
+        return;
+    }
+    const QJsonValue id = frame.value(QLatin1String("id"));
+    if (id.isDouble()) {
+        if (Callback done = m_pending.take(id.toInteger()))
+            done(Reply::fromFrame(frame));
+        return;
+    }
+    emit eventReceived(frame);
+}
+
+void Connection::failPending()
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Callback &done : pending)
+        done(Reply::lost());
+}
+
+void Connection::onDisconnected()
+{
+    failPending();
+    if (!m_wanted) {
+        setState(State::Offline);
+        return;
+    }
+    if (m_state == State::WaitingToReconnect)
+        return;
+    const int delay = m_backoff.next();
+    qCInfo(lcConnection) << "connection lost; reconnecting in" << delay << "ms";
+    m_reconnectTimer.start(delay);
+    setState(State::WaitingToReconnect);
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reconnectbackoff.h"
+#include "reply.h"
+#include "requests.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace Natter::Client {
+
+/// The one place that owns the WebSocket: sends requests, matches replies by id, hands events on, and
+/// reconnects with backoff after any drop until close() is called.
+class Connection : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Offline, Connecting, Online, WaitingToReconnect };
+    Q_ENUM(State)
+    using Callback = std::function<void(const Reply &)>;
+
+    explicit Connection(QObject *parent = nullptr);
+    ~Connection() override;
+
+    /// Connects to `url` and keeps reconnecting after drops.
+    void open(const QUrl &url);
+    /// Disconnects and stops reconnecting.
+    void close();
+    /// Skips the rest of the wait and tries now.
+    void reconnectNow();
+    void setBackoff(const ReconnectBackoff &backoff) { m_backoff = backoff; }
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    /// Milliseconds until the next attempt while WaitingToReconnect, else 0.
+    int reconnectInMs() const;
+    QString serverName() const { return m_serverName; }
+
+    /// Sends a request; `done` is called exactly once, never before this returns. While not Online the
+    /// reply is Reply::lost(); a connection lost before the answer also gives Reply::lost().
+    template <typename T>
+    void request(const T &request, Callback done)
+    {
+        sendRequest(request.toJson(), T::type, std::move(done));
+    }
+
+signals:
+    void stateChanged(Natter::Client::Connection::State state);
+    /// The server said hello with our protocol version: requests can be made.
+    void online();
+    /// A frame without an id: message, presence, member_joined, member_left, signed_out.
+    void eventReceived(const QJsonObject &event);
+    void protocolMismatch(int serverVersion);
+
+private:
+    void sendRequest(QJsonObject fields, QLatin1String type, Callback done);
+    void setState(State state);
+    void onText(const QString &text);
+    void onDisconnected();
+    void failPending();
+
+    QWebSocket m_socket;
+    QUrl m_url;
+    State m_state = State::Offline;
+    bool m_wanted = false;
+    QString m_serverName;
+    QHash<qint64, Callback> m_pending;
+    qint64 m_nextId = 1;
+    QTimer m_reconnectTimer;
+    ReconnectBackoff m_backoff;
+};
+
+} // namespace Natter::Client

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagemodel.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace Natter::Client {
+
+namespace {
+constexpr qint64 kGroupWindowMs = 5 * 60 * 1000;
+
+QDate localDay(qint64 timestampMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(timestampMs).toLocalTime().date();
+}
+} // namespace
+
+MessageModel::MessageModel(qint64 roomId, qint64 ownUserId, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_roomId(roomId)
+    , m_ownUserId(ownUserId)
+{}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &entry = m_entries.at(index.row());
+    const ChatMessage &message = entry.message;
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return message.text;
+    case IdRole:
+        return message.id;
+    case AuthorRole:
+        return message.author.username;
+    case AuthorIdRole:
+        return message.author.id;
+    case TimestampRole:
+        return QDateTime::fromMSecsSinceEpoch(message.timestampMs, Qt::UTC);
+    case StatusRole:
+        return QVariant::fromValue(entry.status);
+    case IsOwnRole:
+        return message.author.id == m_ownUserId;
+    case ClientIdRole:
+        return message.clientId;
+    case StartsDayRole:
+        return index.row() == 0 ||
+               localDay(m_entries.at(index.row() - 1).message.timestampMs) != localDay(message.timestampMs);
+    case ContinuesGroupRole: {
+        if (index.row() == 0)
+            return false;
+        const ChatMessage &previous = m_entries.at(index.row() - 1).message;
+        return previous.author.id == message.author.id &&
+               message.timestampMs - previous.timestampMs < kGroupWindowMs &&
+               localDay(previous.timestampMs) == localDay(message.timestampMs);
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "messageId"},
+                  {AuthorRole, "author"},
+                  {AuthorIdRole, "authorId"},
+                  {TextRole, "text"},
+                  {TimestampRole, "timestamp"},
+                  {StatusRole, "status"},
+                  {IsOwnRole, "isOwn"},
+                  {ClientIdRole, "clientId"},
+                  {StartsDayRole, "startsDay"},
+                  {ContinuesGroupRole, "continuesGroup"}});
+    return names;
+}
+
+int MessageModel::findPending(const QString &clientId) const
+{
+    if (clientId.isEmpty())
+        return -1;
+    for (int row = m_stored; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).message.clientId == clientId)
+            return row;
+    }
+    return -1;
+}
+
+bool MessageModel::addStored(const ChatMessage &message)
+{
+    const auto begin = m_entries.cbegin();
+    const auto end = begin + m_stored;
+    const auto at = std::lower_bound(begin, end, message.id,
+                                     [](const Entry &entry, qint64 id) { return entry.message.id < id; });
+    if (at != end && at->message.id == message.id)
+        return false;
+    const int row = int(at - begin);
+
+    if (message.author.id == m_ownUserId) {
+        const int pending = findPending(message.clientId);
+        if (pending >= 0) {
+            // The server stored our own message: it leaves the pending tail for its place by id.
+            beginRemoveRows({}, pending, pending);
+            m_entries.removeAt(pending);
+            endRemoveRows();
+        }
+    }
+    beginInsertRows({}, row, row);
+    m_entries.insert(row, Entry{message, Status::Sent});
+    ++m_stored;
+    endInsertRows();
+    notifyNeighbours(row + 1, row + 1);
+    return true;
+}
+
+void MessageModel::addStored(const QList<ChatMessage> &messages)
+{
+    // A page older than everything listed (scrolling back) goes in with one insert, which lets the view
+    // keep its position; anything else is merged one by one.
+    const qint64 oldest = oldestId();
+    const bool allOlder = oldest != 0 && !messages.isEmpty() &&
+                          std::all_of(messages.cbegin(), messages.cend(),
+                                      [oldest](const ChatMessage &m) { return m.id < oldest; });
+    if (!allOlder) {
+        for (const ChatMessage &message : messages)
+            addStored(message);
+        return;
+    }
+    QList<ChatMessage> sorted = messages;
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    sorted.erase(
+        std::unique(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
+        sorted.end());
+    beginInsertRows({}, 0, int(sorted.size()) - 1);
+    for (int i = 0; i < sorted.size(); ++i)
+        m_entries.insert(i, Entry{sorted.at(i), Status::Sent});
+    m_stored += int(sorted.size());
+    endInsertRows();
+    notifyNeighbours(int(sorted.size()), int(sorted.size()));
+}
+
+void MessageModel::addPending(const ChatMessage &draft)
+{
+    if (findPending(draft.clientId) >= 0)
+        return;
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(Entry{draft, Status::Pending});
+    endInsertRows();
+}
+
+void MessageModel::setStatus(const QString &clientId, Status status)
+{
+    const int row = findPending(clientId);
+    if (row < 0 || m_entries.at(row).status == status)
+        return;
+    m_entries[row].status = status;
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed, {StatusRole});
+}
+
+std::optional<ChatMessage> MessageModel::pendingMessage(const QString &clientId) const
+{
+    const int row = findPending(clientId);
+    return row < 0 ? std::nullopt : std::optional<ChatMessage>(m_entries.at(row).message);
+}
+
+qint64 MessageModel::oldestId() const
+{
+    return m_stored == 0 ? 0 : m_entries.first().message.id;
+}
+
+qint64 MessageModel::newestId() const
+{
+    return m_stored == 0 ? 0 : m_entries.at(m_stored - 1).message.id;
+}
+
+void MessageModel::notifyNeighbours(int first, int last)
+{
+    // Day separators and grouping depend on the row above, so the row below an insert may change.
+    first = std::max(first, 0);
+    last = std::min(last, int(m_entries.size()) - 1);
+    if (first <= last)
+        emit dataChanged(index(first), index(last), {StartsDayRole, ContinuesGroupRole});
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chatmessage.h"
+
+#include <QAbstractListModel>
+#include <QList>
+
+namespace Natter::Client {
+
+/// One room's messages for the chat view: stored messages in id order, then the user's own messages that
+/// are not stored yet (pending or failed) in the order they were written. A message is never listed twice:
+/// a stored one is matched by id, and the user's own by client_id when the server confirms it.
+class MessageModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        AuthorRole,
+        AuthorIdRole,
+        TextRole,
+        TimestampRole, // QDateTime, UTC
+        StatusRole,    // Status
+        IsOwnRole,
+        ClientIdRole,
+        StartsDayRole,      // the first message of its local calendar day: show a day separator above it
+        ContinuesGroupRole, // same author as the one above, within a few minutes: no header needed
+    };
+    Q_ENUM(Role)
+    enum class Status { Sent, Pending, Failed };
+    Q_ENUM(Status)
+
+    explicit MessageModel(qint64 roomId, qint64 ownUserId, QObject *parent = nullptr);
+
+    qint64 roomId() const { return m_roomId; }
+    void setOwnUserId(qint64 userId) { m_ownUserId = userId; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// A stored message (event, reply or history). Returns false when it was already listed.
+    bool addStored(const ChatMessage &message);
+    /// Several stored messages, e.g. a page of history; older ones are inserted above in one go.
+    void addStored(const QList<ChatMessage> &messages);
+    /// The user's own message, shown at once and marked pending until the server stores it.
+    void addPending(const ChatMessage &draft);
+    void setStatus(const QString &clientId, Status status);
+    std::optional<ChatMessage> pendingMessage(const QString &clientId) const;
+
+    /// Ids of the oldest and newest stored messages; 0 when there are none.
+    qint64 oldestId() const;
+    qint64 newestId() const;
+    /// Whether older messages than those listed exist on the server (from the last history page).
+    bool hasOlder() const { return m_hasOlder; }
+    void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
+
+private:
+    struct Entry {
+        ChatMessage message;
+        Status status = Status::Sent;
+    };
+    int findPending(const QString &clientId) const;
+    void notifyNeighbours(int first, int last);
+
+    qint64 m_roomId;
+    qint64 m_ownUserId;
+    QList<Entry> m_entries; // [0, m_stored) stored by id, then pending/failed
+    int m_stored = 0;
+    bool m_hasOlder = true;
+};
+
+} // namespace Natter::Client

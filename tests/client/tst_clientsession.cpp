@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatsession.h"
+#include "connection.h"
+#include "membermodel.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+/// A client as the desktop program has it: one Connection, one ChatSession.
+struct ChatClient {
+    explicit ChatClient(const QUrl &url)
+        : session(connection)
+    {
+        connection.setBackoff(ReconnectBackoff(50, 400));
+        connection.open(url);
+    }
+    bool waitOnline()
+    {
+        return QTest::qWaitFor([this] { return connection.state() == Connection::State::Online; });
+    }
+    bool signUp(const QString &name)
+    {
+        QSignalSpy synced(&session, &ChatSession::synced);
+        session.signUp(name, QStringLiteral("password123"));
+        return synced.wait(10000) && session.state() == ChatSession::State::SignedIn;
+    }
+    Connection connection;
+    ChatSession session;
+};
+
+QStringList texts(MessageModel *model)
+{
+    QStringList result;
+    for (int row = 0; row < model->rowCount(); ++row)
+        result.append(model->index(row).data(MessageModel::TextRole).toString());
+    return result;
+}
+
+QList<qint64> storedIds(MessageModel *model)
+{
+    QList<qint64> result;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row).data(MessageModel::StatusRole).value<MessageModel::Status>() ==
+            MessageModel::Status::Sent)
+            result.append(model->index(row).data(MessageModel::IdRole).toLongLong());
+    }
+    return result;
+}
+
+bool online(MemberModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row).data(MemberModel::UsernameRole).toString() == name)
+            return model->index(row).data(MemberModel::OnlineRole).toBool();
+    }
+    return false;
+}
+} // namespace
+
+class TestClientSession : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_alice = std::make_unique<ChatClient>(m_server->url());
+        m_bob = std::make_unique<ChatClient>(m_server->url());
+        QVERIFY(m_alice->waitOnline());
+        QVERIFY(m_bob->waitOnline());
+        QVERIFY(m_alice->signUp(QStringLiteral("alice")));
+        QVERIFY(m_bob->signUp(QStringLiteral("bob")));
+        std::optional<Room> created;
+        m_alice->session.createRoom(QStringLiteral("Lounge"),
+                                    [&](const std::optional<Room> &room, const auto &) { created = room; });
+        QTRY_VERIFY(created.has_value());
+        m_room = created->id;
+        std::optional<Room> joined;
+        m_bob->session.joinRoom(created->code.toLower(),
+                                [&](const std::optional<Room> &room, const auto &) { joined = room; });
+        QTRY_VERIFY(joined.has_value());
+        QCOMPARE(joined->id, m_room);
+    }
+
+    void cleanup()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        m_server.reset();
+    }
+
+    void exchangeMessages()
+    {
+        QCOMPARE(m_bob->session.rooms()->rowCount(), 1);
+        QTRY_COMPARE(m_alice->session.members(m_room)->rowCount(), 2);
+        QSignalSpy received(&m_bob->session, &ChatSession::messageReceived);
+        m_alice->session.send(m_room, QStringLiteral("hello bob"));
+        QTRY_COMPARE(texts(m_bob->session.messages(m_room)), QStringList{"hello bob"});
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(m_bob->session.rooms()->totalUnread(), 1); // Bob is not looking at the room
+        m_bob->session.setActiveRoom(m_room);
+        QCOMPARE(m_bob->session.rooms()->totalUnread(), 0);
+
+        m_bob->session.send(m_room, QStringLiteral("hi alice"));
+        QTRY_COMPARE(texts(m_alice->session.messages(m_room)), (QStringList{"hello bob", "hi alice"}));
+        QTRY_COMPARE(texts(m_bob->session.messages(m_room)), (QStringList{"hello bob", "hi alice"}));
+        QTRY_COMPARE(storedIds(m_bob->session.messages(m_room)).size(), 2); // own message confirmed, once
+        QCOMPARE(m_bob->session.rooms()->totalUnread(), 0); // own messages and the active room count nothing
+    }
+
+    void presenceFlipsOnSignOut()
+    {
+        MemberModel *members = m_alice->session.members(m_room);
+        QTRY_VERIFY(online(members, QStringLiteral("bob")));
+        m_bob->session.signOut();
+        QTRY_VERIFY(!online(members, QStringLiteral("bob")));
+        QCOMPARE(m_bob->session.state(), ChatSession::State::SignedOut);
+        QCOMPARE(m_bob->session.rooms()->rowCount(), 0);
+        QVERIFY(m_bob->session.token().isEmpty());
+    }
+
+    void serverRestartCatchUpAndOutbox()
+    {
+        m_alice->session.send(m_room, QStringLiteral("before"));
+        QTRY_COMPARE(texts(m_bob->session.messages(m_room)), QStringList{"before"});
+
+        m_server->stop();
+        QTRY_VERIFY(m_alice->connection.state() != Connection::State::Online);
+        QTRY_VERIFY(m_bob->connection.state() != Connection::State::Online);
+        // Typed while the server is down: shown as pending, sent after the reconnect.
+        const QString clientId = m_alice->session.send(m_room, QStringLiteral("while down"));
+        QCOMPARE(m_alice->session.messages(m_room)->pendingMessage(clientId)->text,
+                 QStringLiteral("while down"));
+
+        QSignalSpy aliceSynced(&m_alice->session, &ChatSession::synced);
+        QSignalSpy bobSynced(&m_bob->session, &ChatSession::synced);
+        QVERIFY(m_server->restart());
+        QVERIFY(aliceSynced.wait(15000));
+        QTRY_VERIFY(bobSynced.size() >= 1);
+        QTRY_COMPARE(texts(m_bob->session.messages(m_room)), (QStringList{"before", "while down"}));
+        QTRY_COMPARE(storedIds(m_alice->session.messages(m_room)).size(), 2);
+        QCOMPARE(texts(m_alice->session.messages(m_room)), (QStringList{"before", "while down"}));
+        QCOMPARE(m_alice->session.outboxSize(), 0);
+        QCOMPARE(m_alice->session.state(), ChatSession::State::SignedIn);
+
+        // Bob drops off; what Alice says meanwhile reaches him on his return, once and in order.
+        m_bob->connection.close();
+        QTRY_COMPARE(m_bob->connection.state(), Connection::State::Offline);
+        // More than one catch-up page (200) and than a fresh history page (50): catching up has to page
+        // forward from his newest message until the server says there is no more.
+        for (int i = 0; i < 230; ++i)
+            m_alice->session.send(m_room, QStringLiteral("missed %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(storedIds(m_alice->session.messages(m_room)).size(), 232, 30000);
+        QSignalSpy bobBack(&m_bob->session, &ChatSession::synced);
+        m_bob->connection.open(m_server->url());
+        QVERIFY(bobBack.wait(10000));
+        QCOMPARE(storedIds(m_bob->session.messages(m_room)), storedIds(m_alice->session.messages(m_room)));
+        QCOMPARE(texts(m_bob->session.messages(m_room)).last(), QStringLiteral("missed 229"));
+    }
+
+    void storedButUnacknowledgedSendAppearsOnce()
+    {
+        // Alice's message reached the server but the ok never came back: the server has it, her outbox too.
+        m_alice->connection.close();
+        QTRY_COMPARE(m_alice->connection.state(), Connection::State::Offline);
+        const QString clientId = m_alice->session.send(m_room, QStringLiteral("did it arrive?"));
+        TestClient sameUser;
+        QVERIFY(sameUser.open(m_server->url()));
+        QCOMPARE(replyCode(sameUser.request(QStringLiteral("resume"), {{"token", m_alice->session.token()}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(replyCode(sameUser.request(
+                     QStringLiteral("send"),
+                     {{"room", m_room}, {"text", "did it arrive?"}, {"client_id", clientId}})),
+                 QStringLiteral("ok"));
+
+        QSignalSpy synced(&m_alice->session, &ChatSession::synced);
+        m_alice->connection.open(m_server->url());
+        QVERIFY(synced.wait(10000));
+        QTRY_COMPARE(m_alice->session.outboxSize(), 0);
+        QCOMPARE(texts(m_alice->session.messages(m_room)), QStringList{"did it arrive?"});
+        QCOMPARE(storedIds(m_alice->session.messages(m_room)).size(), 1);
+        QCOMPARE(texts(m_bob->session.messages(m_room)), QStringList{"did it arrive?"});
+        const QJsonObject history = sameUser.request(QStringLiteral("history"), {{"room", m_room}});
+        QCOMPARE(history.value("messages").toArray().size(), 1);
+    }
+
+    void pagingBack()
+    {
+        for (int i = 0; i < 120; ++i)
+            m_alice->session.send(m_room, QStringLiteral("n%1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(storedIds(m_alice->session.messages(m_room)).size(), 120, 20000);
+
+        ChatClient carol(m_server->url());
+        QVERIFY(carol.waitOnline());
+        QSignalSpy synced(&carol.session, &ChatSession::synced);
+        carol.session.resume(m_alice->session.token()); // another device of Alice's
+        QVERIFY(synced.wait(10000));
+        MessageModel *model = carol.session.messages(m_room);
+        QCOMPARE(model->rowCount(), 50);
+        QVERIFY(model->hasOlder());
+        QSignalSpy older(&carol.session, &ChatSession::olderLoaded);
+        carol.session.loadOlder(m_room);
+        QVERIFY(older.wait());
+        QCOMPARE(model->rowCount(), 100);
+        carol.session.loadOlder(m_room);
+        QVERIFY(older.wait());
+        QCOMPARE(model->rowCount(), 120);
+        QVERIFY(!model->hasOlder());
+        QCOMPARE(texts(model).first(), QStringLiteral("n0"));
+        QCOMPARE(texts(model).last(), QStringLiteral("n119"));
+    }
+
+    void signInErrors()
+    {
+        ChatClient client(m_server->url());
+        QVERIFY(client.waitOnline());
+        QSignalSpy failed(&client.session, &ChatSession::signInFailed);
+        client.session.signIn(QStringLiteral("alice"), QStringLiteral("wrong password"));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.last().at(0).value<ProtocolError>().code, ErrorCode::BadCredentials);
+        QCOMPARE(failed.last().at(1).toBool(), false);
+        QCOMPARE(client.session.state(), ChatSession::State::SignedOut);
+
+        client.session.signUp(QStringLiteral("ALICE"), QStringLiteral("password123"));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.last().at(0).value<ProtocolError>().code, ErrorCode::UsernameTaken);
+
+        client.session.resume(QStringLiteral("not-a-token"));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.last().at(0).value<ProtocolError>().code, ErrorCode::InvalidToken);
+
+        client.connection.close();
+        QTRY_COMPARE(client.connection.state(), Connection::State::Offline);
+        client.session.signIn(QStringLiteral("alice"), QStringLiteral("password123"));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.last().at(1).toBool(), true); // offline
+    }
+
+    void refusedSendIsMarkedFailed()
+    {
+        QSignalSpy failed(&m_alice->session, &ChatSession::sendFailed);
+        const QString clientId = m_alice->session.send(m_room, QString(4001, QLatin1Char('x')));
+        QVERIFY(failed.wait());
+        QCOMPARE(failed.last().at(2).value<ProtocolError>().code, ErrorCode::TooLong);
+        MessageModel *model = m_alice->session.messages(m_room);
+        QCOMPARE(
+            model->index(model->rowCount() - 1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
+            MessageModel::Status::Failed);
+        QCOMPARE(model->index(model->rowCount() - 1).data(MessageModel::ClientIdRole).toString(), clientId);
+    }
+
+    void leaveRoom()
+    {
+        QSignalSpy left(&m_bob->session, &ChatSession::roomLeft);
+        m_bob->session.leaveRoom(m_room);
+        QVERIFY(left.wait());
+        QCOMPARE(m_bob->session.rooms()->rowCount(), 0);
+        QTRY_COMPARE(m_alice->session.members(m_room)->rowCount(), 1);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<ChatClient> m_alice;
+    std::unique_ptr<ChatClient> m_bob;
+    qint64 m_room = 0;
+};
+
+QTEST_GUILESS_MAIN(TestClientSession)
+#include "tst_clientsession.moc"
