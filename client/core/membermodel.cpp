@@ -35,6 +35,10 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         return member.user.id;
     case OnlineRole:
         return member.online;
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return member.online ? tr("%1, online").arg(member.user.username)
+                             : tr("%1, offline").arg(member.user.username);
     default:
         return {};
     }

@@ -30,6 +30,9 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return entry.code;
     case UnreadRole:
         return entry.unread;
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return entry.unread > 0 ? tr("%1, %n unread", nullptr, entry.unread).arg(entry.name) : entry.name;
     default:
         return {};
     }

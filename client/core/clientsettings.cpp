@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientsettings.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+namespace Natter::Client {
+
+namespace {
+const QString kDefaultServer = QStringLiteral("ws://localhost:7447");
+}
+
+ClientSettings::ClientSettings(const QString &profile, const QString &directory)
+{
+    const QString dir =
+        directory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) : directory;
+    QDir().mkpath(dir);
+    m_settings = std::make_unique<QSettings>(dir + QLatin1Char('/') + profile + QStringLiteral(".ini"),
+                                             QSettings::IniFormat);
+}
+
+ClientSettings::~ClientSettings()
+{
+    sync();
+}
+
+QString ClientSettings::filePath() const
+{
+    return m_settings->fileName();
+}
+
+QString ClientSettings::serverKey(const QUrl &server)
+{
+    // A stable key per server that survives any characters the URL holds.
+    return QString::fromLatin1(QCryptographicHash::hash(server.toString(QUrl::NormalizePathSegments).toUtf8(),
+                                                        QCryptographicHash::Sha1)
+                                   .toHex());
+}
+
+QUrl ClientSettings::serverUrl() const
+{
+    return QUrl(m_settings->value(QStringLiteral("server/url"), kDefaultServer).toString());
+}
+
+void ClientSettings::setServerUrl(const QUrl &url)
+{
+    m_settings->setValue(QStringLiteral("server/url"), url.toString());
+}
+
+QString ClientSettings::lastUsername() const
+{
+    return m_settings->value(QStringLiteral("server/username")).toString();
+}
+
+void ClientSettings::setLastUsername(const QString &username)
+{
+    m_settings->setValue(QStringLiteral("server/username"), username);
+}
+
+QString ClientSettings::token(const QUrl &server) const
+{
+    return m_settings->value(QStringLiteral("tokens/") + serverKey(server)).toString();
+}
+
+void ClientSettings::setToken(const QUrl &server, const QString &token)
+{
+    m_settings->setValue(QStringLiteral("tokens/") + serverKey(server), token);
+    sync();
+}
+
+void ClientSettings::forgetToken(const QUrl &server)
+{
+    m_settings->remove(QStringLiteral("tokens/") + serverKey(server));
+    sync();
+}
+
+bool ClientSettings::notificationsEnabled() const
+{
+    return m_settings->value(QStringLiteral("notifications/enabled"), true).toBool();
+}
+
+void ClientSettings::setNotificationsEnabled(bool enabled)
+{
+    m_settings->setValue(QStringLiteral("notifications/enabled"), enabled);
+}
+
+QByteArray ClientSettings::windowGeometry() const
+{
+    return m_settings->value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void ClientSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray ClientSettings::splitterState() const
+{
+    return m_settings->value(QStringLiteral("window/splitter")).toByteArray();
+}
+
+void ClientSettings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(QStringLiteral("window/splitter"), state);
+}
+
+qint64 ClientSettings::lastRoom() const
+{
+    return m_settings->value(QStringLiteral("window/last_room"), 0).toLongLong();
+}
+
+void ClientSettings::setLastRoom(qint64 roomId)
+{
+    m_settings->setValue(QStringLiteral("window/last_room"), roomId);
+}
+
+void ClientSettings::sync()
+{
+    m_settings->sync();
+    QFile::setPermissions(m_settings->fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+} // namespace Natter::Client

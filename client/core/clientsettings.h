@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+namespace Natter::Client {
+
+/// One profile's settings (~/.config/Natter/natter/<profile>.ini): the server, the last user, window
+/// state, and, for "keep me signed in", the session token per server. Never the password. The file is
+/// made readable by its owner only, since a token signs in.
+class ClientSettings {
+public:
+    /// `directory` empty: the platform's config location for the application.
+    explicit ClientSettings(const QString &profile, const QString &directory = {});
+    ~ClientSettings();
+
+    QString filePath() const;
+
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+    QString lastUsername() const;
+    void setLastUsername(const QString &username);
+
+    /// The token kept for a server, empty when none.
+    QString token(const QUrl &server) const;
+    void setToken(const QUrl &server, const QString &token);
+    void forgetToken(const QUrl &server);
+
+    bool notificationsEnabled() const;
+    void setNotificationsEnabled(bool enabled);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray splitterState() const;
+    void setSplitterState(const QByteArray &state);
+    qint64 lastRoom() const;
+    void setLastRoom(qint64 roomId);
+
+    /// Writes to disk now and restricts the file to its owner.
+    void sync();
+
+private:
+    static QString serverKey(const QUrl &server);
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace Natter::Client

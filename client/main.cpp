@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "connection.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace Natter::Client;
+
+namespace {
+void installTranslations(QApplication &app, const QLocale &locale)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *natter = new QTranslator(&app);
+    if (natter->load(locale, QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(natter);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("natter"));
+    QApplication::setOrganizationName(QStringLiteral("Natter"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Natter"));
+    QApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("natter"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/natter.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Natter: real-time chat on your own server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(
+        QStringLiteral("server"), QApplication::translate("main", "Server to use, e.g. ws://localhost:7447."),
+        QStringLiteral("URL"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QApplication::translate("main",
+                                "Settings profile: separate settings and stored session (default: default)."),
+        QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Language, e.g. fr or de (default: the system's)."),
+        QStringLiteral("CODE"));
+    parser.addOptions({server, profile, language});
+    parser.process(app);
+
+    installTranslations(app, parser.isSet(language) ? QLocale(parser.value(language)) : QLocale());
+
+    ClientSettings settings(parser.value(profile));
+    if (parser.isSet(server))
+        settings.setServerUrl(QUrl::fromUserInput(parser.value(server)));
+    Connection connection;
+    ChatSession session(connection);
+    MainWindow window(connection, session, settings);
+    window.show();
+    window.start();
+    return app.exec();
+}

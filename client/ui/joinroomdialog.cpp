@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "joinroomdialog.h"
+
+#include "chatsession.h"
+#include "errortext.h"
+#include "protocollimits.h"
+#include "validation.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Natter::Client {
+
+JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_code(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_join(new QPushButton(tr("&Join"), this))
+{
+    setWindowTitle(tr("Join a room"));
+    setObjectName(QStringLiteral("joinRoomDialog"));
+    auto *prompt = new QLabel(tr("Access &code (10 characters):"), this);
+    prompt->setBuddy(m_code);
+    m_code->setObjectName(QStringLiteral("code"));
+    m_code->setAccessibleName(tr("Access code"));
+    m_code->setPlaceholderText(QStringLiteral("ABCDEFGHJK"));
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setAccessibleName(tr("Join error"));
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_join, QDialogButtonBox::AcceptRole);
+    m_join->setDefault(true);
+    m_join->setAccessibleName(tr("Join room"));
+    m_join->setEnabled(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(prompt);
+    layout->addWidget(m_code);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_join, &QPushButton::clicked, this, &JoinRoomDialog::join);
+    connect(m_code, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_join->setEnabled(Validation::normalizedAccessCode(text).size() == Limits::accessCodeLength);
+    });
+}
+
+void JoinRoomDialog::join()
+{
+    m_join->setEnabled(false);
+    m_error->hide();
+    QPointer<JoinRoomDialog> guard(this);
+    m_session.joinRoom(
+        m_code->text(), [guard](const std::optional<Room> &room, const std::optional<ProtocolError> &error) {
+            if (!guard)
+                return;
+            if (!room) {
+                guard->m_error->setText(ErrorText::describe(error.value_or(ProtocolError{}), !error));
+                guard->m_error->show();
+                guard->m_join->setEnabled(true);
+                return;
+            }
+            guard->m_room = room->id;
+            guard->accept();
+        });
+}
+
+} // namespace Natter::Client

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "chatpage.h"
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "connection.h"
+#include "createroomdialog.h"
+#include "errortext.h"
+#include "joinroomdialog.h"
+#include "quickswitcher.h"
+#include "signinpage.h"
+#include "signuppage.h"
+#include "traynotifier.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <cmath>
+
+namespace Natter::Client {
+
+MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_connection(connection)
+    , m_session(session)
+    , m_settings(settings)
+    , m_pages(new QStackedWidget(this))
+    , m_signIn(new SignInPage(m_pages))
+    , m_signUp(new SignUpPage(m_pages))
+    , m_chat(new ChatPage(session, m_pages))
+    , m_tray(new TrayNotifier(session, this, this))
+    , m_connectionLabel(new QLabel(this))
+    , m_userLabel(new QLabel(this))
+{
+    setWindowTitle(tr("Natter"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/natter.svg")));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_pages->addWidget(m_signIn);
+    m_pages->addWidget(m_signUp);
+    m_pages->addWidget(m_chat);
+    setCentralWidget(m_pages);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
+    m_connectionLabel->setAccessibleName(tr("Connection"));
+    m_userLabel->setObjectName(QStringLiteral("userStatus"));
+    m_userLabel->setAccessibleName(tr("Signed in as"));
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_userLabel);
+    m_tray->setEnabled(m_settings.notificationsEnabled());
+    buildMenus();
+
+    connect(m_signIn, &SignInPage::signUpWanted, this, [this] {
+        m_showSignUp = true;
+        m_signUp->setServer(m_signIn->server());
+        showPageFor();
+        m_signUp->prepare();
+    });
+    connect(m_signUp, &SignUpPage::signInWanted, this, [this] {
+        m_showSignUp = false;
+        showPageFor();
+        m_signIn->prepare();
+    });
+    connect(m_signIn, &SignInPage::signInRequested, this,
+            [this](const QUrl &server, const QString &username, const QString &password, bool keep) {
+                m_keepSignedIn = keep;
+                m_signIn->setBusy(true);
+                m_settings.setLastUsername(username);
+                whenOnline(server, [this, username, password] { m_session.signIn(username, password); });
+            });
+    connect(m_signUp, &SignUpPage::signUpRequested, this,
+            [this](const QUrl &server, const QString &username, const QString &password, bool keep) {
+                m_keepSignedIn = keep;
+                m_signUp->setBusy(true);
+                m_settings.setLastUsername(username);
+                whenOnline(server, [this, username, password] { m_session.signUp(username, password); });
+            });
+
+    connect(&m_connection, &Connection::online, this, [this] {
+        if (auto action = std::exchange(m_onOnline, {}))
+            action();
+    });
+    connect(&m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
+        if (state == Connection::State::WaitingToReconnect && m_onOnline) {
+            m_onOnline = {};
+            onSignInFailed(ProtocolError{}, true);
+        }
+        updateStatus();
+    });
+    connect(&m_session, &ChatSession::stateChanged, this, [this] {
+        showPageFor();
+        updateStatus();
+    });
+    connect(&m_session, &ChatSession::signInFailed, this, &MainWindow::onSignInFailed);
+    connect(&m_session, &ChatSession::tokenChanged, this, [this](const QString &token) {
+        const QUrl server = m_connection.url();
+        if (token.isEmpty()) {
+            m_settings.forgetToken(server);
+            return;
+        }
+        m_settings.setServerUrl(server);
+        if (m_keepSignedIn)
+            m_settings.setToken(server, token);
+        else
+            m_settings.forgetToken(server);
+    });
+    connect(&m_session, &ChatSession::synced, this, [this] {
+        if (!m_restoredRoom) {
+            m_restoredRoom = true;
+            m_chat->openRoom(m_settings.lastRoom());
+            if (!m_chat->currentRoom())
+                m_chat->stepRoom(0);
+        }
+    });
+    connect(m_chat, &ChatPage::leaveRequested, this, [this](qint64 roomId) { m_session.leaveRoom(roomId); });
+    connect(m_chat, &ChatPage::roomOpened, this, [this](qint64 roomId) {
+        if (roomId)
+            m_settings.setLastRoom(roomId);
+    });
+
+    m_statusTimer.setInterval(1000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_statusTimer.start();
+
+    resize(960, 640);
+    restoreGeometry(m_settings.windowGeometry());
+    m_chat->restoreSplitterState(m_settings.splitterState());
+    showPageFor();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *natter = menuBar()->addMenu(tr("&Natter"));
+    QAction *notifications = natter->addAction(tr("Desktop &notifications"));
+    notifications->setCheckable(true);
+    notifications->setChecked(m_settings.notificationsEnabled());
+    connect(notifications, &QAction::toggled, this, [this](bool on) {
+        m_tray->setEnabled(on);
+        m_settings.setNotificationsEnabled(on);
+    });
+    natter->addSeparator();
+    QAction *signOut = natter->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
+    signOut->setObjectName(QStringLiteral("signOut"));
+    natter->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu *rooms = menuBar()->addMenu(tr("&Rooms"));
+    auto signedIn = [this] { return m_session.state() == ChatSession::State::SignedIn; };
+    rooms->addAction(tr("&New room…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, [this, signedIn] {
+        if (!signedIn())
+            return;
+        CreateRoomDialog dialog(m_session, this);
+        dialog.exec();
+        if (dialog.createdRoom())
+            m_chat->openRoom(dialog.createdRoom());
+    });
+    rooms->addAction(tr("&Join room…"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this, signedIn] {
+        if (!signedIn())
+            return;
+        JoinRoomDialog dialog(m_session, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_chat->openRoom(dialog.joinedRoom());
+    });
+    rooms->addAction(tr("&Go to room…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, [this, signedIn] {
+        if (!signedIn())
+            return;
+        QuickSwitcher switcher(m_session.rooms(), this);
+        if (switcher.exec() == QDialog::Accepted)
+            m_chat->openRoom(switcher.chosenRoom());
+    });
+    rooms->addSeparator();
+    rooms->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
+                     [this] { m_chat->stepRoom(-1); });
+    rooms->addAction(tr("Ne&xt room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
+                     [this] { m_chat->stepRoom(1); });
+    rooms->addAction(tr("&Leave room"), this, [this] {
+        if (m_chat->currentRoom())
+            m_session.leaveRoom(m_chat->currentRoom());
+    });
+}
+
+void MainWindow::start()
+{
+    const QUrl server = m_settings.serverUrl();
+    m_signIn->setServer(server);
+    m_signIn->setUsername(m_settings.lastUsername());
+    const QString token = m_settings.token(server);
+    m_keepSignedIn = !token.isEmpty();
+    m_signIn->setKeepSignedIn(m_keepSignedIn);
+    if (!token.isEmpty()) {
+        m_signIn->setBusy(true);
+        m_session.resume(token);
+    }
+    m_connection.open(server);
+    m_signIn->prepare();
+}
+
+void MainWindow::whenOnline(const QUrl &server, std::function<void()> action)
+{
+    if (m_connection.url() == server && m_connection.state() == Connection::State::Online) {
+        action();
+        return;
+    }
+    m_onOnline = std::move(action);
+    if (m_connection.url() != server || m_connection.state() == Connection::State::Offline)
+        m_connection.open(server);
+    else
+        m_connection.reconnectNow();
+}
+
+void MainWindow::onSignInFailed(const ProtocolError &error, bool offline)
+{
+    m_signIn->setBusy(false);
+    m_signUp->setBusy(false);
+    const QString text = ErrorText::describe(error, offline, m_connection.url());
+    if (m_showSignUp)
+        m_signUp->showError(text);
+    else
+        m_signIn->showError(text);
+}
+
+void MainWindow::showPageFor()
+{
+    if (m_session.state() == ChatSession::State::SignedIn) {
+        m_signIn->setBusy(false);
+        m_signUp->setBusy(false);
+        m_signIn->showError({});
+        m_pages->setCurrentWidget(m_chat);
+        return;
+    }
+    if (m_session.state() == ChatSession::State::SignedOut)
+        m_restoredRoom = false;
+    m_pages->setCurrentWidget(m_showSignUp ? static_cast<QWidget *>(m_signUp) : m_signIn);
+}
+
+QString MainWindow::connectionStatus() const
+{
+    const QString server = m_connection.url().toString();
+    switch (m_connection.state()) {
+    case Connection::State::Online:
+        return tr("Connected to %1").arg(server);
+    case Connection::State::Connecting:
+        return tr("Connecting to %1…").arg(server);
+    case Connection::State::WaitingToReconnect: {
+        const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
+        return tr("Connection lost. Reconnecting in %n s…", nullptr, seconds);
+    }
+    case Connection::State::Offline:
+        break;
+    }
+    return tr("Offline");
+}
+
+void MainWindow::updateStatus()
+{
+    m_connectionLabel->setText(connectionStatus());
+    m_userLabel->setText(m_session.state() == ChatSession::State::SignedIn
+                             ? tr("Signed in as %1").arg(m_session.user().username)
+                             : tr("Not signed in"));
+}
+
+void MainWindow::saveState()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setSplitterState(m_chat->splitterState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Natter::Client

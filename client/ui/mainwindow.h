@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocolerror.h"
+
+#include <QMainWindow>
+#include <QTimer>
+#include <functional>
+
+class QLabel;
+class QStackedWidget;
+
+namespace Natter::Client {
+
+class ChatPage;
+class ChatSession;
+class ClientSettings;
+class Connection;
+class SignInPage;
+class SignUpPage;
+class TrayNotifier;
+
+/// Composes the window: sign-in and sign-up pages, the chat page, menus and shortcuts, the status bar
+/// (connection state and who is signed in) and the tray. Keeps the window's state in the profile's settings.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Connects to the remembered server and resumes a kept session, if any.
+    void start();
+    SignInPage *signInPage() const { return m_signIn; }
+    SignUpPage *signUpPage() const { return m_signUp; }
+    ChatPage *chatPage() const { return m_chat; }
+    TrayNotifier *tray() const { return m_tray; }
+    QString connectionStatus() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void showPageFor();
+    void whenOnline(const QUrl &server, std::function<void()> action);
+    void onSignInFailed(const ProtocolError &error, bool offline);
+    void updateStatus();
+    void saveState();
+
+    Connection &m_connection;
+    ChatSession &m_session;
+    ClientSettings &m_settings;
+    QStackedWidget *m_pages;
+    SignInPage *m_signIn;
+    SignUpPage *m_signUp;
+    ChatPage *m_chat;
+    TrayNotifier *m_tray;
+    QLabel *m_connectionLabel;
+    QLabel *m_userLabel;
+    QTimer m_statusTimer;
+    std::function<void()> m_onOnline;
+    bool m_keepSignedIn = false;
+    bool m_showSignUp = false;
+    bool m_restoredRoom = false;
+};
+
+} // namespace Natter::Client

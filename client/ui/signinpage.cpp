@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signinpage.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Natter::Client {
+
+SignInPage::SignInPage(QWidget *parent)
+    : QWidget(parent)
+    , m_server(new QLineEdit(this))
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
+    , m_signIn(new QPushButton(tr("&Sign in"), this))
+    , m_error(new QLabel(this))
+{
+    auto *title = new QLabel(tr("Sign in to Natter"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_server->setPlaceholderText(QStringLiteral("ws://localhost:7447"));
+    m_username->setObjectName(QStringLiteral("username"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_keep->setObjectName(QStringLiteral("keepSignedIn"));
+    m_keep->setAccessibleName(tr("Keep me signed in"));
+    m_signIn->setObjectName(QStringLiteral("signIn"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    m_signIn->setDefault(true);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setAccessibleName(tr("Sign-in error"));
+    m_error->setWordWrap(true);
+    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->hide();
+
+    auto *signUp =
+        new QLabel(QStringLiteral("<a href=\"#signup\">%1</a>").arg(tr("Create an account")), this);
+    signUp->setObjectName(QStringLiteral("signUpLink"));
+    signUp->setAccessibleName(tr("Create an account"));
+    signUp->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(signUp, &QLabel::linkActivated, this, &SignInPage::signUpWanted);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Se&rver:"), m_server);
+    form->addRow(tr("&Username:"), m_username);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(QString(), m_keep);
+
+    auto *box = new QVBoxLayout;
+    box->addWidget(title);
+    box->addLayout(form);
+    box->addWidget(m_error);
+    box->addWidget(m_signIn);
+    box->addWidget(signUp, 0, Qt::AlignHCenter);
+    auto *frame = new QWidget(this);
+    frame->setLayout(box);
+    frame->setMinimumWidth(360);
+    frame->setMaximumWidth(440);
+    auto *outer = new QVBoxLayout(this);
+    outer->addStretch();
+    outer->addWidget(frame, 0, Qt::AlignHCenter);
+    outer->addStretch(2);
+
+    setTabOrder(m_server, m_username);
+    setTabOrder(m_username, m_password);
+    setTabOrder(m_password, m_keep);
+    setTabOrder(m_keep, m_signIn);
+    setTabOrder(m_signIn, signUp);
+
+    connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
+    connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_username, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
+}
+
+void SignInPage::setServer(const QUrl &server)
+{
+    m_server->setText(server.toString());
+}
+
+QUrl SignInPage::server() const
+{
+    return QUrl::fromUserInput(m_server->text().trimmed());
+}
+
+void SignInPage::setUsername(const QString &username)
+{
+    m_username->setText(username);
+}
+
+void SignInPage::setKeepSignedIn(bool keep)
+{
+    m_keep->setChecked(keep);
+}
+
+void SignInPage::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void SignInPage::setBusy(bool busy)
+{
+    m_signIn->setEnabled(!busy);
+    m_signIn->setText(busy ? tr("Signing in…") : tr("&Sign in"));
+}
+
+void SignInPage::prepare()
+{
+    m_password->clear();
+    (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
+}
+
+void SignInPage::submit()
+{
+    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    if (m_username->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+        showError(tr("Enter your username and password."));
+        return;
+    }
+    if (!server.isValid() ||
+        (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))) {
+        showError(tr("The server address starts with ws:// or wss://, for example ws://localhost:7447."));
+        return;
+    }
+    showError({});
+    emit signInRequested(server, m_username->text().trimmed(), m_password->text(), m_keep->isChecked());
+}
+
+} // namespace Natter::Client

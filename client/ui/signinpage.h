@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QUrl>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace Natter::Client {
+
+/// Server address, username, password and "keep me signed in"; errors appear inline.
+class SignInPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SignInPage(QWidget *parent = nullptr);
+
+    void setServer(const QUrl &server);
+    QUrl server() const;
+    void setUsername(const QString &username);
+    void setKeepSignedIn(bool keep);
+    void showError(const QString &message);
+    void setBusy(bool busy);
+    /// Clears the password and puts the focus where typing should start.
+    void prepare();
+
+signals:
+    void signInRequested(const QUrl &server, const QString &username, const QString &password, bool keep);
+    void signUpWanted();
+
+private:
+    void submit();
+
+    QLineEdit *m_server;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
+    QCheckBox *m_keep;
+    QPushButton *m_signIn;
+    QLabel *m_error;
+};
+
+} // namespace Natter::Client

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "traynotifier.h"
+
+#include "chatsession.h"
+#include "roomlistmodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QSystemTrayIcon>
+#include <QWidget>
+
+namespace Natter::Client {
+
+TrayNotifier::TrayNotifier(ChatSession &session, QWidget *window, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_window(window)
+    , m_icon(QStringLiteral(":/icons/natter.svg"))
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(m_icon, this);
+        m_tray->setToolTip(toolTip());
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            if (m_window) {
+                m_window->showNormal();
+                m_window->raise();
+                m_window->activateWindow();
+            }
+        });
+    }
+    connect(&session, &ChatSession::messageReceived, this, &TrayNotifier::onMessage);
+    connect(session.rooms(), &RoomListModel::totalUnreadChanged, this, &TrayNotifier::updateBadge);
+}
+
+QString TrayNotifier::toolTip() const
+{
+    return m_unread > 0 ? tr("Natter: %n unread message(s)", nullptr, m_unread) : tr("Natter");
+}
+
+void TrayNotifier::updateBadge(int unread)
+{
+    m_unread = unread;
+    if (!m_tray)
+        return;
+    m_tray->setToolTip(toolTip());
+    if (unread == 0) {
+        m_tray->setIcon(m_icon);
+        return;
+    }
+    QPixmap pixmap = m_icon.pixmap(64, 64);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(QRect(30, 0, 34, 34));
+    QFont font = painter.font();
+    font.setBold(true);
+    font.setPixelSize(unread > 99 ? 14 : 20);
+    painter.setFont(font);
+    painter.setPen(Qt::white);
+    painter.drawText(QRect(30, 0, 34, 34), Qt::AlignCenter,
+                     unread > 99 ? QStringLiteral("99+") : QString::number(unread));
+    painter.end();
+    m_tray->setIcon(QIcon(pixmap));
+}
+
+void TrayNotifier::onMessage(qint64 roomId, const ChatMessage &message)
+{
+    const bool inView = roomId == m_session.activeRoom() && m_window && m_window->isActiveWindow();
+    if (!m_enabled || inView)
+        return;
+    ++m_notifications;
+    const QString title = tr("%1 in %2").arg(message.author.username, m_session.rooms()->nameOf(roomId));
+    const QString body =
+        message.text.size() > 200 ? message.text.left(200) + QStringLiteral("…") : message.text;
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, body, m_icon);
+    if (m_window)
+        QApplication::alert(m_window);
+}
+
+} // namespace Natter::Client
