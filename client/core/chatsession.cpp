@@ -76,7 +76,7 @@ void ChatSession::setState(State state)
 void ChatSession::signIn(const QString &username, const QString &password)
 {
     setState(State::SigningIn);
-    m_connection.request(LoginRequest{username, password}, [this](const Reply &reply) {
+    m_connection.request(LoginRequest{username, password}, this, [this](const Reply &reply) {
         authenticate(LoginRequest::type, reply.frame, reply.offline, reply.error.value_or(ProtocolError{}));
     });
 }
@@ -84,7 +84,7 @@ void ChatSession::signIn(const QString &username, const QString &password)
 void ChatSession::signUp(const QString &username, const QString &password)
 {
     setState(State::SigningIn);
-    m_connection.request(RegisterRequest{username, password}, [this](const Reply &reply) {
+    m_connection.request(RegisterRequest{username, password}, this, [this](const Reply &reply) {
         authenticate(RegisterRequest::type, reply.frame, reply.offline,
                      reply.error.value_or(ProtocolError{}));
     });
@@ -97,7 +97,7 @@ void ChatSession::resume(const QString &token)
         setState(State::SigningIn); // after a reconnect the user stays signed in while we resume
     if (m_connection.state() != Connection::State::Online)
         return; // onOnline() resumes
-    m_connection.request(ResumeRequest{token}, [this](const Reply &reply) {
+    m_connection.request(ResumeRequest{token}, this, [this](const Reply &reply) {
         authenticate(ResumeRequest::type, reply.frame, reply.offline, reply.error.value_or(ProtocolError{}));
     });
 }
@@ -146,7 +146,7 @@ void ChatSession::onOnline()
 void ChatSession::afterSignIn()
 {
     const quint64 generation = m_generation;
-    m_connection.request(ListRoomsRequest{}, [this, generation](const Reply &reply) {
+    m_connection.request(ListRoomsRequest{}, this, [this, generation](const Reply &reply) {
         if (!reply.ok() || generation != m_generation)
             return;
         QList<Room> rooms;
@@ -184,7 +184,7 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
         request.limit = kBackPage;
     }
     const quint64 generation = m_generation;
-    m_connection.request(request, [this, roomId, newest, done, generation](const Reply &reply) {
+    m_connection.request(request, this, [this, roomId, newest, done, generation](const Reply &reply) {
         if (!reply.ok() || generation != m_generation)
             return; // the next reconnect syncs again
         MessageModel *model = messages(roomId);
@@ -247,7 +247,7 @@ void ChatSession::adoptRoom(const Room &room)
 
 void ChatSession::createRoom(const QString &name, RoomCallback done)
 {
-    m_connection.request(CreateRoomRequest{name}, [this, done](const Reply &reply) {
+    m_connection.request(CreateRoomRequest{name}, this, [this, done](const Reply &reply) {
         const auto room =
             reply.ok() ? Room::fromJson(reply.frame.value(QLatin1String("room"))) : std::nullopt;
         if (room)
@@ -258,7 +258,7 @@ void ChatSession::createRoom(const QString &name, RoomCallback done)
 
 void ChatSession::joinRoom(const QString &code, RoomCallback done)
 {
-    m_connection.request(JoinRoomRequest{code}, [this, done](const Reply &reply) {
+    m_connection.request(JoinRoomRequest{code}, this, [this, done](const Reply &reply) {
         const auto room =
             reply.ok() ? Room::fromJson(reply.frame.value(QLatin1String("room"))) : std::nullopt;
         if (room)
@@ -269,7 +269,7 @@ void ChatSession::joinRoom(const QString &code, RoomCallback done)
 
 void ChatSession::leaveRoom(qint64 roomId)
 {
-    m_connection.request(LeaveRoomRequest{roomId}, [this, roomId](const Reply &reply) {
+    m_connection.request(LeaveRoomRequest{roomId}, this, [this, roomId](const Reply &reply) {
         const bool gone = reply.ok() || (reply.error && reply.error->code == ErrorCode::NotAMember);
         if (!gone)
             return;
@@ -299,7 +299,7 @@ void ChatSession::loadOlder(qint64 roomId)
     request.room = roomId;
     request.before = model->oldestId();
     request.limit = kBackPage;
-    m_connection.request(request, [this, roomId](const Reply &reply) {
+    m_connection.request(request, this, [this, roomId](const Reply &reply) {
         m_loadingOlder.remove(roomId);
         if (!reply.ok() || !m_messages.contains(roomId))
             return;
@@ -345,7 +345,7 @@ void ChatSession::flushOutbox()
         const QString clientId = outgoing.clientId;
         const qint64 roomId = outgoing.room;
         m_connection.request(
-            SendRequest{roomId, outgoing.text, clientId}, [this, roomId, clientId](const Reply &reply) {
+            SendRequest{roomId, outgoing.text, clientId}, this, [this, roomId, clientId](const Reply &reply) {
                 const auto at = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &outgoing) {
                     return outgoing.clientId == clientId;
                 });
@@ -369,7 +369,7 @@ void ChatSession::flushOutbox()
 void ChatSession::signOut()
 {
     if (m_connection.state() == Connection::State::Online && m_state == State::SignedIn)
-        m_connection.request(LogoutRequest{}, [](const Reply &) {});
+        m_connection.request(LogoutRequest{}, this, [](const Reply &) {});
     forgetEverything();
     m_token.clear();
     m_user = {};

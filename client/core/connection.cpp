@@ -30,7 +30,7 @@ Connection::~Connection()
     m_wanted = false;
     m_socket.disconnect(this);
     m_socket.abort();
-    failPending();
+    m_pending.clear(); // whoever waits may be gone already: no callbacks from a destructor
 }
 
 void Connection::open(const QUrl &url)
@@ -55,8 +55,12 @@ void Connection::reconnectNow()
 {
     if (!m_wanted)
         return;
-    if (m_socket.state() != QAbstractSocket::UnconnectedState)
-        m_socket.abort(); // may schedule a reconnect through onDisconnected(): stopped just below
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+        // Our own abort is no drop: it must not schedule a reconnect or look like one to observers.
+        m_restarting = true;
+        m_socket.abort();
+        m_restarting = false;
+    }
     m_reconnectTimer.stop();
     setState(State::Connecting);
     m_socket.open(m_url);
@@ -75,17 +79,22 @@ void Connection::setState(State state)
     emit stateChanged(state);
 }
 
-void Connection::sendRequest(QJsonObject fields, QLatin1String type, Callback done)
+void Connection::sendRequest(QJsonObject fields, QLatin1String type, const QObject *context, Callback done)
 {
     if (m_state != State::Online) {
         QMetaObject::invokeMethod(
-            this, [done] { done(Reply::lost()); }, Qt::QueuedConnection);
+            this,
+            [guard = QPointer<const QObject>(context), done] {
+                if (guard)
+                    done(Reply::lost());
+            },
+            Qt::QueuedConnection);
         return;
     }
     const qint64 id = m_nextId++;
     fields.insert(QLatin1String("type"), type);
     fields.insert(QLatin1String("id"), id);
-    m_pending.insert(id, std::move(done));
+    m_pending.insert(id, Pending{context, std::move(done)});
     m_socket.sendTextMessage(Frames::serialize(fields));
 }
 
@@ -111,8 +120,9 @@ void Connection::onText(const QString &text)
     }
     const QJsonValue id = frame.value(QLatin1String("id"));
     if (id.isDouble()) {
-        if (Callback done = m_pending.take(id.toInteger()))
-            done(Reply::fromFrame(frame));
+        const Pending pending = m_pending.take(id.toInteger());
+        if (pending.context && pending.done)
+            pending.done(Reply::fromFrame(frame));
         return;
     }
     emit eventReceived(frame);
@@ -121,13 +131,17 @@ void Connection::onText(const QString &text)
 void Connection::failPending()
 {
     const auto pending = std::exchange(m_pending, {});
-    for (const Callback &done : pending)
-        done(Reply::lost());
+    for (const Pending &entry : pending) {
+        if (entry.context)
+            entry.done(Reply::lost());
+    }
 }
 
 void Connection::onDisconnected()
 {
     failPending();
+    if (m_restarting)
+        return;
     if (!m_wanted) {
         setState(State::Offline);
         return;

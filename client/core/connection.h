@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -40,12 +41,13 @@ public:
     int reconnectInMs() const;
     QString serverName() const { return m_serverName; }
 
-    /// Sends a request; `done` is called exactly once, never before this returns. While not Online the
-    /// reply is Reply::lost(); a connection lost before the answer also gives Reply::lost().
+    /// Sends a request; `done` is called exactly once, never before this returns, unless `context` is
+    /// destroyed first (then never). While not Online the reply is Reply::lost(); a connection lost before
+    /// the answer also gives Reply::lost(). Destroying the Connection calls nobody back.
     template <typename T>
-    void request(const T &request, Callback done)
+    void request(const T &request, const QObject *context, Callback done)
     {
-        sendRequest(request.toJson(), T::type, std::move(done));
+        sendRequest(request.toJson(), T::type, context, std::move(done));
     }
 
 signals:
@@ -57,7 +59,11 @@ signals:
     void protocolMismatch(int serverVersion);
 
 private:
-    void sendRequest(QJsonObject fields, QLatin1String type, Callback done);
+    struct Pending {
+        QPointer<const QObject> context;
+        Callback done;
+    };
+    void sendRequest(QJsonObject fields, QLatin1String type, const QObject *context, Callback done);
     void setState(State state);
     void onText(const QString &text);
     void onDisconnected();
@@ -67,8 +73,9 @@ private:
     QUrl m_url;
     State m_state = State::Offline;
     bool m_wanted = false;
+    bool m_restarting = false;
     QString m_serverName;
-    QHash<qint64, Callback> m_pending;
+    QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;
     QTimer m_reconnectTimer;
     ReconnectBackoff m_backoff;

@@ -45,6 +45,7 @@ CreateRoomDialog::CreateRoomDialog(ChatSession &session, QWidget *parent)
     askButtons->addButton(m_create, QDialogButtonBox::AcceptRole);
     m_create->setDefault(true);
     m_create->setAccessibleName(tr("Create room"));
+    m_create->setObjectName(QStringLiteral("create"));
     askLayout->addWidget(prompt);
     askLayout->addWidget(m_name);
     askLayout->addWidget(m_error);

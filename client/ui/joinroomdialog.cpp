@@ -38,6 +38,7 @@ JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
     buttons->addButton(m_join, QDialogButtonBox::AcceptRole);
     m_join->setDefault(true);
     m_join->setAccessibleName(tr("Join room"));
+    m_join->setObjectName(QStringLiteral("join"));
     m_join->setEnabled(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(prompt);

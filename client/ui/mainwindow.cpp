@@ -138,6 +138,7 @@ void MainWindow::buildMenus()
 {
     QMenu *natter = menuBar()->addMenu(tr("&Natter"));
     QAction *notifications = natter->addAction(tr("Desktop &notifications"));
+    notifications->setObjectName(QStringLiteral("notifications"));
     notifications->setCheckable(true);
     notifications->setChecked(m_settings.notificationsEnabled());
     connect(notifications, &QAction::toggled, this, [this](bool on) {
@@ -209,8 +210,9 @@ void MainWindow::whenOnline(const QUrl &server, std::function<void()> action)
     m_onOnline = std::move(action);
     if (m_connection.url() != server || m_connection.state() == Connection::State::Offline)
         m_connection.open(server);
-    else
-        m_connection.reconnectNow();
+    else if (m_connection.state() == Connection::State::WaitingToReconnect)
+        m_connection.reconnectNow(); // the user asked: no need to sit out the backoff
+    // Connecting: the attempt under way will do.
 }
 
 void MainWindow::onSignInFailed(const ProtocolError &error, bool offline)

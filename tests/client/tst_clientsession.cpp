@@ -196,6 +196,20 @@ private slots:
         QCOMPARE(history.value("messages").toArray().size(), 1);
     }
 
+    void sessionMayDieBeforeItsConnection()
+    {
+        // main() declares the connection first, so the session is destroyed first, requests still in flight.
+        auto connection = std::make_unique<Connection>();
+        auto session = std::make_unique<ChatSession>(*connection);
+        connection->open(m_server->url());
+        QTRY_COMPARE(connection->state(), Connection::State::Online);
+        session->signIn(QStringLiteral("alice"), QStringLiteral("password123"));
+        session->send(m_room, QStringLiteral("never mind"));
+        session.reset();
+        QTest::qWait(0); // the reply may arrive for a session that is gone
+        connection.reset();
+    }
+
     void pagingBack()
     {
         for (int i = 0; i < 120; ++i)

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatpage.h"
+#include "chatsession.h"
+#include "chatview.h"
+#include "clientsettings.h"
+#include "composer.h"
+#include "connection.h"
+#include "joinroomdialog.h"
+#include "mainwindow.h"
+#include "membermodel.h"
+#include "messagedelegate.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "signinpage.h"
+#include "signuppage.h"
+#include "testclient.h"
+#include "testserver.h"
+#include "traynotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+/// What main() builds: settings of one profile, the connection, the session and the window.
+struct ClientWindow {
+    ClientWindow(const QString &directory, const QString &profile, const QUrl &server)
+        : settings(profile, directory)
+        , session(connection)
+        , window(connection, session, settings)
+    {
+        settings.setServerUrl(server);
+        connection.setBackoff(ReconnectBackoff(50, 400));
+        window.show();
+        window.start();
+    }
+    template <typename T>
+    T *find(const char *name) const
+    {
+        return window.findChild<T *>(QString::fromLatin1(name));
+    }
+    bool signIn(const QString &username, bool keep = false)
+    {
+        auto *page = window.signInPage();
+        page->findChild<QLineEdit *>(QStringLiteral("username"))->clear();
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), username);
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
+                         QStringLiteral("password123"));
+        page->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"))->setChecked(keep);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+        QSignalSpy synced(&session, &ChatSession::synced);
+        return synced.wait(10000);
+    }
+    ClientSettings settings;
+    Connection connection;
+    ChatSession session;
+    MainWindow window;
+};
+
+bool memberOnline(MemberModel *model, const QString &name, bool *found = nullptr)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        if (index.data(MemberModel::UsernameRole).toString() == name) {
+            if (found)
+                *found = true;
+            return index.data(MemberModel::OnlineRole).toBool();
+        }
+    }
+    return false;
+}
+} // namespace
+
+class TestClientWidgets : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_dir = std::make_unique<QTemporaryDir>();
+        TestClient setup;
+        QVERIFY(setup.open(m_server->url()));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void wrongPasswordShowsInlineError()
+    {
+        ClientWindow client(m_dir->path(), QStringLiteral("a"), m_server->url());
+        QTRY_COMPARE(client.connection.state(), Connection::State::Online);
+        auto *page = client.window.signInPage();
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), QStringLiteral("alice"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
+                         QStringLiteral("not my password"));
+        QTest::keyClick(page->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
+        auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Wrong username or password."));
+        QVERIFY(!error->text().contains(QLatin1String("bad_credentials")));
+        QCOMPARE(client.session.state(), ChatSession::State::SignedOut);
+        QVERIFY(page->findChild<QPushButton *>(QStringLiteral("signIn"))->isEnabled());
+    }
+
+    void unreachableServerIsSaidInPlainWords()
+    {
+        QTcpServer placeholder; // a port that nothing answers WebSocket on once closed
+        QVERIFY(placeholder.listen(QHostAddress::LocalHost));
+        const QUrl nowhere(QStringLiteral("ws://127.0.0.1:%1").arg(placeholder.serverPort()));
+        placeholder.close();
+        ClientWindow client(m_dir->path(), QStringLiteral("u"), nowhere);
+        auto *page = client.window.signInPage();
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), QStringLiteral("alice"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
+                         QStringLiteral("password123"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+        auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QLatin1String("Cannot reach the server")), qPrintable(error->text()));
+        QTRY_VERIFY(client.window.connectionStatus().contains(QLatin1String("Reconnecting")));
+    }
+
+    void signUpChecksAsYouType()
+    {
+        ClientWindow client(m_dir->path(), QStringLiteral("s"), m_server->url());
+        QTRY_COMPARE(client.connection.state(), Connection::State::Online);
+        emit client.window.signInPage()->findChild<QLabel *>(QStringLiteral("signUpLink"))->linkActivated({});
+        auto *page = client.window.signUpPage();
+        QTRY_VERIFY(page->isVisible());
+        auto *create = page->findChild<QPushButton *>(QStringLiteral("createAccount"));
+        auto *hint = page->findChild<QLabel *>(QStringLiteral("hint"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("newUsername")), QStringLiteral("c d"));
+        QVERIFY(hint->text().contains(QLatin1String("3 to 32")));
+        QVERIFY(!create->isEnabled());
+        page->findChild<QLineEdit *>(QStringLiteral("newUsername"))->clear();
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("newUsername")), QStringLiteral("Bob"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("newPassword")),
+                         QStringLiteral("short"));
+        QVERIFY(hint->text().contains(QLatin1String("8 characters")));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("newPassword")),
+                         QStringLiteral("-enough"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("repeatPassword")),
+                         QStringLiteral("short-enougX"));
+        QVERIFY(hint->text().contains(QLatin1String("differ")));
+        QVERIFY(!create->isEnabled());
+        QTest::keyClick(page->findChild<QLineEdit *>(QStringLiteral("repeatPassword")), Qt::Key_Backspace);
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("repeatPassword")), QStringLiteral("h"));
+        QVERIFY(create->isEnabled());
+        QTest::mouseClick(create, Qt::LeftButton);
+        auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
+        QTRY_VERIFY(error->isVisible()); // "Bob" is taken: bob exists, without regard to case
+        QVERIFY(error->text().contains(QLatin1String("taken")));
+        page->findChild<QLineEdit *>(QStringLiteral("newUsername"))->setText(QStringLiteral("carol"));
+        QSignalSpy synced(&client.session, &ChatSession::synced);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QVERIFY(synced.wait());
+        QTRY_VERIFY(client.window.chatPage()->isVisible());
+        QCOMPARE(client.find<QLabel>("userStatus")->text(), QStringLiteral("Signed in as carol"));
+    }
+
+    void twoWindowsChat()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("alice"), m_server->url());
+        ClientWindow bob(m_dir->path(), QStringLiteral("bob"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QVERIFY(bob.signIn(QStringLiteral("bob")));
+        QTRY_VERIFY(alice.window.chatPage()->isVisible());
+
+        std::optional<Room> created;
+        alice.session.createRoom(QStringLiteral("Lounge"),
+                                 [&](const auto &room, const auto &) { created = room; });
+        QTRY_VERIFY(created);
+        alice.window.chatPage()->openRoom(created->id);
+
+        JoinRoomDialog join(bob.session, &bob.window);
+        join.show();
+        QTest::keyClicks(join.findChild<QLineEdit *>(QStringLiteral("code")), created->code.toLower());
+        QSignalSpy accepted(&join, &QDialog::accepted);
+        QTest::mouseClick(join.findChild<QPushButton *>(QStringLiteral("join")), Qt::LeftButton);
+        QVERIFY(accepted.wait());
+        bob.window.chatPage()->openRoom(join.joinedRoom());
+        QCOMPARE(join.joinedRoom(), created->id);
+
+        // Alice types; Shift+Enter is a new line, Enter sends.
+        Composer *composer = alice.window.chatPage()->composer();
+        QTest::keyClicks(composer, QStringLiteral("hello"));
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer, QStringLiteral("bob"));
+        QCOMPARE(composer->toPlainText(), QStringLiteral("hello\nbob"));
+        QCOMPARE(alice.session.messages(created->id)->rowCount(), 0);
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->toPlainText(), QString());
+        QListView *bobView = bob.window.chatPage()->chatView();
+        QTRY_COMPARE(bobView->model()->rowCount(), 1);
+        QCOMPARE(bobView->model()->index(0, 0).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("hello\nbob"));
+        QTRY_COMPARE(alice.window.chatPage()
+                         ->chatView()
+                         ->model()
+                         ->index(0, 0)
+                         .data(MessageModel::StatusRole)
+                         .value<MessageModel::Status>(),
+                     MessageModel::Status::Sent);
+
+        // An empty Enter sends nothing.
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(alice.session.outboxSize(), 0);
+
+        // Presence: Bob's dot flips in Alice's member list when he signs out.
+        auto *members = qobject_cast<MemberModel *>(
+            alice.window.chatPage()->findChild<QListView *>(QStringLiteral("members"))->model());
+        QVERIFY(members);
+        QTRY_VERIFY(memberOnline(members, QStringLiteral("bob")));
+        bob.find<QAction>("signOut")->trigger();
+        QTRY_VERIFY(!memberOnline(members, QStringLiteral("bob")));
+        QVERIFY(bob.window.signInPage()->isVisible());
+        const QModelIndex bobRow = members->index(members->rowCount() - 1);
+        QCOMPARE(bobRow.data(Qt::AccessibleTextRole).toString(), QStringLiteral("bob, offline"));
+    }
+
+    void keepMeSignedInResumesAndSignOutForgets()
+    {
+        {
+            ClientWindow first(m_dir->path(), QStringLiteral("keep"), m_server->url());
+            QVERIFY(first.signIn(QStringLiteral("alice"), true));
+            QVERIFY(!first.settings.token(m_server->url()).isEmpty());
+            QFile file(first.settings.filePath());
+            QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+        }
+        ClientWindow again(m_dir->path(), QStringLiteral("keep"), m_server->url());
+        QSignalSpy synced(&again.session, &ChatSession::synced);
+        QVERIFY(synced.wait()); // no password asked
+        QCOMPARE(again.session.user().username, QStringLiteral("alice"));
+        QVERIFY(again.window.chatPage()->isVisible());
+        again.find<QAction>("signOut")->trigger();
+        QTRY_VERIFY(again.settings.token(m_server->url()).isEmpty());
+
+        ClientWindow notKept(m_dir->path(), QStringLiteral("notkept"), m_server->url());
+        QVERIFY(notKept.signIn(QStringLiteral("bob"), false));
+        QVERIFY(notKept.settings.token(m_server->url()).isEmpty());
+        // The password is never stored.
+        QFile file(notKept.settings.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("password123"));
+    }
+
+    void reconnectsAndSaysSo()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("r"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QTRY_VERIFY(alice.window.connectionStatus().startsWith(QLatin1String("Connected")));
+        m_server->stop();
+        QTRY_VERIFY(alice.window.connectionStatus().contains(QLatin1String("Reconnecting")));
+        QSignalSpy synced(&alice.session, &ChatSession::synced);
+        QVERIFY(m_server->restart());
+        QVERIFY(synced.wait(10000));
+        QTRY_VERIFY(alice.window.connectionStatus().startsWith(QLatin1String("Connected")));
+        QCOMPARE(alice.session.state(), ChatSession::State::SignedIn);
+    }
+
+    void notificationsForRoomsOutOfView()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("n1"), m_server->url());
+        ClientWindow bob(m_dir->path(), QStringLiteral("n2"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QVERIFY(bob.signIn(QStringLiteral("bob")));
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Quiet"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        std::optional<Room> joined;
+        bob.session.joinRoom(room->code, [&](const auto &r, const auto &) { joined = r; });
+        QTRY_VERIFY(joined);
+        bob.window.chatPage()->openRoom(0); // nothing in view
+        alice.session.send(room->id, QStringLiteral("ping"));
+        QTRY_COMPARE(bob.window.tray()->notificationCount(), 1);
+        QTRY_COMPARE(bob.session.rooms()->totalUnread(), 1);
+        QVERIFY(bob.window.tray()->toolTip().contains(QLatin1String("1 unread")));
+        bob.find<QAction>("notifications")->trigger(); // switched off
+        alice.session.send(room->id, QStringLiteral("pong"));
+        QTRY_COMPARE(bob.session.rooms()->totalUnread(), 2);
+        QCOMPARE(bob.window.tray()->notificationCount(), 1);
+        bob.window.chatPage()->openRoom(room->id);
+        QCOMPARE(bob.session.rooms()->totalUnread(), 0);
+    }
+
+    void linksInMessages()
+    {
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("see https://example.org/a?b=1. <b>x</b>")),
+                 QStringLiteral("see <a href=\"https://example.org/a?b=1\">https://example.org/a?b=1</a>. "
+                                "&lt;b&gt;x&lt;/b&gt;"));
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("a\nb")), QStringLiteral("a<br>b"));
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_MAIN(TestClientWidgets)
+#include "tst_clientwidgets.moc"
