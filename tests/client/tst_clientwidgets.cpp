@@ -28,6 +28,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <memory>
 
 using namespace Natter;
@@ -302,6 +303,31 @@ private slots:
         QCOMPARE(bob.window.tray()->notificationCount(), 1);
         bob.window.chatPage()->openRoom(room->id);
         QCOMPARE(bob.session.rooms()->totalUnread(), 0);
+    }
+
+    void translationsLoad_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("signIn");
+        QTest::newRow("fr") << "fr"
+                            << "Se connecter";
+        QTest::newRow("de") << "de"
+                            << "Anmelden";
+    }
+
+    void translationsLoad()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, signIn);
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(language), QStringLiteral("natter"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        SignInPage page;
+        QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("signIn"))->accessibleName(), signIn);
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("signIn"))->text() !=
+                QStringLiteral("&Sign in"));
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void linksInMessages()

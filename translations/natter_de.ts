@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>Keine Verbindung zum Server.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Cannot reach the server. Check the address and your connection.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your connection.</source>
+        <translation>Der Server %1 ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>That username is taken. Try another one.</source>
+        <translation>Dieser Benutzername ist vergeben. Versuchen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>A username is 3 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Ein Benutzername besteht aus 3 bis 32 Buchstaben, Ziffern, Punkten, Bindestrichen oder Unterstrichen.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Ein Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No room has that access code.</source>
+        <translation>Kein Raum hat diesen Zugangscode.</translation>
+    </message>
+    <message>
+        <source>You are not a member of that room.</source>
+        <translation>Sie sind kein Mitglied dieses Raums.</translation>
+    </message>
+    <message>
+        <source>That message is too long.</source>
+        <translation>Diese Nachricht ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation>Räume</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Zugangscode</translation>
+    </message>
+    <message>
+        <source>Characters left</source>
+        <translation>Verbleibende Zeichen</translation>
+    </message>
+    <message>
+        <source>Create a room with Ctrl+N, or join one with its access code with Ctrl+J.</source>
+        <translation>Erstellen Sie einen Raum mit Strg+N oder treten Sie mit Strg+J und seinem Zugangscode einem Raum bei.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>No room open</source>
+        <translation>Kein Raum geöffnet</translation>
+    </message>
+    <message>
+        <source>Access code: %1</source>
+        <translation>Zugangscode: %1</translation>
+    </message>
+    <message>
+        <source>Members: %1 online of %2</source>
+        <translation>Mitglieder: %1 von %2 online</translation>
+    </message>
+    <message>
+        <source>Too long to send: shorten the message.</source>
+        <translation>Zu lang zum Senden: Kürzen Sie die Nachricht.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatView</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Neue Nachrichten ↓</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>Zu den neuen Nachrichten springen</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Schreiben Sie eine Nachricht. Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::CreateRoomDialog</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Neuer Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new room:</source>
+        <translation>&amp;Name des neuen Raums:</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>Create room</source>
+        <translation>Raum erstellen</translation>
+    </message>
+    <message>
+        <source>The room is ready. Give this access code to the people you want in it:</source>
+        <translation>Der Raum ist bereit. Geben Sie diesen Zugangscode den Personen, die Sie darin haben möchten:</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Zugangscode</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy access code</source>
+        <translation>Zugangscode kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::JoinRoomDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation>Einem Raum beitreten</translation>
+    </message>
+    <message>
+        <source>Access &amp;code (10 characters):</source>
+        <translation>Zugangs&amp;code (10 Zeichen):</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Zugangscode</translation>
+    </message>
+    <message>
+        <source>Join error</source>
+        <translation>Fehler beim Beitreten</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MainWindow</name>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>&amp;Natter</source>
+        <translation>&amp;Natter</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Räume</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>&amp;Neuer Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>Raum &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Gehe zu Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>&amp;Vorheriger Raum</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt room</source>
+        <translation>Nä&amp;chster Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Verbindung verloren. Neuer Versuch in %n s…</numerusform>
+            <numerusform>Verbindung verloren. Neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberModel</name>
+    <message>
+        <source>%1, online</source>
+        <translation>%1, online</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1, offline</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Not sent. Click to retry.</source>
+        <translation>Nicht gesendet. Zum erneuten Versuch klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::QuickSwitcher</name>
+    <message>
+        <source>Go to room</source>
+        <translation>Gehe zu Raum</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Raumname</translation>
+    </message>
+    <message>
+        <source>Type a room&apos;s name</source>
+        <translation>Geben Sie den Namen eines Raums ein</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Passende Räume</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomListModel</name>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n ungelesen</numerusform>
+            <numerusform>%1, %n ungelesen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignInPage</name>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to Natter</source>
+        <translation>Bei Natter anmelden</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Anmeldefehler</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung…</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The server address starts with ws:// or wss://, for example ws://localhost:7447.</source>
+        <translation>Die Serveradresse beginnt mit ws:// oder wss://, zum Beispiel ws://localhost:7447.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignUpPage</name>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>Konto &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Create a Natter account</source>
+        <translation>Ein Natter-Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Account rules</source>
+        <translation>Kontoregeln</translation>
+    </message>
+    <message>
+        <source>Sign-up error</source>
+        <translation>Registrierungsfehler</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>Ich habe schon ein Konto</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>A username is 3 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Ein Benutzername besteht aus 3 bis 32 Buchstaben, Ziffern, Punkten, Bindestrichen oder Unterstrichen.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Ein Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>3–32 characters: letters, digits, . _ -; a password of at least 8.</source>
+        <translation>3–32 Zeichen: Buchstaben, Ziffern, . _ -; ein Passwort mit mindestens 8.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TrayNotifier</name>
+    <message numerus="yes">
+        <source>Natter: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter: %n ungelesene Nachricht</numerusform>
+            <numerusform>Natter: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Natter: real-time chat on your own server.</source>
+        <translation>Natter: Echtzeit-Chat auf Ihrem eigenen Server.</translation>
+    </message>
+    <message>
+        <source>Server to use, e.g. ws://localhost:7447.</source>
+        <translation>Zu verwendender Server, z. B. ws://localhost:7447.</translation>
+    </message>
+    <message>
+        <source>Settings profile: separate settings and stored session (default: default).</source>
+        <translation>Einstellungsprofil: getrennte Einstellungen und gespeicherte Sitzung (Standard: default).</translation>
+    </message>
+    <message>
+        <source>Language, e.g. fr or de (default: the system&apos;s).</source>
+        <translation>Sprache, z. B. fr oder de (Standard: die des Systems).</translation>
+    </message>
+</context>
+</TS>

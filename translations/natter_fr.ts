@@ -1,0 +1,536 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>Pas de connexion au serveur.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Cannot reach the server. Check the address and your connection.</source>
+        <translation>Impossible de joindre le serveur. Vérifiez l’adresse et votre connexion.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1. Check the address and your connection.</source>
+        <translation>Impossible de joindre le serveur %1. Vérifiez l’adresse et votre connexion.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nom d’utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>That username is taken. Try another one.</source>
+        <translation>Ce nom d’utilisateur est déjà pris. Essayez-en un autre.</translation>
+    </message>
+    <message>
+        <source>A username is 3 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Un nom d’utilisateur compte de 3 à 32 lettres, chiffres, points, tirets ou tirets bas.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Un mot de passe doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de tentatives. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No room has that access code.</source>
+        <translation>Aucun salon n’a ce code d’accès.</translation>
+    </message>
+    <message>
+        <source>You are not a member of that room.</source>
+        <translation>Vous n’êtes pas membre de ce salon.</translation>
+    </message>
+    <message>
+        <source>That message is too long.</source>
+        <translation>Ce message est trop long.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Please try again.</source>
+        <translation>Un problème est survenu sur le serveur. Veuillez réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatPage</name>
+    <message>
+        <source>Rooms</source>
+        <translation>Salons</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Code d’accès</translation>
+    </message>
+    <message>
+        <source>Characters left</source>
+        <translation>Caractères restants</translation>
+    </message>
+    <message>
+        <source>Create a room with Ctrl+N, or join one with its access code with Ctrl+J.</source>
+        <translation>Créez un salon avec Ctrl+N, ou rejoignez-en un avec son code d’accès avec Ctrl+J.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>No room open</source>
+        <translation>Aucun salon ouvert</translation>
+    </message>
+    <message>
+        <source>Access code: %1</source>
+        <translation>Code d’accès : %1</translation>
+    </message>
+    <message>
+        <source>Members: %1 online of %2</source>
+        <translation>Membres : %1 en ligne sur %2</translation>
+    </message>
+    <message>
+        <source>Too long to send: shorten the message.</source>
+        <translation>Trop long pour être envoyé : raccourcissez le message.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>&amp;Quitter le salon</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ChatView</name>
+    <message>
+        <source>New messages ↓</source>
+        <translation>Nouveaux messages ↓</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Jump to new messages</source>
+        <translation>Aller aux nouveaux messages</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Write a message. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Écrivez un message. Entrée envoie, Maj+Entrée commence une nouvelle ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::CreateRoomDialog</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>New room</source>
+        <translation>Nouveau salon</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new room:</source>
+        <translation>&amp;Nom du nouveau salon :</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <source>Create room</source>
+        <translation>Créer le salon</translation>
+    </message>
+    <message>
+        <source>The room is ready. Give this access code to the people you want in it:</source>
+        <translation>Le salon est prêt. Donnez ce code d’accès aux personnes que vous voulez y inviter :</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Code d’accès</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <source>Copy access code</source>
+        <translation>Copier le code d’accès</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::JoinRoomDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Rejoindre</translation>
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation>Rejoindre un salon</translation>
+    </message>
+    <message>
+        <source>Access &amp;code (10 characters):</source>
+        <translation>&amp;Code d’accès (10 caractères) :</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Code d’accès</translation>
+    </message>
+    <message>
+        <source>Join error</source>
+        <translation>Erreur d’accès au salon</translation>
+    </message>
+    <message>
+        <source>Join room</source>
+        <translation>Rejoindre le salon</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MainWindow</name>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Connecté en tant que</translation>
+    </message>
+    <message>
+        <source>&amp;Natter</source>
+        <translation>&amp;Natter</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>&amp;Notifications du bureau</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Salons</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>&amp;Nouveau salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>&amp;Rejoindre un salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Aller au salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>Salon &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt room</source>
+        <translation>Salon &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>&amp;Quitter le salon</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connexion perdue. Reconnexion dans %n s…</numerusform>
+            <numerusform>Connexion perdue. Reconnexion dans %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MemberModel</name>
+    <message>
+        <source>%1, online</source>
+        <translation>%1, en ligne</translation>
+    </message>
+    <message>
+        <source>%1, offline</source>
+        <translation>%1, hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Not sent. Click to retry.</source>
+        <translation>Non envoyé. Cliquez pour réessayer.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::QuickSwitcher</name>
+    <message>
+        <source>Go to room</source>
+        <translation>Aller au salon</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <source>Type a room&apos;s name</source>
+        <translation>Tapez le nom d’un salon</translation>
+    </message>
+    <message>
+        <source>Matching rooms</source>
+        <translation>Salons correspondants</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomListModel</name>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n non lu</numerusform>
+            <numerusform>%1, %n non lus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignInPage</name>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Rester connecté</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Sign in to Natter</source>
+        <translation>Se connecter à Natter</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Rester connecté</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Sign-in error</source>
+        <translation>Erreur de connexion</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Créer un compte</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Enter your username and password.</source>
+        <translation>Saisissez votre nom d’utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server address starts with ws:// or wss://, for example ws://localhost:7447.</source>
+        <translation>L’adresse du serveur commence par ws:// ou wss://, par exemple ws://localhost:7447.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SignUpPage</name>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Rester connecté</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer le compte</translation>
+    </message>
+    <message>
+        <source>Create a Natter account</source>
+        <translation>Créer un compte Natter</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Mot de passe à nouveau</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Rester connecté</translation>
+    </message>
+    <message>
+        <source>Account rules</source>
+        <translation>Règles du compte</translation>
+    </message>
+    <message>
+        <source>Sign-up error</source>
+        <translation>Erreur d’inscription</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>J’ai déjà un compte</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>Retour à la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Nom d’&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>A username is 3 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Un nom d’utilisateur compte de 3 à 32 lettres, chiffres, points, tirets ou tirets bas.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Un mot de passe doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>3–32 characters: letters, digits, . _ -; a password of at least 8.</source>
+        <translation>3 à 32 caractères : lettres, chiffres, . _ - ; un mot de passe d’au moins 8.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Création…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TrayNotifier</name>
+    <message numerus="yes">
+        <source>Natter: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter : %n message non lu</numerusform>
+            <numerusform>Natter : %n messages non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Natter: real-time chat on your own server.</source>
+        <translation>Natter : discussion en temps réel sur votre propre serveur.</translation>
+    </message>
+    <message>
+        <source>Server to use, e.g. ws://localhost:7447.</source>
+        <translation>Serveur à utiliser, par ex. ws://localhost:7447.</translation>
+    </message>
+    <message>
+        <source>Settings profile: separate settings and stored session (default: default).</source>
+        <translation>Profil de réglages : réglages et session enregistrée séparés (par défaut : default).</translation>
+    </message>
+    <message>
+        <source>Language, e.g. fr or de (default: the system&apos;s).</source>
+        <translation>Langue, par ex. fr ou de (par défaut : celle du système).</translation>
+    </message>
+</context>
+</TS>
