@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// natter-demo-seed: fills a natterd with a small conversation for screenshots and demos. Alice, Bob and
+// Carol sign up; they talk in two rooms; Alice's token is stored in a natter profile so that the client
+// opens signed in; Bob stays connected (online) until this program is stopped. Loopback servers only.
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "connection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Natter;
+using namespace Natter::Client;
+
+namespace {
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 10000)
+{
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    deadline.start(timeoutMs);
+    while (!done() && deadline.isActive())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return done();
+}
+
+struct Person {
+    Connection connection;
+    ChatSession session{connection};
+    bool signUp(const QUrl &url, const QString &name)
+    {
+        connection.open(url);
+        if (!waitFor([this] { return connection.state() == Connection::State::Online; }))
+            return false;
+        bool synced = false;
+        QObject::connect(&session, &ChatSession::synced, [&synced] { synced = true; });
+        session.signUp(name, QStringLiteral("demo-password"));
+        return waitFor([&synced] { return synced; });
+    }
+    std::optional<Room> create(const QString &name)
+    {
+        std::optional<Room> result;
+        bool done = false;
+        session.createRoom(name, [&](const std::optional<Room> &room, const auto &) {
+            result = room;
+            done = true;
+        });
+        waitFor([&done] { return done; });
+        return result;
+    }
+    bool join(const QString &code)
+    {
+        bool ok = false;
+        bool done = false;
+        session.joinRoom(code, [&](const std::optional<Room> &room, const auto &) {
+            ok = room.has_value();
+            done = true;
+        });
+        waitFor([&done] { return done; });
+        return ok;
+    }
+    void say(qint64 room, const QString &text)
+    {
+        session.send(room, text);
+        waitFor([this] { return session.outboxSize() == 0; });
+    }
+};
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("natterd URL."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption profileDir(
+        QStringLiteral("profile-dir"),
+        QStringLiteral("Directory of natter profiles to store Alice's session in."), QStringLiteral("DIR"));
+    parser.addOptions({url, profileDir});
+    parser.process(app);
+    const QUrl server(parser.value(url));
+    QTextStream err(stderr);
+
+    Person alice, bob, carol;
+    if (!alice.signUp(server, QStringLiteral("alice")) || !bob.signUp(server, QStringLiteral("bob")) ||
+        !carol.signUp(server, QStringLiteral("carol"))) {
+        err << "natter-demo-seed: cannot sign up at " << server.toString() << "\n";
+        return 1;
+    }
+    const auto hike = alice.create(QStringLiteral("Weekend hike"));
+    const auto books = carol.create(QStringLiteral("Book club"));
+    if (!hike || !books || !bob.join(hike->code) || !carol.join(hike->code) || !alice.join(books->code)) {
+        err << "natter-demo-seed: cannot set up rooms\n";
+        return 1;
+    }
+    alice.say(hike->id, QStringLiteral("Who is up for the ridge trail on Saturday?"));
+    bob.say(hike->id, QStringLiteral("Me! What time do we leave?"));
+    bob.say(hike->id, QStringLiteral("I can drive, there is room for three."));
+    carol.say(hike->id, QStringLiteral("Count me in. Forecast looks good: https://example.org/forecast"));
+    alice.say(hike->id,
+              QStringLiteral("Great, let's meet at the station at 8:00.\nBring water and a warm layer."));
+    bob.say(hike->id, QStringLiteral("See you there!"));
+    carol.say(books->id, QStringLiteral("Next book: The Left Hand of Darkness. Thoughts?"));
+    carol.say(books->id, QStringLiteral("We meet on the 12th."));
+
+    ClientSettings profile(QStringLiteral("demo"), parser.value(profileDir));
+    profile.setServerUrl(server);
+    profile.setLastUsername(QStringLiteral("alice"));
+    profile.setToken(server, alice.session.token());
+    profile.setLastRoom(hike->id);
+    profile.sync();
+    QTextStream(stdout) << "natter-demo-seed ready" << Qt::endl;
+    // Once the client is up: a live message in the room not in view (an unread badge), then Carol leaves
+    // (offline in the member list). Bob stays online until this program is stopped.
+    QTimer::singleShot(2500, &app, [&] {
+        carol.session.send(books->id, QStringLiteral("Also: snacks are on me."));
+        QTimer::singleShot(500, &app, [&] { carol.connection.close(); });
+    });
+    return app.exec();
+}
