@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -156,7 +157,7 @@ void MainWindow::buildMenus()
         if (!signedIn())
             return;
         CreateRoomDialog dialog(m_session, this);
-        dialog.exec();
+        runDialog(dialog);
         if (dialog.createdRoom())
             m_chat->openRoom(dialog.createdRoom());
     });
@@ -164,14 +165,14 @@ void MainWindow::buildMenus()
         if (!signedIn())
             return;
         JoinRoomDialog dialog(m_session, this);
-        if (dialog.exec() == QDialog::Accepted)
+        if (runDialog(dialog) == QDialog::Accepted)
             m_chat->openRoom(dialog.joinedRoom());
     });
     rooms->addAction(tr("&Go to room…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, [this, signedIn] {
         if (!signedIn())
             return;
         QuickSwitcher switcher(m_session.rooms(), this);
-        if (switcher.exec() == QDialog::Accepted)
+        if (runDialog(switcher) == QDialog::Accepted)
             m_chat->openRoom(switcher.chosenRoom());
     });
     rooms->addSeparator();
@@ -183,6 +184,15 @@ void MainWindow::buildMenus()
         if (m_chat->currentRoom())
             m_session.leaveRoom(m_chat->currentRoom());
     });
+}
+
+int MainWindow::runDialog(QDialog &dialog)
+{
+    const int result = dialog.exec();
+    // Window managers hand activation back to us when a dialog closes; without one (kiosk sessions, Xvfb,
+    // offscreen) nobody does, and the window's shortcuts would stop working.
+    activateWindow();
+    return result;
 }
 
 void MainWindow::start()

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <functional>
 
+class QDialog;
 class QLabel;
 class QStackedWidget;
 
@@ -42,6 +43,7 @@ protected:
 
 private:
     void buildMenus();
+    int runDialog(QDialog &dialog);
     void showPageFor();
     void whenOnline(const QUrl &server, std::function<void()> action);
     void onSignInFailed(const ProtocolError &error, bool offline);

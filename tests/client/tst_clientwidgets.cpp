@@ -28,6 +28,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <memory>
 
@@ -303,6 +304,73 @@ private slots:
         QCOMPARE(bob.window.tray()->notificationCount(), 1);
         bob.window.chatPage()->openRoom(room->id);
         QCOMPARE(bob.session.rooms()->totalUnread(), 0);
+    }
+
+    void keyboardShortcuts()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("keys"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QList<qint64> rooms;
+        for (const char *name : {"Alpha", "Beta", "Gamma"}) {
+            std::optional<Room> room;
+            alice.session.createRoom(QString::fromLatin1(name),
+                                     [&](const auto &r, const auto &) { room = r; });
+            QTRY_VERIFY(room);
+            rooms.append(room->id);
+        }
+        alice.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&alice.window));
+        ChatPage *page = alice.window.chatPage();
+        page->openRoom(rooms[0]);
+        QTest::keyClick(&alice.window, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(page->currentRoom(), rooms[1]);
+        QTest::keyClick(&alice.window, Qt::Key_Down, Qt::AltModifier);
+        QTest::keyClick(&alice.window, Qt::Key_Down, Qt::AltModifier); // wraps around
+        QCOMPARE(page->currentRoom(), rooms[0]);
+        QTest::keyClick(&alice.window, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(page->currentRoom(), rooms[2]);
+
+        // Ctrl+K: type part of a name, Enter opens it. The dialog is modal, so it is driven from a timer.
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == QLatin1String("quickSwitcher"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("filter")), QStringLiteral("bet"));
+            QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("filter")), Qt::Key_Return);
+        });
+        QTest::keyClick(&alice.window, Qt::Key_K, Qt::ControlModifier);
+        QCOMPARE(page->currentRoom(), rooms[1]);
+
+        // Ctrl+J opens the join dialog; Escape closes it and nothing changes.
+        QVERIFY(
+            QTest::qWaitForWindowActive(&alice.window)); // keys come to the window once it is active again
+        bool sawJoin = false;
+        QTimer::singleShot(0, this, [&sawJoin] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            sawJoin = dialog && dialog->objectName() == QLatin1String("joinRoomDialog");
+            if (dialog)
+                QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QTest::keyClick(&alice.window, Qt::Key_J, Qt::ControlModifier);
+        QVERIFY(sawJoin);
+        QCOMPARE(page->currentRoom(), rooms[1]);
+        QVERIFY(QTest::qWaitForWindowActive(&alice.window));
+
+        // Ctrl+N creates a room and shows its code.
+        QString shownCode;
+        QTimer::singleShot(0, this, [&shownCode] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == QLatin1String("createRoomDialog"));
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("roomName")),
+                             QStringLiteral("Delta"));
+            QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("roomName")), Qt::Key_Return);
+            auto *code = dialog->findChild<QLabel *>(QStringLiteral("accessCode"));
+            QTRY_VERIFY(!code->text().isEmpty());
+            shownCode = code->text();
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QTest::keyClick(&alice.window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(shownCode.size(), 10);
+        QCOMPARE(alice.session.rooms()->nameOf(page->currentRoom()), QStringLiteral("Delta"));
     }
 
     void translationsLoad_data()
