@@ -7,6 +7,7 @@
 #include "testclient.h"
 #include "testserver.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
@@ -103,6 +104,12 @@ private slots:
 
     void exchangeMessages()
     {
+        // The models as real protocol events change them, checked by Qt's own model tester.
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        QAbstractItemModelTester rooms(m_bob->session.rooms(), mode);
+        QAbstractItemModelTester bobMessages(m_bob->session.messages(m_room), mode);
+        QAbstractItemModelTester aliceMessages(m_alice->session.messages(m_room), mode);
+        QAbstractItemModelTester members(m_alice->session.members(m_room), mode);
         QCOMPARE(m_bob->session.rooms()->rowCount(), 1);
         QTRY_COMPARE(m_alice->session.members(m_room)->rowCount(), 2);
         QSignalSpy received(&m_bob->session, &ChatSession::messageReceived);
@@ -123,6 +130,7 @@ private slots:
     void presenceFlipsOnSignOut()
     {
         MemberModel *members = m_alice->session.members(m_room);
+        QAbstractItemModelTester tester(members, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY(online(members, QStringLiteral("bob")));
         m_bob->session.signOut();
         QTRY_VERIFY(!online(members, QStringLiteral("bob")));
@@ -136,6 +144,9 @@ private slots:
         m_alice->session.send(m_room, QStringLiteral("before"));
         QTRY_COMPARE(texts(m_bob->session.messages(m_room)), QStringList{"before"});
 
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+        QAbstractItemModelTester aliceTester(m_alice->session.messages(m_room), mode);
+        QAbstractItemModelTester bobTester(m_bob->session.messages(m_room), mode);
         m_server->stop();
         QTRY_VERIFY(m_alice->connection.state() != Connection::State::Online);
         QTRY_VERIFY(m_bob->connection.state() != Connection::State::Online);

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -371,6 +372,84 @@ private slots:
         QTest::keyClick(&alice.window, Qt::Key_N, Qt::ControlModifier);
         QCOMPARE(shownCode.size(), 10);
         QCOMPARE(alice.session.rooms()->nameOf(page->currentRoom()), QStringLiteral("Delta"));
+    }
+
+    void chatViewFollowsOrMarksNewMessages()
+    {
+        MessageModel model(1, 1);
+        const User bob{2, QStringLiteral("bob")};
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int id = 101; id <= 200; ++id)
+            model.addStored(ChatMessage{id, 1, bob, QStringLiteral("message %1").arg(id), now, {}});
+        ChatView view;
+        view.resize(500, 300);
+        view.setModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(view.isAtBottom());
+
+        // At the bottom: a new message scrolls into view.
+        model.addStored(ChatMessage{201, 1, bob, QStringLiteral("new while reading the end"), now, {}});
+        QTRY_VERIFY(view.isAtBottom());
+        QVERIFY(!view.newMessagesMarkerShown());
+
+        // Scrolled up: the view stays put and offers a marker instead.
+        view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2);
+        const QModelIndex reading = view.indexAt(QPoint(10, 10));
+        model.addStored(ChatMessage{202, 1, bob, QStringLiteral("new while reading the middle"), now, {}});
+        QTRY_VERIFY(view.newMessagesMarkerShown());
+        QCOMPARE(view.indexAt(QPoint(10, 10)), reading);
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("newMessages")), Qt::LeftButton);
+        QTRY_VERIFY(view.isAtBottom());
+        QVERIFY(!view.newMessagesMarkerShown());
+
+        // Near the top it asks for older messages; when they come, what the user reads stays in place.
+        QSignalSpy older(&view, &ChatView::olderWanted);
+        view.verticalScrollBar()->setValue(0);
+        QVERIFY(!older.isEmpty());
+        view.verticalScrollBar()->setValue(5);
+        // The message in the middle of the view is what the user reads: it must not move. (The top row may
+        // change: the first message loses its day separator and header once older ones come above it.)
+        const QPoint middle(10, view.viewport()->height() / 2);
+        const qint64 readId = view.indexAt(middle).data(MessageModel::IdRole).toLongLong();
+        const int readY = view.visualRect(view.indexAt(middle)).top();
+        QList<ChatMessage> page;
+        for (int id = 51; id <= 100; ++id)
+            page.append(ChatMessage{id, 1, bob, QStringLiteral("older %1").arg(id), now, {}});
+        model.addStored(page);
+        const QModelIndex same = model.index(int(readId - 51));
+        QCOMPARE(same.data(MessageModel::IdRole).toLongLong(), readId);
+        QTRY_VERIFY2(
+            qAbs(view.visualRect(same).top() - readY) <= 2,
+            qPrintable(QStringLiteral("moved from %1 to %2").arg(readY).arg(view.visualRect(same).top())));
+        QVERIFY(!view.isAtBottom());
+    }
+
+    void windowStateAndLastRoomAreRestored()
+    {
+        qint64 second = 0;
+        QByteArray geometry;
+        {
+            ClientWindow alice(m_dir->path(), QStringLiteral("restore"), m_server->url());
+            QVERIFY(alice.signIn(QStringLiteral("alice"), true));
+            for (const char *name : {"One", "Two"}) {
+                std::optional<Room> room;
+                alice.session.createRoom(QString::fromLatin1(name),
+                                         [&](const auto &r, const auto &) { room = r; });
+                QTRY_VERIFY(room);
+                second = room->id;
+            }
+            alice.window.resize(777, 555);
+            alice.window.chatPage()->openRoom(second);
+            alice.window.close();
+            geometry = alice.settings.windowGeometry();
+            QVERIFY(!geometry.isEmpty());
+        }
+        ClientWindow again(m_dir->path(), QStringLiteral("restore"), m_server->url());
+        QSignalSpy synced(&again.session, &ChatSession::synced);
+        QVERIFY(synced.wait());
+        QCOMPARE(again.window.chatPage()->currentRoom(), second);
+        QCOMPARE(again.window.size(), QSize(777, 555));
     }
 
     void translationsLoad_data()
