@@ -3,27 +3,13 @@
 #include "clientsettings.h"
 #include "connection.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 
 using namespace Natter::Client;
-
-namespace {
-void installTranslations(QApplication &app, const QLocale &locale)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto *natter = new QTranslator(&app);
-    if (natter->load(locale, QStringLiteral("natter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(natter);
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -55,7 +41,7 @@ int main(int argc, char *argv[])
     parser.addOptions({server, profile, language});
     parser.process(app);
 
-    installTranslations(app, parser.isSet(language) ? QLocale(parser.value(language)) : QLocale());
+    Translations::install(app, parser.isSet(language) ? QLocale(parser.value(language)) : QLocale());
 
     ClientSettings settings(parser.value(profile));
     if (parser.isSet(server))

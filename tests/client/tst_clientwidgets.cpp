@@ -5,6 +5,7 @@
 #include "clientsettings.h"
 #include "composer.h"
 #include "connection.h"
+#include "errortext.h"
 #include "joinroomdialog.h"
 #include "mainwindow.h"
 #include "membermodel.h"
@@ -15,6 +16,7 @@
 #include "signuppage.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "translations.h"
 #include "traynotifier.h"
 
 #include <QAction>
@@ -475,6 +477,48 @@ private slots:
         QVERIFY(page.findChild<QPushButton *>(QStringLiteral("signIn"))->text() !=
                 QStringLiteral("&Sign in"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void everyErrorCodeHasPlainWords()
+    {
+        Translations::install(*QCoreApplication::instance(), QLocale(QLocale::English)); // as main() does
+        QSet<QString> seen;
+        for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
+            const auto code = static_cast<ErrorCode>(i);
+            const QString text =
+                ErrorText::describe(ProtocolError{code, QStringLiteral("server text"), 3200}, false);
+            QVERIFY2(!text.contains(errorCodeName(code)), qPrintable(text));
+            QVERIFY(!text.contains(QLatin1String("server text")));
+            seen.insert(text);
+        }
+        QVERIFY(seen.size() >= 10); // the user-facing codes each have their own words
+        QCOMPARE(ErrorText::describe(ProtocolError{ErrorCode::RateLimited, {}, 3200}, false),
+                 QStringLiteral("Too many attempts. Try again in 4 seconds."));
+        QCOMPARE(ErrorText::describe(ProtocolError{ErrorCode::RateLimited, {}, 200}, false),
+                 QStringLiteral("Too many attempts. Try again in 1 second."));
+        QVERIFY(ErrorText::describe({}, true, QUrl(QStringLiteral("ws://chat.example:7447")))
+                    .contains(QLatin1String("ws://chat.example:7447")));
+    }
+
+    void clickingAFailedMessageRetries()
+    {
+        MessageModel model(1, 1);
+        const User me{1, QStringLiteral("me")};
+        model.addPending(ChatMessage{0, 1, me, QStringLiteral("did not go"),
+                                     QDateTime::currentMSecsSinceEpoch(), QStringLiteral("c-9")});
+        ChatView view;
+        view.resize(400, 200);
+        view.setModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy retry(&view, &ChatView::retryRequested);
+        const QPoint onMessage = view.visualRect(model.index(0)).center();
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, onMessage);
+        QVERIFY(retry.isEmpty()); // pending: nothing to retry yet
+        model.setStatus(QStringLiteral("c-9"), MessageModel::Status::Failed);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.visualRect(model.index(0)).center());
+        QCOMPARE(retry.size(), 1);
+        QCOMPARE(retry.first().first().toString(), QStringLiteral("c-9"));
     }
 
     void linksInMessages()

@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ErrorText</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many attempts. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::MainWindow</name>
+    <message numerus="yes">
+        <source>Connection lost. Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+            <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomListModel</name>
+    <message numerus="yes">
+        <source>%1, %n unread</source>
+        <translation>
+            <numerusform>%1, %n unread</numerusform>
+            <numerusform>%1, %n unread</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::TrayNotifier</name>
+    <message numerus="yes">
+        <source>Natter: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter: %n unread message</numerusform>
+            <numerusform>Natter: %n unread messages</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
