@@ -4,6 +4,7 @@
 #include "storage.h"
 #include "storagewriter.h"
 
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -46,17 +47,29 @@ private slots:
         auto record = [&results](const QString &name) {
             return [name, &results](bool committed) { results.append({name, committed}); };
         };
-        // Given in one event-loop turn, the three jobs land in one transaction.
+        // A first job holds the writer (as a slow disk sync would); the three given meanwhile queue up and
+        // must then share the next transaction. That is the group-commit promise.
+        QSemaphore started;
+        QSemaphore release;
+        writer.run(
+            [&started, &release](Storage &) {
+                started.release();
+                release.acquire();
+                return true;
+            },
+            record(QStringLiteral("holder")));
+        started.acquire();
         writer.run(createUser(QStringLiteral("first"), false), record(QStringLiteral("first")));
         writer.run(createUser(QStringLiteral("failing"), true), record(QStringLiteral("failing")));
         writer.run(createUser(QStringLiteral("third"), false), record(QStringLiteral("third")));
+        release.release();
         QVERIFY(results.isEmpty()); // never called back inline
-        QTRY_COMPARE(results.size(), 3);
-        QCOMPARE(results,
-                 (QList<QPair<QString, bool>>{{"first", true}, {"failing", false}, {"third", true}}));
+        QTRY_COMPARE(results.size(), 4);
+        QCOMPARE(results, (QList<QPair<QString, bool>>{
+                              {"holder", true}, {"first", true}, {"failing", false}, {"third", true}}));
         QVERIFY(jobThread && jobThread != mainThread); // the disk is never waited for on this thread
-        QCOMPARE(writer.batchesCommitted(), 1);
-        QCOMPARE(writer.jobsCommitted(), 2);
+        QCOMPARE(writer.batchesCommitted(), 2);
+        QCOMPARE(writer.jobsCommitted(), 3);
         writer.stop();
 
         QVERIFY(userExists(QStringLiteral("first")));
