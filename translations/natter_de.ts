@@ -173,6 +173,10 @@
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
+    <message>
+        <source>Room error</source>
+        <translation>Raumfehler</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::JoinRoomDialog</name>
@@ -458,10 +462,6 @@
     <message>
         <source>I already have an account</source>
         <translation>Ich habe schon ein Konto</translation>
-    </message>
-    <message>
-        <source>Back to sign in</source>
-        <translation>Zurück zur Anmeldung</translation>
     </message>
     <message>
         <source>&amp;Username:</source>

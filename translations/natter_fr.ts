@@ -173,6 +173,10 @@
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
+    <message>
+        <source>Room error</source>
+        <translation>Erreur de salon</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::JoinRoomDialog</name>
@@ -458,10 +462,6 @@
     <message>
         <source>I already have an account</source>
         <translation>J’ai déjà un compte</translation>
-    </message>
-    <message>
-        <source>Back to sign in</source>
-        <translation>Retour à la connexion</translation>
     </message>
     <message>
         <source>&amp;Username:</source>

@@ -3,6 +3,7 @@
 
 #include "chatsession.h"
 #include "errortext.h"
+#include "formparts.h"
 #include "protocollimits.h"
 #include "validation.h"
 
@@ -23,7 +24,7 @@ CreateRoomDialog::CreateRoomDialog(ChatSession &session, QWidget *parent)
     , m_session(session)
     , m_pages(new QStackedWidget(this))
     , m_name(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(FormParts::errorLabel(tr("Room error"), this))
     , m_create(new QPushButton(tr("&Create"), this))
     , m_code(new QLabel(this))
 {
@@ -37,10 +38,6 @@ CreateRoomDialog::CreateRoomDialog(ChatSession &session, QWidget *parent)
     m_name->setObjectName(QStringLiteral("roomName"));
     m_name->setAccessibleName(tr("Room name"));
     m_name->setMaxLength(Limits::roomNameMaxLength);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
     auto *askButtons = new QDialogButtonBox(QDialogButtonBox::Cancel, ask);
     askButtons->addButton(m_create, QDialogButtonBox::AcceptRole);
     m_create->setDefault(true);

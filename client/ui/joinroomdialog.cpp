@@ -3,6 +3,7 @@
 
 #include "chatsession.h"
 #include "errortext.h"
+#include "formparts.h"
 #include "protocollimits.h"
 #include "validation.h"
 
@@ -19,7 +20,7 @@ JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_code(new QLineEdit(this))
-    , m_error(new QLabel(this))
+    , m_error(FormParts::errorLabel(tr("Join error"), this))
     , m_join(new QPushButton(tr("&Join"), this))
 {
     setWindowTitle(tr("Join a room"));
@@ -29,11 +30,6 @@ JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
     m_code->setObjectName(QStringLiteral("code"));
     m_code->setAccessibleName(tr("Access code"));
     m_code->setPlaceholderText(QStringLiteral("ABCDEFGHJK"));
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Join error"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->addButton(m_join, QDialogButtonBox::AcceptRole);
     m_join->setDefault(true);

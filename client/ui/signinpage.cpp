@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signinpage.h"
 
+#include "formparts.h"
+
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -17,13 +19,9 @@ SignInPage::SignInPage(QWidget *parent)
     , m_password(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
     , m_signIn(new QPushButton(tr("&Sign in"), this))
-    , m_error(new QLabel(this))
+    , m_error(FormParts::errorLabel(tr("Sign-in error"), this))
 {
-    auto *title = new QLabel(tr("Sign in to Natter"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    QLabel *title = FormParts::title(tr("Sign in to Natter"), this);
 
     m_server->setObjectName(QStringLiteral("server"));
     m_server->setAccessibleName(tr("Server address"));
@@ -38,18 +36,8 @@ SignInPage::SignInPage(QWidget *parent)
     m_signIn->setObjectName(QStringLiteral("signIn"));
     m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setDefault(true);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Sign-in error"));
-    m_error->setWordWrap(true);
-    m_error->setForegroundRole(QPalette::BrightText);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
 
-    auto *signUp =
-        new QLabel(QStringLiteral("<a href=\"#signup\">%1</a>").arg(tr("Create an account")), this);
-    signUp->setObjectName(QStringLiteral("signUpLink"));
-    signUp->setAccessibleName(tr("Create an account"));
-    signUp->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    QLabel *signUp = FormParts::link(tr("Create an account"), QStringLiteral("signUpLink"), this);
     connect(signUp, &QLabel::linkActivated, this, &SignInPage::signUpWanted);
 
     auto *form = new QFormLayout;
@@ -64,14 +52,7 @@ SignInPage::SignInPage(QWidget *parent)
     box->addWidget(m_error);
     box->addWidget(m_signIn);
     box->addWidget(signUp, 0, Qt::AlignHCenter);
-    auto *frame = new QWidget(this);
-    frame->setLayout(box);
-    frame->setMinimumWidth(360);
-    frame->setMaximumWidth(440);
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch();
-    outer->addWidget(frame, 0, Qt::AlignHCenter);
-    outer->addStretch(2);
+    FormParts::centre(this, box);
 
     setTabOrder(m_server, m_username);
     setTabOrder(m_username, m_password);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signuppage.h"
 
+#include "formparts.h"
+
 #include "protocollimits.h"
 #include "validation.h"
 
@@ -20,14 +22,10 @@ SignUpPage::SignUpPage(QWidget *parent)
     , m_repeat(new QLineEdit(this))
     , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
     , m_hint(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(FormParts::errorLabel(tr("Sign-up error"), this))
     , m_create(new QPushButton(tr("&Create account"), this))
 {
-    auto *title = new QLabel(tr("Create a Natter account"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    QLabel *title = FormParts::title(tr("Create a Natter account"), this);
 
     m_username->setObjectName(QStringLiteral("newUsername"));
     m_username->setAccessibleName(tr("Username"));
@@ -43,20 +41,11 @@ SignUpPage::SignUpPage(QWidget *parent)
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setAccessibleName(tr("Account rules"));
     m_hint->setWordWrap(true);
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setAccessibleName(tr("Sign-up error"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
     m_create->setObjectName(QStringLiteral("createAccount"));
     m_create->setAccessibleName(tr("Create account"));
     m_create->setDefault(true);
 
-    auto *back =
-        new QLabel(QStringLiteral("<a href=\"#signin\">%1</a>").arg(tr("I already have an account")), this);
-    back->setObjectName(QStringLiteral("signInLink"));
-    back->setAccessibleName(tr("Back to sign in"));
-    back->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    QLabel *back = FormParts::link(tr("I already have an account"), QStringLiteral("signInLink"), this);
     connect(back, &QLabel::linkActivated, this, &SignUpPage::signInWanted);
 
     auto *form = new QFormLayout;
@@ -72,14 +61,7 @@ SignUpPage::SignUpPage(QWidget *parent)
     box->addWidget(m_error);
     box->addWidget(m_create);
     box->addWidget(back, 0, Qt::AlignHCenter);
-    auto *frame = new QWidget(this);
-    frame->setLayout(box);
-    frame->setMinimumWidth(360);
-    frame->setMaximumWidth(440);
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch();
-    outer->addWidget(frame, 0, Qt::AlignHCenter);
-    outer->addStretch(2);
+    FormParts::centre(this, box);
 
     for (QLineEdit *edit : {m_username, m_password, m_repeat})
         connect(edit, &QLineEdit::textChanged, this, &SignUpPage::validate);

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QLayout;
+class QWidget;
+
+namespace Natter::Client::FormParts {
+
+/// A page heading: the body font, larger and bold.
+QLabel *title(const QString &text, QWidget *parent);
+/// The inline error of a form: named "error", wrapped, in the error colour, hidden until set.
+QLabel *errorLabel(const QString &accessibleName, QWidget *parent);
+/// A link-styled label that works with mouse and keyboard; connect to its linkActivated().
+QLabel *link(const QString &text, const QString &objectName, QWidget *parent);
+/// Lays `content` out in a column of comfortable width, centred on `page`, a little above the middle.
+void centre(QWidget *page, QLayout *content);
+
+} // namespace Natter::Client::FormParts
