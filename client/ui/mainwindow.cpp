@@ -88,6 +88,10 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         if (state == Connection::State::WaitingToReconnect && m_onOnline) {
             m_onOnline = {};
             onSignInFailed(ProtocolError{}, true);
+        } else if (state == Connection::State::WaitingToReconnect &&
+                   m_session.state() == ChatSession::State::SigningIn) {
+            // A kept session waits for the server: say so, and let the user change the address meanwhile.
+            onSignInFailed(ProtocolError{}, true);
         }
         updateStatus();
     });

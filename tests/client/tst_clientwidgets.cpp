@@ -145,6 +145,30 @@ private slots:
         QTRY_VERIFY(client.window.connectionStatus().contains(QLatin1String("Reconnecting")));
     }
 
+    void keptSessionWithServerDownSaysSoAndRecovers()
+    {
+        QUrl url;
+        QString token;
+        {
+            ClientWindow first(m_dir->path(), QStringLiteral("down"), m_server->url());
+            QVERIFY(first.signIn(QStringLiteral("alice"), true));
+            url = m_server->url();
+            token = first.settings.token(url);
+        }
+        m_server->stop();
+        ClientWindow again(m_dir->path(), QStringLiteral("down"), url);
+        auto *page = again.window.signInPage();
+        auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QLatin1String("Cannot reach the server")));
+        QVERIFY(page->findChild<QPushButton *>(QStringLiteral("signIn"))->isEnabled());
+        QCOMPARE(again.settings.token(url), token); // not forgotten for being offline
+        QSignalSpy synced(&again.session, &ChatSession::synced);
+        QVERIFY(m_server->restart());
+        QVERIFY(synced.wait(10000)); // the kept session resumes by itself once the server is back
+        QCOMPARE(again.session.user().username, QStringLiteral("alice"));
+    }
+
     void signUpChecksAsYouType()
     {
         ClientWindow client(m_dir->path(), QStringLiteral("s"), m_server->url());
