@@ -333,6 +333,34 @@ private slots:
         QCOMPARE(bob.session.rooms()->totalUnread(), 0);
     }
 
+    void composerShowsTheLimitBeforeItIsHit()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("limit"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Long"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        alice.window.chatPage()->openRoom(room->id);
+        Composer *composer = alice.window.chatPage()->composer();
+        auto *counter = alice.window.chatPage()->findChild<QLabel *>(QStringLiteral("counter"));
+        composer->setPlainText(QString(3000, QLatin1Char('a')));
+        QVERIFY(!counter->isVisible()); // far from the limit: no counter
+        composer->setPlainText(QString(3600, QLatin1Char('a')));
+        QVERIFY(counter->isVisible());
+        QCOMPARE(counter->text(), QStringLiteral("3600 / 4000"));
+        composer->setPlainText(QString(4001, QLatin1Char('a')));
+        QCOMPARE(counter->text(), QStringLiteral("4001 / 4000"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->length(), 4001); // not sent, nothing lost
+        QCOMPARE(alice.session.messages(room->id)->rowCount(), 0);
+        composer->moveCursor(QTextCursor::End);
+        QTest::keyClick(composer, Qt::Key_Backspace);
+        QCOMPARE(counter->text(), QStringLiteral("4000 / 4000"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->length(), 0);
+        QTRY_COMPARE(alice.session.messages(room->id)->rowCount(), 1);
+    }
+
     void keyboardShortcuts()
     {
         ClientWindow alice(m_dir->path(), QStringLiteral("keys"), m_server->url());
