@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // natter-demo-seed: fills a natterd with a small conversation for screenshots and demos. Alice, Bob and
 // Carol sign up; they talk in two rooms; Alice's token is stored in a natter profile so that the client
-// opens signed in; Bob stays connected (online) until this program is stopped. Loopback servers only.
+// opens signed in; Bob stays connected (online) until this program is stopped. With --check it is a
+// smoke test instead: after seeding, a fresh session of Alice's must find every message, then it exits
+// (0: all there). Loopback servers only.
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -78,7 +82,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileDir(
         QStringLiteral("profile-dir"),
         QStringLiteral("Directory of natter profiles to store Alice's session in."), QStringLiteral("DIR"));
-    parser.addOptions({url, profileDir});
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("Smoke test: verify the stored conversation, then exit."));
+    parser.addOptions({url, profileDir, check});
     parser.process(app);
     const QUrl server(parser.value(url));
     QTextStream err(stderr);
@@ -104,6 +110,25 @@ int main(int argc, char *argv[])
     bob.say(hike->id, QStringLiteral("See you there!"));
     carol.say(books->id, QStringLiteral("Next book: The Left Hand of Darkness. Thoughts?"));
     carol.say(books->id, QStringLiteral("We meet on the 12th."));
+
+    if (parser.isSet(check)) {
+        Person again;
+        again.connection.open(server);
+        bool synced = false;
+        QObject::connect(&again.session, &ChatSession::synced, [&synced] { synced = true; });
+        if (!waitFor([&again] { return again.connection.state() == Connection::State::Online; }))
+            return 1;
+        again.session.resume(alice.session.token());
+        if (!waitFor([&synced] { return synced; })) {
+            err << "natter-demo-seed: could not resume Alice's session\n";
+            return 1;
+        }
+        const int hikeCount = again.session.messages(hike->id)->rowCount();
+        const int bookCount = again.session.messages(books->id)->rowCount();
+        QTextStream(stdout) << "smoke: " << again.session.rooms()->rowCount() << " rooms, " << hikeCount
+                            << " + " << bookCount << " messages stored\n";
+        return (again.session.rooms()->rowCount() == 2 && hikeCount == 6 && bookCount == 2) ? 0 : 1;
+    }
 
     ClientSettings profile(QStringLiteral("demo"), parser.value(profileDir));
     profile.setServerUrl(server);
