@@ -98,8 +98,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         y += kGap;
     }
     const int bodyWidth = area.width() - kIndent;
-    const auto doc = document(option, index, bodyWidth);
-    result.body = QRect(area.left() + kIndent, y, bodyWidth, int(std::ceil(doc->size().height())));
+    result.text = document(option, index, bodyWidth);
+    result.body = QRect(area.left() + kIndent, y, bodyWidth, int(std::ceil(result.text->size().height())));
     y = result.body.bottom() + 1;
     if (!statusText(index).isEmpty()) {
         result.status = QRect(area.left() + kIndent, y + kGap, bodyWidth, metrics.height());
@@ -173,12 +173,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(parts.header.adjusted(authorWidth + kMargin, 0, 0, 0),
                           Qt::AlignLeft | Qt::AlignVCenter, time);
     }
-    const auto doc = document(option, index, parts.body.width());
     painter->translate(parts.body.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
     context.palette.setColor(QPalette::Text, palette.color(QPalette::Text));
-    doc->documentLayout()->draw(painter, context);
+    parts.text->documentLayout()->draw(painter, context);
     painter->translate(-parts.body.topLeft());
     if (!parts.status.isNull()) {
         const bool failed = index.data(MessageModel::StatusRole).value<MessageModel::Status>() ==
@@ -198,8 +197,7 @@ QString MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModel
     const Layout parts = layout(option, index);
     if (!parts.body.contains(pos))
         return {};
-    const auto doc = document(option, index, parts.body.width());
-    return doc->documentLayout()->anchorAt(QPointF(pos - parts.body.topLeft()));
+    return parts.text->documentLayout()->anchorAt(QPointF(pos - parts.body.topLeft()));
 }
 
 } // namespace Natter::Client

@@ -37,6 +37,7 @@ private:
         QRect body;
         QRect status;
         int height = 0;
+        std::unique_ptr<QTextDocument> text; // laid out at body's width: measured, drawn and hit-tested once
     };
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     std::unique_ptr<QTextDocument> document(const QStyleOptionViewItem &option, const QModelIndex &index,
