@@ -18,7 +18,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Natter"));
     QApplication::setApplicationDisplayName(QStringLiteral("Natter"));
     QApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("natter"));
+    QApplication::setDesktopFileName(QStringLiteral(NATTER_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/natter.svg")));
 
     QCommandLineParser parser;

@@ -8,15 +8,19 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_COMPONENTS_ALL server client)
-set(CPACK_COMPONENT_SERVER_DESCRIPTION "Natter chat server
+set(CPACK_COMPONENT_SERVER_DESCRIPTION "Natter server for self-hosted real-time chat
 natterd serves the Natter chat protocol over WebSocket: accounts, rooms
 joined by access code, messages delivered live and stored in SQLite, and
 presence. It runs as a hardened systemd service.")
-set(CPACK_COMPONENT_CLIENT_DESCRIPTION "Natter desktop chat client
+set(CPACK_COMPONENT_CLIENT_DESCRIPTION "desktop client for Natter, self-hosted real-time chat
 natter is the native Qt desktop client of Natter: rooms, real-time
 messages, members with presence, notifications and automatic
 reconnection.")
 set(CPACK_STRIP_FILES ON)
+# Settings that differ per generator (cmake/NatterCPackOptions.cmake.in).
+configure_file(${PROJECT_SOURCE_DIR}/cmake/NatterCPackOptions.cmake.in
+    ${CMAKE_CURRENT_BINARY_DIR}/NatterCPackOptions.cmake @ONLY)
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_CURRENT_BINARY_DIR}/NatterCPackOptions.cmake)
 
 set(CPACK_GENERATOR "DEB;TGZ")
 set(CPACK_DEB_COMPONENT_INSTALL ON)
@@ -28,7 +32,13 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_NAME natterd)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them.
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_BINARY_DIR}/packaging/natterd/conffiles")
+set(CPACK_DEBIAN_SERVER_PACKAGE_SUGGESTS "sqlite3")
+# Maintainer scripts: enable and start the service on install, stop it on removal, delete its state on
+# purge (what dh_installsystemd would write).
+set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_BINARY_DIR}/packaging/natterd/conffiles"
+    "${PROJECT_SOURCE_DIR}/resources/debian/natterd/postinst" "${PROJECT_SOURCE_DIR}/resources/debian/natterd/prerm"
+    "${PROJECT_SOURCE_DIR}/resources/debian/natterd/postrm")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME natter)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
