@@ -2,11 +2,14 @@
 #include "chatserver.h"
 #include "commandline.h"
 #include "systemlimits.h"
-#include "unixsignalwatcher.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include "unixsignalwatcher.h"
+#endif
 
 using namespace Natter::Server;
 
@@ -39,11 +42,13 @@ int main(int argc, char *argv[])
         err << "natterd: " << error << Qt::endl;
         return 1;
     }
+#ifdef Q_OS_UNIX
     UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &UnixSignalWatcher::terminationRequested, &app, [&server](int) {
         server.stop();
         QCoreApplication::quit();
     });
+#endif
     // Scripts wait for this line; flush so a pipe sees it at once.
     out << "natterd listening on " << server.url().toString() << Qt::endl;
     return app.exec();

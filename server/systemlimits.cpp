@@ -3,12 +3,19 @@
 
 #include "logging.h"
 
+#include <QtGlobal>
+
+#ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#endif
 
 namespace Natter::Server::SystemLimits {
 
 long raiseOpenFileLimit()
 {
+#ifndef Q_OS_UNIX
+    return -1; // Windows has no such per-process limit on sockets
+#else
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return -1;
@@ -21,6 +28,7 @@ long raiseOpenFileLimit()
         }
     }
     return long(limit.rlim_cur);
+#endif
 }
 
 } // namespace Natter::Server::SystemLimits
