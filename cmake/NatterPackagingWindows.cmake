@@ -17,6 +17,7 @@ if(NATTER_BUILD_SERVER)
         DIRECTORIES ${natter_openssl_bin}
         DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
 endif()
-if(NATTER_BUILD_CLIENT)
-    install(FILES ${PROJECT_SOURCE_DIR}/COPYING DESTINATION . COMPONENT client)
-endif()
+# The licence with whichever components are installed.
+foreach(component IN LISTS CPACK_COMPONENTS_ALL)
+    install(FILES ${PROJECT_SOURCE_DIR}/COPYING DESTINATION . COMPONENT ${component})
+endforeach()
