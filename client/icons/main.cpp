@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // natter-icons: run at build time to draw the application icon, from its SVG, in every size and file
-// format the installers need. It writes OUT/hicolor/<n>x<n>/apps/NAME.png, OUT/NAME.ico and OUT/NAME.icns.
+// format the installers need. It writes OUT/hicolor/<n>x<n>/apps/NAME.png for each size given (the build
+// lists them), OUT/NAME.ico and OUT/NAME.icns.
 #include "iconfiles.h"
 
 #include <QCommandLineParser>
@@ -41,12 +42,23 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("svg"), QStringLiteral("The icon's SVG."));
     parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("The directory to write into."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The icon's name, e.g. natter."));
+    parser.addPositionalArgument(QStringLiteral("sizes"), QStringLiteral("The hicolor sizes, e.g. 16 32 48."),
+                                 QStringLiteral("sizes..."));
     parser.process(app);
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 3)
+    if (args.size() < 4)
         parser.showHelp(2);
     const QString out = args[1];
     const QString name = args[2];
+    QList<int> hicolorSizes;
+    for (const QString &arg : args.mid(3)) {
+        bool ok = false;
+        hicolorSizes.append(arg.toInt(&ok));
+        if (!ok || hicolorSizes.last() <= 0) {
+            std::fprintf(stderr, "natter-icons: not a size: %s\n", qPrintable(arg));
+            return 2;
+        }
+    }
 
     QFile svgFile(args[0]);
     if (!svgFile.open(QIODevice::ReadOnly)) {
@@ -62,7 +74,6 @@ int main(int argc, char *argv[])
     };
 
     bool ok = true;
-    const QList<int> hicolorSizes{16, 22, 24, 32, 48, 64, 128, 256, 512};
     const QList<QImage> hicolor = draw(hicolorSizes);
     for (const QImage &image : hicolor) {
         const QString size = QString::number(image.width());
