@@ -7,7 +7,7 @@
 namespace Natter {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 13> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 14> kNames{{
     {ErrorCode::BadRequest, "bad_request"},
     {ErrorCode::UnknownType, "unknown_type"},
     {ErrorCode::Unauthenticated, "unauthenticated"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 13> kNames{{
     {ErrorCode::TooLong, "too_long"},
     {ErrorCode::RateLimited, "rate_limited"},
     {ErrorCode::InternalError, "internal_error"},
+    {ErrorCode::QuotaExceeded, "quota_exceeded"},
 }};
 } // namespace
 

@@ -21,6 +21,7 @@ enum class ErrorCode {
     TooLong,
     RateLimited,
     InternalError,
+    QuotaExceeded,
 };
 
 /// The wire name of a code, e.g. "bad_request".

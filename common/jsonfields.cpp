@@ -14,7 +14,7 @@ std::optional<qint64> positiveId(const QJsonValue &value)
     if (!value.isDouble())
         return std::nullopt;
     const double number = value.toDouble();
-    if (!std::isfinite(number) || number < 1 || number > kMaxExactInteger || std::floor(number) != number)
+    if (!std::isfinite(number) || number < 1 || number >= kMaxExactInteger || std::floor(number) != number)
         return std::nullopt;
     return static_cast<qint64>(number);
 }

@@ -8,7 +8,7 @@
 namespace Natter::JsonFields {
 
 /// A positive integer id (rooms, users, messages). JSON numbers are doubles: reject fractions and
-/// anything beyond 2^53, where doubles stop being exact.
+/// anything from 2^53 on, where doubles stop being exact.
 std::optional<qint64> positiveId(const QJsonValue &value);
 /// A request id is a number or a string; anything else cannot be echoed back.
 bool isRequestId(const QJsonValue &value);

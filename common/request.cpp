@@ -2,9 +2,13 @@
 #include "request.h"
 
 #include "jsonfields.h"
+#include "validation.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace Natter {
 
@@ -13,6 +17,33 @@ RejectedFrame reject(const QJsonValue &id, const char *message)
 {
     return RejectedFrame{
         id, ProtocolError{ErrorCode::BadRequest, QCoreApplication::translate("Protocol", message)}};
+}
+bool holdsForbiddenText(const QJsonValue &value);
+
+bool holdsForbiddenText(const QJsonObject &object)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (Validation::hasForbiddenCharacters(it.key()) || holdsForbiddenText(it.value()))
+            return true;
+    }
+    return false;
+}
+
+bool holdsForbiddenText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return Validation::hasForbiddenCharacters(value.toString());
+    case QJsonValue::Object:
+        return holdsForbiddenText(value.toObject());
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(),
+                           [](const QJsonValue &item) { return holdsForbiddenText(item); });
+    }
+    default:
+        return false;
+    }
 }
 } // namespace
 
@@ -32,6 +63,13 @@ std::variant<Request, RejectedFrame> parseRequestFrame(const QByteArray &utf8)
     const QJsonValue type = object.value(QLatin1String("type"));
     if (!type.isString())
         return reject(readableId, QT_TRANSLATE_NOOP("Protocol", "A request needs a string \"type\"."));
+    // Checked once for every string of the frame (keys too), so no field can carry them past a decoder.
+    if (holdsForbiddenText(object))
+        return reject(
+            readableId.isString() && Validation::hasForbiddenCharacters(readableId.toString())
+                ? QJsonValue(QJsonValue::Undefined)
+                : readableId,
+            QT_TRANSLATE_NOOP("Protocol", "Text must not contain NUL characters or unpaired surrogates."));
     if (!readableId.isString() && !readableId.isDouble())
         return reject(
             QJsonValue::Undefined,

@@ -17,6 +17,24 @@ int codePointCount(const QString &text)
     return count;
 }
 
+bool hasForbiddenCharacters(const QString &text)
+{
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = text.at(i);
+        if (c.isNull())
+            return true;
+        if (c.isHighSurrogate()) {
+            if (i + 1 >= size || !text.at(i + 1).isLowSurrogate())
+                return true;
+            ++i;
+        } else if (c.isLowSurrogate()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isValidUsername(const QString &username)
 {
     if (username.size() < Limits::usernameMinLength || username.size() > Limits::usernameMaxLength)

@@ -11,6 +11,9 @@ inline constexpr char accessCodeAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /// Number of Unicode code points (a surrogate pair counts once).
 int codePointCount(const QString &text);
+/// True when the text holds U+0000 or a surrogate that is not half of a pair: text no client should send,
+/// that SQLite, terminals and other clients each treat differently.
+bool hasForbiddenCharacters(const QString &text);
 
 /// 3-32 characters of A-Z a-z 0-9 _ . -
 bool isValidUsername(const QString &username);

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authhandler.h"
 
+#include "abuselog.h"
 #include "clientconnection.h"
 #include "frames.h"
 #include "hashingpool.h"
 #include "logging.h"
 #include "presencetracker.h"
-#include "ratelimiter.h"
+#include "ratelimiters.h"
 #include "securerandom.h"
 #include "storage.h"
 #include "storagewriter.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <memory>
@@ -17,6 +19,8 @@
 namespace Natter::Server {
 
 namespace {
+constexpr qint64 kHashQueueRetryMs = 1000; // about two hashes at the default cost
+
 ProtocolError usernameTaken()
 {
     return {ErrorCode::UsernameTaken, QCoreApplication::translate("Server", "That username is taken.")};
@@ -30,56 +34,73 @@ AuthHandler::AuthHandler(ServerContext &context)
 void AuthHandler::registerUser(ClientConnection *connection, const QJsonValue &id,
                                const RegisterRequest &request)
 {
-    if (const qint64 wait = m_context.registerLimiter.take(connection->peerAddress()))
+    if (const qint64 wait = m_context.limits.registration.take(connection->limitKey())) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("register rate-limited"));
         return connection->replyError(id, Errors::rateLimited(wait));
+    }
     // Checked before hashing too, so a taken name answers at once; the insert's constraint stays the judge.
     if (m_context.storage.users.findByUsername(request.username))
         return connection->replyError(id, usernameTaken());
 
     QPointer<ClientConnection> guard(connection);
     const QString username = request.username;
-    m_context.hashing.hash(request.password, [this, guard, id, username](const QString &phc) {
-        if (phc.isEmpty()) {
-            if (guard)
-                guard->replyError(id, Errors::internal());
-            return;
-        }
-        const QString token = SecureRandom::token();
-        const QString tokenHash = SecureRandom::tokenHash(token);
-        auto status = std::make_shared<UserRepository::CreateStatus>(UserRepository::CreateStatus::Failed);
-        auto user = std::make_shared<User>();
-        m_context.writer.run(
-            [username, phc, tokenHash, status, user](Storage &storage) {
-                *status = storage.users.create(username, phc, user.get());
-                return *status == UserRepository::CreateStatus::Created &&
-                       storage.sessions.create(tokenHash, user->id);
-            },
-            [this, guard, id, status, user, token, tokenHash](bool committed) {
-                if (!committed) {
-                    if (guard)
-                        guard->replyError(id, *status == UserRepository::CreateStatus::UsernameTaken
-                                                  ? usernameTaken()
-                                                  : Errors::internal());
-                    return;
-                }
-                qCInfo(lcAuth) << "registered user" << user->id;
+    const bool queued = m_context.hashing.hash(
+        connection->limitKey(), request.password, [this, guard, id, username](const QString &phc) {
+            if (phc.isEmpty()) {
                 if (guard)
-                    replySignedIn(guard, id, *user, token, tokenHash);
-            });
-    });
+                    guard->replyError(id, Errors::internal());
+                return;
+            }
+            const QString token = SecureRandom::token();
+            const QString tokenHash = SecureRandom::tokenHash(token);
+            auto status =
+                std::make_shared<UserRepository::CreateStatus>(UserRepository::CreateStatus::Failed);
+            auto user = std::make_shared<User>();
+            m_context.writer.run(
+                [username, phc, tokenHash, status, user](Storage &storage) {
+                    *status = storage.users.create(username, phc, user.get());
+                    return *status == UserRepository::CreateStatus::Created &&
+                           storage.sessions.create(tokenHash, user->id);
+                },
+                [this, guard, id, status, user, token, tokenHash](bool committed) {
+                    if (!committed) {
+                        if (guard)
+                            guard->replyError(id, *status == UserRepository::CreateStatus::UsernameTaken
+                                                      ? usernameTaken()
+                                                      : Errors::internal());
+                        return;
+                    }
+                    qCInfo(lcAuth) << "registered user" << user->id;
+                    if (guard)
+                        replySignedIn(guard, id, *user, token, tokenHash);
+                });
+        });
+    if (!queued)
+        hashQueueFull(connection, id);
 }
 
 void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, const LoginRequest &request)
 {
-    if (const qint64 wait = m_context.loginLimiter.take(connection->peerAddress()))
+    // Attempts per address, and failures per account: many addresses together cannot guess one password
+    // faster than the account limit, and one address cannot try many accounts faster than its own.
+    const QString accountKey = Validation::usernameKey(request.username);
+    qint64 wait = m_context.limits.login.take(connection->limitKey());
+    if (!wait)
+        wait = m_context.limits.loginAccount.peek(accountKey);
+    if (wait) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("login rate-limited"));
         return connection->replyError(id, Errors::rateLimited(wait));
+    }
     const auto account = m_context.storage.users.findByUsername(request.username);
     QPointer<ClientConnection> guard(connection);
     const QString password = request.password;
-    m_context.hashing.verify(
-        password, account ? account->passwordHash : QString(),
-        [this, guard, id, account, password](bool ok, bool needsRehash) {
+    const QString addressKey = connection->limitKey();
+    const bool queued = m_context.hashing.verify(
+        addressKey, password, account ? account->passwordHash : QString(),
+        [this, guard, id, account, password, accountKey, addressKey](bool ok, bool needsRehash) {
             if (!ok) {
+                m_context.limits.loginAccount.take(accountKey);
+                m_context.abuse.report(addressKey, QStringLiteral("failed sign-in"));
                 if (guard) {
                     guard->replyError(id,
                                       {ErrorCode::BadCredentials,
@@ -87,30 +108,41 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
                 }
                 return;
             }
-            if (needsRehash) {
-                const qint64 userId = account->user.id;
-                m_context.hashing.hash(password, [this, userId](const QString &phc) {
-                    if (phc.isEmpty())
-                        return;
-                    m_context.writer.run(
-                        [userId, phc](Storage &storage) {
-                            return storage.users.updatePasswordHash(userId, phc);
-                        },
-                        [userId](bool committed) {
-                            if (committed)
-                                qCInfo(lcAuth) << "upgraded the password hash of user" << userId;
-                        });
-                });
-            }
+            if (needsRehash)
+                upgradeHash(addressKey, account->user.id, password);
             if (guard)
                 startSession(guard, id, account->user);
         });
+    if (!queued)
+        hashQueueFull(connection, id);
+}
+
+void AuthHandler::upgradeHash(const QString &addressKey, qint64 userId, const QString &password)
+{
+    // Best effort: with the queue full, the upgrade waits for the next sign-in.
+    m_context.hashing.hash(addressKey, password, [this, userId](const QString &phc) {
+        if (phc.isEmpty())
+            return;
+        m_context.writer.run(
+            [userId, phc](Storage &storage) { return storage.users.updatePasswordHash(userId, phc); },
+            [userId](bool committed) {
+                if (committed)
+                    qCInfo(lcAuth) << "upgraded the password hash of user" << userId;
+            });
+    });
+}
+
+void AuthHandler::hashQueueFull(ClientConnection *connection, const QJsonValue &id)
+{
+    m_context.abuse.report(connection->limitKey(), QStringLiteral("password-hash queue full"));
+    connection->replyError(id, Errors::rateLimited(kHashQueueRetryMs));
 }
 
 void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request)
 {
     const QString tokenHash = SecureRandom::tokenHash(request.token);
-    const auto userId = m_context.storage.sessions.userFor(tokenHash);
+    const auto userId =
+        m_revoking.contains(tokenHash) ? std::nullopt : m_context.storage.sessions.userFor(tokenHash);
     const auto user = userId ? m_context.storage.users.findById(*userId) : std::nullopt;
     if (!user) {
         return connection->replyError(
@@ -133,9 +165,13 @@ void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, con
         }
     }
     signOut(connection);
+    m_revoking.insert(tokenHash);
     QPointer<ClientConnection> guard(connection);
     m_context.writer.run([tokenHash](Storage &storage) { return storage.sessions.remove(tokenHash); },
-                         [guard, id](bool committed) {
+                         [this, guard, id, tokenHash](bool committed) {
+                             // Committed: the row is gone and the set need not remember it. Failed: the
+                             // token still works, as the internal_error tells the client.
+                             m_revoking.remove(tokenHash);
                              if (!guard)
                                  return;
                              if (committed)

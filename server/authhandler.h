@@ -6,6 +6,7 @@
 #include "user.h"
 
 #include <QPointer>
+#include <QSet>
 
 namespace Natter::Server {
 
@@ -31,8 +32,13 @@ private:
                        const QString &token, const QString &tokenHash);
     void signIn(ClientConnection *connection, const User &user, const QString &tokenHash);
     void announcePresence(const User &user, bool online);
+    void upgradeHash(const QString &addressKey, qint64 userId, const QString &password);
+    void hashQueueFull(ClientConnection *connection, const QJsonValue &id);
 
     ServerContext &m_context;
+    /// Tokens whose revocation is on its way to the disk: already dead for `resume`, so that no connection
+    /// signs in with a token after its `logout` began.
+    QSet<QString> m_revoking;
 };
 
 } // namespace Natter::Server

@@ -2,8 +2,11 @@
 #include "chatserver.h"
 
 #include "authhandler.h"
+#include "clientaddress.h"
 #include "clientconnection.h"
+#include "connectiongate.h"
 #include "database.h"
+#include "databaselock.h"
 #include "frames.h"
 #include "hashingpool.h"
 #include "logging.h"
@@ -16,10 +19,11 @@
 #include "storagewriter.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <QWebSocket>
 #include <QWebSocketServer>
 
 namespace Natter::Server {
@@ -28,11 +32,9 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_connectionName(QStringLiteral("natter-main-%1").arg(quintptr(this), 0, 16))
-    , m_loginLimiter(m_config.loginLimit)
-    , m_registerLimiter(m_config.registerLimit)
-    , m_joinLimiter(m_config.joinLimit)
-    , m_sendLimiter(m_config.sendLimit)
+    , m_limits(m_config)
 {
+    m_config.gate.maxHandshakes = m_config.maxPendingConnections;
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
 }
 
@@ -44,22 +46,16 @@ ChatServer::~ChatServer()
 bool ChatServer::start(QString *error)
 {
     const QString path = m_config.resolvedDatabasePath();
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QStringLiteral("cannot create the directory of %1").arg(path);
+    if (!Database::prepareFiles(path, error))
+        return false;
+    m_lock = std::make_unique<DatabaseLock>(path);
+    if (!m_lock->acquire(error)) {
+        m_lock.reset();
         return false;
     }
-    bool migrated = false;
-    {
-        // Scoped: a connection can only be closed once no handle of it is left.
-        const QSqlDatabase db = Database::open(path, m_connectionName, error);
-        if (!db.isValid())
-            return false;
-        migrated = Migrator(db).migrate(error);
-        if (migrated)
-            m_storage = std::make_unique<Storage>(db);
-    }
-    if (!migrated) {
+    if (!openDatabase(path, error)) {
         Database::close(m_connectionName);
+        m_lock.reset();
         return false;
     }
     m_writer = std::make_unique<StorageWriter>(path);
@@ -67,9 +63,11 @@ bool ChatServer::start(QString *error)
         stop();
         return false;
     }
-    m_hashing = std::make_unique<HashingPool>(m_config.scrypt, m_config.hashThreads);
-    m_context.reset(new ServerContext{*m_storage, *m_hashing, *m_writer, m_presence, m_loginLimiter,
-                                      m_registerLimiter, m_joinLimiter, m_sendLimiter});
+    m_hashing = std::make_unique<HashingPool>(
+        m_config.scrypt,
+        HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
+    m_context.reset(
+        new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, m_presence, m_limits, m_abuse});
     m_auth = std::make_unique<AuthHandler>(*m_context);
     m_rooms = std::make_unique<RoomHandler>(*m_context);
     m_messages = std::make_unique<MessageHandler>(*m_context);
@@ -82,10 +80,15 @@ bool ChatServer::start(QString *error)
 
     // Our own QTcpServer: QWebSocketServer's listen() keeps Qt's backlog of 50, which turns a reconnect storm
     // into tens of seconds of SYN retries.
+    m_gate = new ConnectionGate(m_config.gate, this);
+    connect(m_gate, &ConnectionGate::handshakeTimedOut, this, [this](const QHostAddress &peer) {
+        m_abuse.report(ClientAddress::limitKey(peer), QStringLiteral("handshake timed out"));
+    });
     m_tcpServer = new QTcpServer(this);
     m_tcpServer->setListenBacklogSize(m_config.listenBacklog);
     m_tcpServer->setMaxPendingConnections(m_config.maxPendingConnections);
     connect(m_tcpServer, &QTcpServer::newConnection, this, &ChatServer::acceptTcpConnections);
+    connect(m_tcpServer, &QTcpServer::acceptError, this, &ChatServer::acceptFailed);
     if (!m_tcpServer->listen(m_config.listenAddress, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
                      .arg(m_config.listenAddress.toString())
@@ -96,6 +99,35 @@ bool ChatServer::start(QString *error)
     }
     m_pingTimer.start(m_config.pingIntervalMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
+    return true;
+}
+
+bool ChatServer::openDatabase(const QString &path, QString *error)
+{
+    // Scoped: a connection can only be closed once no handle of it is left.
+    const QSqlDatabase db = Database::open(path, m_connectionName, error);
+    if (!db.isValid())
+        return false;
+    if (m_config.integrityCheck) {
+        QElapsedTimer timer;
+        timer.start();
+        QString problem;
+        if (!Database::quickCheck(db, &problem)) {
+            *error = QStringLiteral("the database %1 is damaged (%2); restore a backup, or start with "
+                                    "--skip-integrity-check to serve what can still be read")
+                         .arg(path, problem);
+            return false;
+        }
+        qCInfo(lcStorage) << "integrity check passed in" << timer.elapsed() << "ms";
+    }
+    QString problem;
+    if (!Database::checkWritable(db, &problem)) {
+        *error = QStringLiteral("cannot write the database %1: %2").arg(path, problem);
+        return false;
+    }
+    if (!Migrator(db).migrate(error))
+        return false;
+    m_storage = std::make_unique<Storage>(db);
     return true;
 }
 
@@ -129,6 +161,9 @@ void ChatServer::stop()
     m_tcpServer = nullptr;
     delete m_webSocketServer;
     m_webSocketServer = nullptr;
+    delete m_gate;
+    m_gate = nullptr;
+    m_lock.reset(); // last: the database is closed
 }
 
 QUrl ChatServer::url() const
@@ -145,24 +180,88 @@ quint16 ChatServer::port() const
     return m_tcpServer ? m_tcpServer->serverPort() : 0;
 }
 
+int ChatServer::handshakesInProgress() const
+{
+    return m_gate ? m_gate->handshakesInProgress() : 0;
+}
+
 void ChatServer::acceptTcpConnections()
 {
     while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+        const bool viaProxy = ClientAddress::isTrusted(socket->peerAddress(), m_config.trustedProxies);
+        const ConnectionGate::Verdict verdict = m_gate->admit(socket, !viaProxy);
+        if (verdict != ConnectionGate::Verdict::Admitted) {
+            const QString key = ClientAddress::limitKey(socket->peerAddress());
+            switch (verdict) {
+            case ConnectionGate::Verdict::TooManyHandshakes:
+                m_abuse.report(QStringLiteral("*"),
+                               QStringLiteral("refused: too many handshakes in progress"));
+                break;
+            case ConnectionGate::Verdict::TooManyHandshakesFromAddress:
+                m_abuse.report(key, QStringLiteral("refused: too many handshakes from this address"));
+                break;
+            case ConnectionGate::Verdict::TooManyFromAddress:
+                m_abuse.report(key, QStringLiteral("refused: too many connections from this address"));
+                break;
+            case ConnectionGate::Verdict::Admitted:
+                break;
+            }
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_webSocketServer->handleConnection(socket);
     }
 }
 
+void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
+{
+    // Out of file descriptors (EMFILE/ENFILE) or another resource: the pending connection stays in the
+    // kernel's queue, so retrying at once would spin. Pause, and try again a little later.
+    m_abuse.report(QStringLiteral("*"), QStringLiteral("cannot accept (%1): %2; accepting paused for %3 ms")
+                                            .arg(int(error))
+                                            .arg(m_tcpServer->errorString())
+                                            .arg(m_config.acceptRetryMs));
+    if (m_acceptPaused)
+        return;
+    m_tcpServer->pauseAccepting();
+    m_acceptPaused = true;
+    QTimer::singleShot(m_config.acceptRetryMs, this, [this] {
+        m_acceptPaused = false;
+        if (m_tcpServer)
+            m_tcpServer->resumeAccepting();
+    });
+}
+
 void ChatServer::acceptWebSockets()
 {
     while (QWebSocket *socket = m_webSocketServer->nextPendingConnection()) {
-        auto *connection = new ClientConnection(socket, this);
+        const QHostAddress peer = socket->peerAddress();
+        const bool viaProxy = ClientAddress::isTrusted(peer, m_config.trustedProxies);
+        const QHostAddress client =
+            viaProxy ? ClientAddress::forwardedFor(peer, socket->request().rawHeader("X-Forwarded-For"),
+                                                   m_config.trustedProxies)
+                     : peer;
+        if (!m_gate->established(socket, client, viaProxy)) {
+            m_abuse.report(ClientAddress::limitKey(client),
+                           QStringLiteral("refused: too many connections from this address"));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("too many connections from your address"));
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new ClientConnection(socket, client, m_config.connection, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });
         connect(connection, &ClientConnection::binaryReceived, this,
                 [this](ClientConnection *c) { m_router->handleBinary(c); });
         connect(connection, &ClientConnection::closed, this, &ChatServer::connectionClosed);
+        connect(connection, &ClientConnection::policyClose, this,
+                [this](ClientConnection *c, const QString &reason) {
+                    m_abuse.report(c->limitKey(), QStringLiteral("closed: ") + reason);
+                });
         connection->sendFrame(
             Frames::hello(QStringLiteral("natterd %1").arg(QStringLiteral(NATTER_VERSION))));
         qCDebug(lcNet) << "connection from" << connection->peerAddress() << "now" << m_connections.size();

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "abuselog.h"
 #include "presencetracker.h"
-#include "ratelimiter.h"
+#include "ratelimiters.h"
 #include "serverconfig.h"
 
+#include <QAbstractSocket>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -17,6 +19,8 @@ class QWebSocketServer;
 namespace Natter::Server {
 
 class AuthHandler;
+class ConnectionGate;
+class DatabaseLock;
 class ClientConnection;
 class HashingPool;
 class MessageHandler;
@@ -42,23 +46,27 @@ public:
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
     int onlineUserCount() const { return m_presence.onlineUsers(); }
+    /// For tests: TCP connections whose TLS or WebSocket handshake is not finished.
+    int handshakesInProgress() const;
+    bool isAcceptingPaused() const { return m_acceptPaused; }
     /// For tests: the persistence path's counters.
     const StorageWriter &writer() const { return *m_writer; }
 
 private:
+    bool openDatabase(const QString &path, QString *error);
     void acceptTcpConnections();
     void acceptWebSockets();
     void connectionClosed(ClientConnection *connection);
+    void acceptFailed(QAbstractSocket::SocketError error);
     void pingConnections();
 
     ServerConfig m_config;
     QString m_connectionName;
+    std::unique_ptr<DatabaseLock> m_lock;
     std::unique_ptr<Storage> m_storage;
     PresenceTracker m_presence;
-    RateLimiter m_loginLimiter;
-    RateLimiter m_registerLimiter;
-    RateLimiter m_joinLimiter;
-    RateLimiter m_sendLimiter;
+    RateLimiters m_limits;
+    AbuseLog m_abuse;
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<AuthHandler> m_auth;
@@ -69,6 +77,8 @@ private:
     std::unique_ptr<HashingPool> m_hashing;
     QTcpServer *m_tcpServer = nullptr;
     QWebSocketServer *m_webSocketServer = nullptr;
+    ConnectionGate *m_gate = nullptr;
+    bool m_acceptPaused = false;
     QSet<ClientConnection *> m_connections;
     QTimer m_pingTimer;
 };

@@ -7,17 +7,28 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace Natter::Server {
 
-/// One client's WebSocket and who it is signed in as.
+/// One client's WebSocket and who it is signed in as, and the limits that keep one client from holding
+/// the server's memory: a deadline to sign in, a cap on unread replies, a cap on requests in flight.
 class ClientConnection : public QObject {
     Q_OBJECT
 public:
-    explicit ClientConnection(QWebSocket *socket, QObject *parent = nullptr);
+    struct Limits {
+        int authTimeoutMs = 30'000;
+        qint64 maxOutgoingBytes = 8 * 1024 * 1024;
+        int maxRequestsInFlight = 64;
+    };
+    /// `address`: who the client is (behind a trusted proxy, the forwarded address).
+    ClientConnection(QWebSocket *socket, const QHostAddress &address, Limits limits,
+                     QObject *parent = nullptr);
 
+    /// The client's address as text, and the key its per-address limits are kept under.
     QString peerAddress() const { return m_peerAddress; }
+    const QString &limitKey() const { return m_limitKey; }
     bool isAuthenticated() const { return m_user.id != 0; }
     const User &user() const { return m_user; }
     const QString &tokenHash() const { return m_tokenHash; }
@@ -28,6 +39,15 @@ public:
     void sendFrame(const QJsonObject &frame);
     void reply(const QJsonValue &id, const QJsonObject &result = {});
     void replyError(const QJsonValue &id, const ProtocolError &error);
+
+    /// Called for every frame received: each gets exactly one reply. False when the connection already has
+    /// its maximum of unanswered requests (the caller answers rate_limited, which counts as the reply).
+    bool startRequest();
+    int requestsInFlight() const { return m_inFlight; }
+
+    /// Closes with a close code, then drops the TCP connection if the peer does not finish closing soon
+    /// (a peer that reads nothing never would).
+    void closeForPolicy(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     /// Milliseconds since the client last sent anything (a frame or a pong).
     qint64 idleMs() const { return m_lastActivity.elapsed(); }
@@ -40,10 +60,19 @@ signals:
     void textReceived(Natter::Server::ClientConnection *connection, const QString &text);
     void binaryReceived(Natter::Server::ClientConnection *connection);
     void closed(Natter::Server::ClientConnection *connection);
+    /// The connection is being closed for breaking a limit (for the operator's log).
+    void policyClose(Natter::Server::ClientConnection *connection, const QString &reason);
 
 private:
+    void finishRequest();
+
     QPointer<QWebSocket> m_socket;
     QString m_peerAddress;
+    QString m_limitKey;
+    Limits m_limits;
+    QTimer m_authDeadline;
+    int m_inFlight = 0;
+    bool m_closing = false;
     User m_user;
     QString m_tokenHash;
     QElapsedTimer m_lastActivity;

@@ -31,7 +31,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("config"),
         QCoreApplication::translate("natterd", "INI file with settings (see docs/operations.md)."),
         QStringLiteral("FILE"));
-    parser.addOptions({listen, port, database, config});
+    const QCommandLineOption skipIntegrityCheck(
+        QStringLiteral("skip-integrity-check"),
+        QCoreApplication::translate("natterd",
+                                    "Start without checking the database file first (huge databases)."));
+    parser.addOptions({listen, port, database, config, skipIntegrityCheck});
 
     CommandLine result;
     if (!parser.parse(arguments)) {
@@ -80,6 +84,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(database))
         result.config.databasePath = parser.value(database);
+    if (parser.isSet(skipIntegrityCheck))
+        result.config.integrityCheck = false;
     return result;
 }
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagehandler.h"
 
+#include "abuselog.h"
 #include "clientconnection.h"
 #include "frames.h"
 #include "presencetracker.h"
-#include "ratelimiter.h"
+#include "ratelimiters.h"
 #include "storage.h"
 #include "storagewriter.h"
 #include "validation.h"
@@ -39,12 +40,15 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
             return connection->reply(id, {{messageKey, stored->toJson()}});
     }
     const QString limiterKey = QString::number(author.id);
-    if (const qint64 wait = m_context.sendLimiter.take(limiterKey))
+    if (const qint64 wait = m_context.limits.send.take(limiterKey)) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("send rate-limited"));
         return connection->replyError(id, Errors::rateLimited(wait));
+    }
 
     struct Outcome {
         std::optional<ChatMessage> message;
         bool duplicate = false; // a retry that raced its original into the same batch
+        bool member = true;     // still a member when the write ran (a leave_room may have come first)
     };
     auto outcome = std::make_shared<Outcome>();
     const qint64 room = request.room;
@@ -53,6 +57,10 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
     QPointer<ClientConnection> guard(connection);
     m_context.writer.run(
         [outcome, room, author, text, clientId](Storage &storage) {
+            // Checked again here: writes run in order, so a leave_room given before this send has run.
+            outcome->member = storage.rooms.isMember(room, author.id);
+            if (!outcome->member)
+                return false;
             if (!clientId.isEmpty()) {
                 outcome->message = storage.messages.findByClientId(room, author.id, clientId);
                 outcome->duplicate = outcome->message.has_value();
@@ -64,12 +72,13 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
         },
         [this, guard, id, limiterKey, messageKey, outcome](bool committed) {
             if (!committed) {
+                m_context.limits.send.refund(limiterKey);
                 if (guard)
-                    guard->replyError(id, Errors::internal());
+                    guard->replyError(id, outcome->member ? Errors::internal() : Errors::notAMember());
                 return;
             }
             if (outcome->duplicate) {
-                m_context.sendLimiter.refund(limiterKey);
+                m_context.limits.send.refund(limiterKey);
             } else {
                 // Broadcast only after the commit, and from the event loop in commit order.
                 m_context.presence.deliver(m_context.storage.rooms.memberIds(outcome->message->room),
@@ -83,8 +92,13 @@ void MessageHandler::send(ClientConnection *connection, const QJsonValue &id, co
 void MessageHandler::history(ClientConnection *connection, const QJsonValue &id,
                              const HistoryRequest &request)
 {
-    if (!m_context.storage.rooms.isMember(request.room, connection->user().id))
+    const qint64 userId = connection->user().id;
+    if (!m_context.storage.rooms.isMember(request.room, userId))
         return connection->replyError(id, Errors::notAMember());
+    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
+        return connection->replyError(id, Errors::rateLimited(wait));
+    }
     const auto page =
         m_context.storage.messages.page(request.room, request.before, request.after, request.limit);
     if (!page.ok)

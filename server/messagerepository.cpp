@@ -69,9 +69,11 @@ MessageRepository::Page MessageRepository::page(qint64 room, std::optional<qint6
     SqlStatement select = cursor.isValid() ? SqlStatement(m_db, sql, {room, cursor, limit + 1})
                                            : SqlStatement(m_db, sql, {room, limit + 1});
     Page page;
-    page.ok = select.ok();
-    while (select.ok() && select.next())
+    while (select.next())
         page.messages.append(fromRow(select));
+    page.ok = select.ok();
+    if (!page.ok)
+        return page;
     if (page.messages.size() > limit) {
         page.more = true;
         page.messages.removeLast();

@@ -51,6 +51,20 @@ qint64 RateLimiter::take(const QString &key)
     return std::max<qint64>(1, qint64(std::ceil(missing * 60'000.0 / m_rule.perMinute)));
 }
 
+qint64 RateLimiter::peek(const QString &key)
+{
+    if (!m_rule.enabled())
+        return 0;
+    const qint64 now = m_clock();
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        return 0;
+    refill(*it, now);
+    if (it->tokens >= 1.0)
+        return 0;
+    return std::max<qint64>(1, qint64(std::ceil((1.0 - it->tokens) * 60'000.0 / m_rule.perMinute)));
+}
+
 void RateLimiter::refund(const QString &key)
 {
     auto it = m_buckets.find(key);

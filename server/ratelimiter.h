@@ -22,6 +22,8 @@ public:
 
     /// Takes one token for `key`. Returns 0 when allowed, else the milliseconds until a token is back.
     qint64 take(const QString &key);
+    /// Like take() without taking: 0 when a token is there for `key`, else the milliseconds until one is.
+    qint64 peek(const QString &key);
     /// Gives back a token taken for a request that turned out not to count (an idempotent retry).
     void refund(const QString &key);
     int trackedKeys() const { return int(m_buckets.size()); }

@@ -12,6 +12,10 @@
 
 namespace Natter::Server {
 
+namespace {
+constexpr qint64 kInFlightRetryMs = 1000;
+}
+
 RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages)
 {
     add(auth, &AuthHandler::registerUser, false);
@@ -44,6 +48,13 @@ void RequestRouter::add(H &handler, void (H::*method)(ClientConnection *, const 
 void RequestRouter::handleText(ClientConnection *connection, const QString &text)
 {
     const auto parsed = parseRequestFrame(text.toUtf8());
+    // Every frame is answered exactly once; one whose answer would pass the cap on unanswered requests
+    // is answered at once instead of being worked on.
+    if (!connection->startRequest()) {
+        const auto *request = std::get_if<Request>(&parsed);
+        return connection->replyError(request ? request->id : QJsonValue(QJsonValue::Undefined),
+                                      Errors::rateLimited(kInFlightRetryMs));
+    }
     if (const auto *rejected = std::get_if<RejectedFrame>(&parsed))
         return connection->replyError(rejected->id, rejected->error);
     const Request &request = std::get<Request>(parsed);
@@ -59,6 +70,7 @@ void RequestRouter::handleText(ClientConnection *connection, const QString &text
 
 void RequestRouter::handleBinary(ClientConnection *connection)
 {
+    connection->startRequest(); // its answer is immediate: nothing to refuse
     connection->replyError(
         QJsonValue::Undefined,
         {ErrorCode::BadRequest,

@@ -21,6 +21,7 @@ public:
     void list(ClientConnection *connection, const QJsonValue &id, const ListRoomsRequest &request);
 
 private:
+    static ProtocolError roomQuotaError();
     /// The room with its members and whether each is online now.
     Room withMembers(const RoomRepository::RoomRow &row) const;
     /// Sends a frame to the room's members other than `exceptUserId`.

@@ -106,6 +106,40 @@ QList<RoomRepository::RoomRow> RoomRepository::roomsOf(qint64 userId) const
     return result;
 }
 
+std::optional<QList<RoomRepository::RoomWithMembers>> RoomRepository::roomsWithMembersOf(qint64 userId) const
+{
+    SqlStatement select(
+        m_db,
+        QStringLiteral("SELECT r.id, r.name, r.code, u.id, u.username FROM memberships mine "
+                       "JOIN rooms r ON r.id = mine.room_id "
+                       "JOIN memberships m ON m.room_id = mine.room_id "
+                       "JOIN users u ON u.id = m.user_id "
+                       "WHERE mine.user_id = ? ORDER BY mine.joined_at, r.id, m.joined_at, u.id"),
+        {userId});
+    QList<RoomWithMembers> result;
+    while (select.next()) {
+        const qint64 roomId = select.value(0).toLongLong();
+        if (result.isEmpty() || result.constLast().room.id != roomId)
+            result.append({RoomRow{roomId, select.value(1).toString(), select.value(2).toString()}, {}});
+        result.last().members.append(User{select.value(3).toLongLong(), select.value(4).toString()});
+    }
+    if (!select.ok())
+        return std::nullopt;
+    return result;
+}
+
+qint64 RoomRepository::roomCountOf(qint64 userId) const
+{
+    SqlStatement select(m_db, QStringLiteral("SELECT COUNT(*) FROM memberships WHERE user_id = ?"), {userId});
+    return select.next() ? select.value(0).toLongLong() : -1;
+}
+
+qint64 RoomRepository::memberCount(qint64 roomId) const
+{
+    SqlStatement select(m_db, QStringLiteral("SELECT COUNT(*) FROM memberships WHERE room_id = ?"), {roomId});
+    return select.next() ? select.value(0).toLongLong() : -1;
+}
+
 QList<qint64> RoomRepository::coMemberIds(qint64 userId) const
 {
     SqlStatement select(m_db,

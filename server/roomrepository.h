@@ -36,6 +36,15 @@ public:
     QList<qint64> memberIds(qint64 roomId) const;
     /// The user's rooms in the order they were joined.
     QList<RoomRow> roomsOf(qint64 userId) const;
+    struct RoomWithMembers {
+        RoomRow room;
+        QList<User> members; // in the order they joined
+    };
+    /// The user's rooms with their members, in one query; nullopt when reading failed.
+    std::optional<QList<RoomWithMembers>> roomsWithMembersOf(qint64 userId) const;
+    /// How many rooms the user is a member of, and how many members a room has; -1 when reading failed.
+    qint64 roomCountOf(qint64 userId) const;
+    qint64 memberCount(qint64 roomId) const;
     /// Everyone who shares at least one room with the user, the user excluded.
     QList<qint64> coMemberIds(qint64 userId) const;
 

@@ -34,6 +34,15 @@ bool readRule(QSettings &settings, const QString &name, RateLimiter::Rule *rule,
     return true;
 }
 
+bool readOutgoingCap(QSettings &settings, qint64 *out, QString *error)
+{
+    int kib = int(*out / 1024);
+    if (!readInt(settings, QStringLiteral("connections/max_outgoing_kib"), 64, 1024 * 1024, &kib, error))
+        return false;
+    *out = qint64(kib) * 1024;
+    return true;
+}
+
 } // namespace
 
 bool ServerConfig::load(QSettings &settings, QString *error)
@@ -51,12 +60,39 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     port = quint16(portValue);
     if (settings.contains(QStringLiteral("server/database")))
         databasePath = settings.value(QStringLiteral("server/database")).toString();
+    if (settings.contains(QStringLiteral("server/integrity_check")))
+        integrityCheck = settings.value(QStringLiteral("server/integrity_check")).toBool();
 
     if (!readInt(settings, QStringLiteral("security/scrypt_ln"), 10, 22, &scrypt.logN, error) ||
         !readInt(settings, QStringLiteral("security/scrypt_r"), 1, 32, &scrypt.r, error) ||
         !readInt(settings, QStringLiteral("security/scrypt_p"), 1, 16, &scrypt.p, error) ||
-        !readInt(settings, QStringLiteral("security/hash_threads"), 1, 64, &hashThreads, error))
+        !readInt(settings, QStringLiteral("security/hash_threads"), 1, 64, &hashThreads, error) ||
+        !readInt(settings, QStringLiteral("security/hash_queue"), 1, 100'000, &hashQueue, error) ||
+        !readInt(settings, QStringLiteral("security/hash_queue_per_address"), 1, 100'000,
+                 &hashQueuePerAddress, error))
         return false;
+    if (settings.contains(QStringLiteral("server/trusted_proxies"))) {
+        trustedProxies.clear();
+        // QSettings splits an unquoted value at commas into a list.
+        QStringList entries = settings.value(QStringLiteral("server/trusted_proxies")).toStringList();
+        if (entries.size() == 1)
+            entries = entries.first().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &entry : std::as_const(entries)) {
+            QString text = entry.trimmed();
+            if (text.isEmpty())
+                continue;
+            if (!text.contains(QLatin1Char('/')))
+                text += QHostAddress(text).protocol() == QAbstractSocket::IPv6Protocol
+                            ? QStringLiteral("/128")
+                            : QStringLiteral("/32");
+            const auto subnet = QHostAddress::parseSubnet(text);
+            if (subnet.first.isNull()) {
+                *error = QStringLiteral("server/trusted_proxies: not an address or subnet: %1").arg(entry);
+                return false;
+            }
+            trustedProxies.append(subnet);
+        }
+    }
 
     if (settings.contains(QStringLiteral("limits/enabled")) &&
         !settings.value(QStringLiteral("limits/enabled")).toBool())
@@ -64,7 +100,15 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     if (!readRule(settings, QStringLiteral("login"), &loginLimit, error) ||
         !readRule(settings, QStringLiteral("register"), &registerLimit, error) ||
         !readRule(settings, QStringLiteral("join"), &joinLimit, error) ||
-        !readRule(settings, QStringLiteral("send"), &sendLimit, error))
+        !readRule(settings, QStringLiteral("send"), &sendLimit, error) ||
+        !readRule(settings, QStringLiteral("login_account"), &loginAccountLimit, error) ||
+        !readRule(settings, QStringLiteral("join_failure"), &joinFailureLimit, error) ||
+        !readRule(settings, QStringLiteral("join_global"), &joinGlobalLimit, error) ||
+        !readRule(settings, QStringLiteral("history"), &historyLimit, error) ||
+        !readRule(settings, QStringLiteral("create_room"), &createRoomLimit, error) ||
+        !readInt(settings, QStringLiteral("limits/max_rooms_per_user"), 1, 1'000'000, &maxRoomsPerUser,
+                 error) ||
+        !readInt(settings, QStringLiteral("limits/max_room_members"), 2, 1'000'000, &maxRoomMembers, error))
         return false;
 
     return readInt(settings, QStringLiteral("connections/ping_interval_ms"), 100, 3'600'000, &pingIntervalMs,
@@ -73,12 +117,26 @@ bool ServerConfig::load(QSettings &settings, QString *error)
                    error) &&
            readInt(settings, QStringLiteral("connections/listen_backlog"), 1, 65535, &listenBacklog, error) &&
            readInt(settings, QStringLiteral("connections/max_pending"), 1, 1'000'000, &maxPendingConnections,
+                   error) &&
+           readInt(settings, QStringLiteral("connections/handshake_timeout_ms"), 100, 600'000,
+                   &gate.handshakeTimeoutMs, error) &&
+           readInt(settings, QStringLiteral("connections/max_handshakes_per_address"), 1, 1'000'000,
+                   &gate.maxHandshakesPerAddress, error) &&
+           readInt(settings, QStringLiteral("connections/max_per_address"), 1, 1'000'000,
+                   &gate.maxConnectionsPerAddress, error) &&
+           readInt(settings, QStringLiteral("connections/auth_timeout_ms"), 100, 3'600'000,
+                   &connection.authTimeoutMs, error) &&
+           readInt(settings, QStringLiteral("connections/max_requests_in_flight"), 1, 100'000,
+                   &connection.maxRequestsInFlight, error) &&
+           readOutgoingCap(settings, &connection.maxOutgoingBytes, error) &&
+           readInt(settings, QStringLiteral("connections/accept_retry_ms"), 10, 60'000, &acceptRetryMs,
                    error);
 }
 
 void ServerConfig::disableRateLimits()
 {
-    loginLimit = registerLimit = joinLimit = sendLimit = RateLimiter::Rule{0, 0};
+    loginLimit = loginAccountLimit = registerLimit = joinLimit = joinFailureLimit = joinGlobalLimit =
+        sendLimit = historyLimit = createRoomLimit = RateLimiter::Rule{0, 0};
 }
 
 QString ServerConfig::resolvedDatabasePath() const

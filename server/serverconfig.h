@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "clientconnection.h"
+#include "connectiongate.h"
 #include "passwordhasher.h"
 #include "ratelimiter.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 class QSettings;
@@ -15,22 +19,40 @@ namespace Natter::Server {
 struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 7447;
-    QString databasePath; // empty: QStandardPaths' data directory
+    QString databasePath;       // empty: QStandardPaths' data directory
+    bool integrityCheck = true; // PRAGMA quick_check at start
 
     PasswordHasher::Parameters scrypt;
     int hashThreads = 2;
 
-    RateLimiter::Rule loginLimit{10, 10};  // per address
-    RateLimiter::Rule registerLimit{5, 2}; // per address
-    RateLimiter::Rule joinLimit{10, 10};   // per user
-    RateLimiter::Rule sendLimit{30, 120};  // per user
+    int hashQueue = 64;          // password hashes waiting, in total
+    int hashQueuePerAddress = 4; // of which from one address
+
+    RateLimiter::Rule loginLimit{10, 10};        // attempts per address
+    RateLimiter::Rule loginAccountLimit{10, 5};  // failed attempts per account
+    RateLimiter::Rule registerLimit{5, 2};       // per address
+    RateLimiter::Rule joinLimit{10, 10};         // attempts per address
+    RateLimiter::Rule joinFailureLimit{10, 10};  // failed attempts per user
+    RateLimiter::Rule joinGlobalLimit{200, 600}; // failed attempts, everyone together
+    RateLimiter::Rule sendLimit{30, 120};        // per user
+    RateLimiter::Rule historyLimit{60, 600};     // per user
+    RateLimiter::Rule createRoomLimit{5, 10};    // per user
+    int maxRoomsPerUser = 500;                   // rooms one user can be a member of
+    int maxRoomMembers = 1000;                   // members one room can have
+
+    /// Proxies whose X-Forwarded-For is believed (subnets); the per-address limits then use the client
+    /// address that they forward.
+    QList<QPair<QHostAddress, int>> trustedProxies;
 
     // A silent peer is dropped at the first ping tick after idleTimeoutMs: at the latest after
     // idle + interval = 55 s. A live peer answers every ping, so it is never idle much beyond one interval.
     int pingIntervalMs = 15'000;
     int idleTimeoutMs = 40'000;
     int listenBacklog = 4096;
-    int maxPendingConnections = 4096;
+    int maxPendingConnections = 4096; // TLS and WebSocket handshakes in progress, in total
+    ConnectionGate::Limits gate;      // its maxHandshakes is maxPendingConnections
+    ClientConnection::Limits connection;
+    int acceptRetryMs = 1000; // out of file descriptors: accepting pauses this long
 
     /// Reads the keys present in `settings` over the current values. Returns false and sets `error` for a
     /// value that is present but unusable.

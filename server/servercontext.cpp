@@ -28,4 +28,9 @@ ProtocolError rateLimited(qint64 retryAfterMs)
             QCoreApplication::translate("Server", "Too many requests; wait and try again."), retryAfterMs};
 }
 
+ProtocolError quotaExceeded(const QString &what)
+{
+    return {ErrorCode::QuotaExceeded, what};
+}
+
 } // namespace Natter::Server::Errors

@@ -6,21 +6,22 @@
 namespace Natter::Server {
 
 struct Storage;
+struct RateLimiters;
+struct ServerConfig;
+class AbuseLog;
 class HashingPool;
 class StorageWriter;
 class PresenceTracker;
-class RateLimiter;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
+    const ServerConfig &config;
     Storage &storage;
     HashingPool &hashing;
     StorageWriter &writer; // every write goes through it; `storage` is for reads on the event loop
     PresenceTracker &presence;
-    RateLimiter &loginLimiter;
-    RateLimiter &registerLimiter;
-    RateLimiter &joinLimiter;
-    RateLimiter &sendLimiter;
+    RateLimiters &limits;
+    AbuseLog &abuse;
 };
 
 /// Common error replies, so every handler words them the same.
@@ -29,6 +30,7 @@ ProtocolError unauthenticated();
 ProtocolError notAMember();
 ProtocolError internal();
 ProtocolError rateLimited(qint64 retryAfterMs);
+ProtocolError quotaExceeded(const QString &what);
 } // namespace Errors
 
 } // namespace Natter::Server

@@ -22,6 +22,20 @@ SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql, std::init
         qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query.lastError().text();
 }
 
+bool SqlStatement::next()
+{
+    if (!m_ok)
+        return false;
+    if (m_query.next())
+        return true;
+    if (m_query.lastError().isValid()) {
+        m_ok = false;
+        qCWarning(lcStorage).noquote()
+            << "reading rows failed:" << m_query.lastQuery() << ":" << m_query.lastError().text();
+    }
+    return false;
+}
+
 bool SqlStatement::violatedUniqueness() const
 {
     // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY.

@@ -14,9 +14,11 @@ class SqlStatement {
 public:
     SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
 
+    /// False when the statement failed, and also when reading a row failed (a corrupt page, an I/O error):
+    /// check it after the loop, so that an error is never taken for the end of the rows.
     bool ok() const { return m_ok; }
     QSqlQuery &query() { return m_query; }
-    bool next() { return m_query.next(); }
+    bool next();
     QVariant value(int column) const { return m_query.value(column); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
     /// True when the statement failed on a UNIQUE or PRIMARY KEY constraint.

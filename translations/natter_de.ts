@@ -58,6 +58,10 @@
         <translation>Diese Nachricht ist zu lang.</translation>
     </message>
     <message>
+        <source>This server&apos;s limit is reached: you are in as many rooms as it allows, or that room is full.</source>
+        <translation>Das Limit dieses Servers ist erreicht: Sie sind in so vielen Räumen, wie er erlaubt, oder der Raum ist voll.</translation>
+    </message>
+    <message>
         <source>Something went wrong on the server. Please try again.</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</translation>
     </message>

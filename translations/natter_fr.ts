@@ -58,6 +58,10 @@
         <translation>Ce message est trop long.</translation>
     </message>
     <message>
+        <source>This server&apos;s limit is reached: you are in as many rooms as it allows, or that room is full.</source>
+        <translation>La limite de ce serveur est atteinte : vous êtes dans autant de salons qu’il le permet, ou ce salon est plein.</translation>
+    </message>
+    <message>
         <source>Something went wrong on the server. Please try again.</source>
         <translation>Un problème est survenu sur le serveur. Veuillez réessayer.</translation>
     </message>

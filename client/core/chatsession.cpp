@@ -10,7 +10,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <QUuid>
+#include <algorithm>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcSession, "natter.client.session", QtInfoMsg)
@@ -20,6 +22,7 @@ namespace Natter::Client {
 namespace {
 constexpr int kCatchUpPage = 200;
 constexpr int kBackPage = 50;
+constexpr int kSendWindow = 16; // sends awaiting their answer at once; natterd's cap is 64 per connection
 
 QList<ChatMessage> messagesOf(const QJsonObject &reply)
 {
@@ -338,10 +341,19 @@ void ChatSession::flushOutbox()
 {
     if (!m_synced || m_state != State::SignedIn)
         return; // after the catch-up, so that a message stored before the drop is recognised first
+    if (m_outboxPaused)
+        return; // the server said rate_limited; the timer resumes it
+    int inFlight = int(std::count_if(m_outbox.cbegin(), m_outbox.cend(),
+                                     [](const Outgoing &outgoing) { return outgoing.inFlight; }));
     for (Outgoing &outgoing : m_outbox) {
+        // A window, not the whole outbox at once: the server answers requests beyond its cap per connection
+        // with rate_limited, and a long outbox after a reconnect would meet it.
+        if (inFlight >= kSendWindow)
+            break;
         if (outgoing.inFlight)
             continue;
         outgoing.inFlight = true;
+        ++inFlight;
         const QString clientId = outgoing.clientId;
         const qint64 roomId = outgoing.room;
         m_connection.request(
@@ -355,7 +367,13 @@ void ChatSession::flushOutbox()
                     at->inFlight = false; // stays queued for the next connection
                     return;
                 }
+                if (reply.error && reply.error->code == ErrorCode::RateLimited) {
+                    at->inFlight = false; // stays pending; sent again when the server says it may be
+                    pauseOutbox(reply.error->retryAfterMs);
+                    return;
+                }
                 m_outbox.erase(at);
+                flushOutbox();
                 if (const auto message = ChatMessage::fromJson(reply.frame.value(QLatin1String("message")))) {
                     messages(roomId)->addStored(*message);
                     return;
@@ -364,6 +382,17 @@ void ChatSession::flushOutbox()
                 emit sendFailed(roomId, clientId, reply.error.value_or(ProtocolError{}));
             });
     }
+}
+
+void ChatSession::pauseOutbox(qint64 retryAfterMs)
+{
+    if (m_outboxPaused)
+        return;
+    m_outboxPaused = true;
+    QTimer::singleShot(std::clamp<qint64>(retryAfterMs, 100, 60'000), this, [this] {
+        m_outboxPaused = false;
+        flushOutbox(); // does nothing while offline or signed out
+    });
 }
 
 void ChatSession::signOut()
@@ -381,6 +410,7 @@ void ChatSession::forgetEverything()
 {
     ++m_generation;
     m_synced = false;
+    m_outboxPaused = false;
     m_outbox.clear();
     m_loadingOlder.clear();
     m_activeRoom = 0;

@@ -99,6 +99,7 @@ private:
     void syncRoom(qint64 roomId, std::function<void()> done);
     void adoptRoom(const Room &room);
     void flushOutbox();
+    void pauseOutbox(qint64 retryAfterMs);
     void forgetEverything();
 
     Connection &m_connection;
@@ -106,6 +107,7 @@ private:
     QHash<qint64, MessageModel *> m_messages;
     QHash<qint64, MemberModel *> m_members;
     QList<Outgoing> m_outbox;
+    bool m_outboxPaused = false;
     QHash<qint64, bool> m_loadingOlder;
     State m_state = State::SignedOut;
     User m_user;

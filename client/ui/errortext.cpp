@@ -33,6 +33,9 @@ QString ErrorText::describe(const ProtocolError &error, bool offline, const QUrl
         return tr("You are not a member of that room.");
     case ErrorCode::TooLong:
         return tr("That message is too long.");
+    case ErrorCode::QuotaExceeded:
+        return tr(
+            "This server's limit is reached: you are in as many rooms as it allows, or that room is full.");
     case ErrorCode::BadRequest:
     case ErrorCode::UnknownType:
     case ErrorCode::Unauthenticated:

@@ -35,7 +35,7 @@ class TestProtocol : public QObject {
 private slots:
     void errorCodeNamesRoundTrip()
     {
-        for (int i = 0; i <= static_cast<int>(ErrorCode::InternalError); ++i) {
+        for (int i = 0; i <= static_cast<int>(ErrorCode::QuotaExceeded); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             QCOMPARE(errorCodeFromName(errorCodeName(code)), code);
         }

@@ -88,22 +88,23 @@ private slots:
 
     void poolRunsOffTheEventLoop()
     {
-        HashingPool pool(kFast, 2);
+        HashingPool pool(kFast, {2, 64, 4});
+        const QString key = QStringLiteral("127.0.0.1");
         QString phc;
         bool verified = false;
         bool needsRehash = true;
         bool unknownVerified = true;
         int done = 0;
-        pool.hash(QStringLiteral("pool-password"), [&](const QString &result) {
+        pool.hash(key, QStringLiteral("pool-password"), [&](const QString &result) {
             phc = result;
             ++done;
-            pool.verify(QStringLiteral("pool-password"), phc, [&](bool ok, bool rehash) {
+            pool.verify(key, QStringLiteral("pool-password"), phc, [&](bool ok, bool rehash) {
                 verified = ok;
                 needsRehash = rehash;
                 ++done;
             });
         });
-        pool.verify(QStringLiteral("pool-password"), QString(), [&](bool ok, bool) {
+        pool.verify(key, QStringLiteral("pool-password"), QString(), [&](bool ok, bool) {
             unknownVerified = ok;
             ++done;
         });
@@ -112,6 +113,40 @@ private slots:
         QVERIFY(verified);
         QVERIFY(!needsRehash);
         QVERIFY(!unknownVerified); // the dummy hash for an unknown user never matches
+    }
+
+    void poolQueueIsBoundedInTotalAndPerKey()
+    {
+        HashingPool pool(kFast, {1, 3, 2}); // one thread; 3 may wait; 2 per key, running included
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b"), c = QStringLiteral("c");
+        int done = 0;
+        const auto count = [&](const QString &) { ++done; };
+        QVERIFY(pool.hash(a, QStringLiteral("password-1"), count));  // runs at once
+        QVERIFY(pool.hash(a, QStringLiteral("password-2"), count));  // waits
+        QVERIFY(!pool.hash(a, QStringLiteral("password-3"), count)); // a has 2
+        QVERIFY(pool.hash(b, QStringLiteral("password-4"), count));
+        QVERIFY(pool.hash(b, QStringLiteral("password-5"), count));
+        QCOMPARE(pool.queued(), 3);
+        QVERIFY(!pool.hash(c, QStringLiteral("password-6"), count)); // 3 waiting in total
+        QTRY_COMPARE(done, 4);
+        QCOMPARE(pool.queued(), 0);
+        QVERIFY(pool.hash(c, QStringLiteral("password-7"), count)); // room again once they ran
+        QTRY_COMPARE(done, 5);
+    }
+
+    void poolServesKeysInTurn()
+    {
+        // One address queues four sign-ins, another one: the second waits for one of the first's, not four.
+        HashingPool pool(kFast, {1, 64, 4});
+        QStringList order;
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(pool.hash(QStringLiteral("flood"), QStringLiteral("password-x"),
+                              [&](const QString &) { order.append(QStringLiteral("flood")); }));
+        }
+        QVERIFY(pool.hash(QStringLiteral("user"), QStringLiteral("password-y"),
+                          [&](const QString &) { order.append(QStringLiteral("user")); }));
+        QTRY_COMPARE(order.size(), 5);
+        QCOMPARE(order.indexOf(QStringLiteral("user")), 2); // the running one, one more of flood, then user
     }
 };
 

@@ -12,6 +12,13 @@ TestServer::TestServer()
     m_config.databasePath = databasePath();
     m_config.scrypt = {10, 8, 1};
     m_config.disableRateLimits();
+    // Every test client comes from 127.0.0.1, and some tests pipeline thousands of requests: the
+    // per-address and per-connection limits are lifted too, and the tests of each limit set it.
+    m_config.gate.maxHandshakesPerAddress = 1'000'000;
+    m_config.gate.maxConnectionsPerAddress = 1'000'000;
+    m_config.connection.maxRequestsInFlight = 1'000'000;
+    m_config.hashQueue = 1'000'000;
+    m_config.hashQueuePerAddress = 1'000'000;
 }
 
 TestServer::~TestServer()

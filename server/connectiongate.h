@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+
+class QTcpSocket;
+class QWebSocket;
+
+namespace Natter::Server {
+
+/// Admission of TCP connections before they become chat connections, so that no single address can hold
+/// the server's sockets: a cap on handshakes (TLS and WebSocket) in progress, in total and per address, a
+/// cap on connections per address, and a deadline for each handshake. QWebSocketServer only times out the
+/// handshakes of sockets it accepted itself; natterd accepts its own.
+class ConnectionGate : public QObject {
+    Q_OBJECT
+public:
+    struct Limits {
+        int handshakeTimeoutMs = 10'000;
+        int maxHandshakes = 4096;
+        int maxHandshakesPerAddress = 8;
+        int maxConnectionsPerAddress = 32;
+    };
+    enum class Verdict { Admitted, TooManyHandshakes, TooManyHandshakesFromAddress, TooManyFromAddress };
+
+    explicit ConnectionGate(Limits limits, QObject *parent = nullptr);
+
+    /// For a socket just accepted. When admitted, the socket counts until it is destroyed and is aborted
+    /// if its handshake has not finished in time. `perAddress`: false for a trusted proxy's sockets, whose
+    /// clients are counted once their address is known (established()).
+    Verdict admit(QTcpSocket *socket, bool perAddress);
+    /// The WebSocket handshake of `socket`'s TCP connection finished; `client` is who it counts as.
+    /// False when that address already has its maximum of connections (the caller closes it).
+    bool established(const QWebSocket *socket, const QHostAddress &client, bool countClient);
+
+    int handshakesInProgress() const { return int(m_handshaking.size()); }
+    int connectionsFrom(const QHostAddress &address) const;
+
+signals:
+    /// A handshake ran out of time and its socket was aborted.
+    void handshakeTimedOut(const QHostAddress &peer);
+
+private:
+    struct Pending {
+        QTcpSocket *socket;
+        QString addressKey; // empty when not counted per address
+    };
+    static QString socketKey(const QHostAddress &address, quint16 port);
+    void forget(const QString &socketKey);
+    void countUntilDestroyed(QObject *socket, const QString &addressKey);
+
+    Limits m_limits;
+    QHash<QString, Pending> m_handshaking;      // by peer address and port
+    QHash<QString, int> m_handshakesPerAddress; // by ClientAddress::limitKey
+    QHash<QString, int> m_connectionsPerAddress;
+};
+
+} // namespace Natter::Server
