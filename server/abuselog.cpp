@@ -29,9 +29,12 @@ bool AbuseLog::report(const QString &addressKey, const QString &what)
     const qint64 now = m_clock();
     if (now - m_lastSweepMs >= m_intervalMs) {
         // Entries past their interval would log anyway: dropping them bounds memory by recent attackers.
+        // One that still owes a count of left-out events is kept a while, for that count's next report.
         m_lastSweepMs = now;
-        m_entries.removeIf(
-            [&](QHash<QString, Entry>::iterator it) { return now - it->loggedMs >= m_intervalMs; });
+        m_entries.removeIf([&](QHash<QString, Entry>::iterator it) {
+            const qint64 age = now - it->loggedMs;
+            return age >= m_intervalMs && (it->suppressed == 0 || age >= 10 * m_intervalMs);
+        });
     }
     const QString key = addressKey + QLatin1Char('\n') + what;
     auto it = m_entries.find(key);

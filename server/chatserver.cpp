@@ -17,6 +17,7 @@
 #include "servercontext.h"
 #include "storage.h"
 #include "storagewriter.h"
+#include "systemlimits.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,6 +26,7 @@
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
+#include <algorithm>
 
 namespace Natter::Server {
 
@@ -97,6 +99,9 @@ bool ChatServer::start(QString *error)
         stop();
         return false;
     }
+    const long files = SystemLimits::openFileLimit();
+    if (files > 0)
+        m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors);
     m_pingTimer.start(m_config.pingIntervalMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
     return true;
@@ -212,7 +217,38 @@ void ChatServer::acceptTcpConnections()
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_webSocketServer->handleConnection(socket);
+        if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
+            // Stop before the process runs out of descriptors: at EMFILE, Qt 6.4's accept loop was seen
+            // spinning at 100 % CPU instead of reporting the error.
+            m_abuse.report(QStringLiteral("*"),
+                           QStringLiteral("%1 sockets open, the most the open-file limit "
+                                          "allows; accepting paused")
+                               .arg(m_gate->openSockets()));
+            pauseAccepting();
+            return;
+        }
     }
+}
+
+void ChatServer::pauseAccepting()
+{
+    if (m_acceptPaused || !m_tcpServer)
+        return;
+    m_tcpServer->pauseAccepting();
+    m_acceptPaused = true;
+    QTimer::singleShot(m_config.acceptRetryMs, this, &ChatServer::resumeAcceptingWhenPossible);
+}
+
+void ChatServer::resumeAcceptingWhenPossible()
+{
+    if (!m_tcpServer)
+        return;
+    if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
+        QTimer::singleShot(m_config.acceptRetryMs, this, &ChatServer::resumeAcceptingWhenPossible);
+        return;
+    }
+    m_acceptPaused = false;
+    m_tcpServer->resumeAccepting();
 }
 
 void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
@@ -223,15 +259,7 @@ void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
                                             .arg(int(error))
                                             .arg(m_tcpServer->errorString())
                                             .arg(m_config.acceptRetryMs));
-    if (m_acceptPaused)
-        return;
-    m_tcpServer->pauseAccepting();
-    m_acceptPaused = true;
-    QTimer::singleShot(m_config.acceptRetryMs, this, [this] {
-        m_acceptPaused = false;
-        if (m_tcpServer)
-            m_tcpServer->resumeAccepting();
-    });
+    pauseAccepting();
 }
 
 void ChatServer::acceptWebSockets()
@@ -243,15 +271,20 @@ void ChatServer::acceptWebSockets()
             viaProxy ? ClientAddress::forwardedFor(peer, socket->request().rawHeader("X-Forwarded-For"),
                                                    m_config.trustedProxies)
                      : peer;
-        if (!m_gate->established(socket, client, viaProxy)) {
+        QTcpSocket *tcp = nullptr;
+        if (!m_gate->established(socket, client, viaProxy, &tcp)) {
             m_abuse.report(ClientAddress::limitKey(client),
                            QStringLiteral("refused: too many connections from this address"));
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
                           QStringLiteral("too many connections from your address"));
             socket->deleteLater();
+            if (tcp)
+                tcp->deleteLater();
             continue;
         }
         auto *connection = new ClientConnection(socket, client, m_config.connection, this);
+        if (tcp)
+            tcp->setParent(connection); // deleted with it, after the QWebSocket on it (an earlier child)
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });

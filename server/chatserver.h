@@ -58,6 +58,8 @@ private:
     void acceptWebSockets();
     void connectionClosed(ClientConnection *connection);
     void acceptFailed(QAbstractSocket::SocketError error);
+    void pauseAccepting();
+    void resumeAcceptingWhenPossible();
     void pingConnections();
 
     ServerConfig m_config;
@@ -79,6 +81,7 @@ private:
     QWebSocketServer *m_webSocketServer = nullptr;
     ConnectionGate *m_gate = nullptr;
     bool m_acceptPaused = false;
+    long m_descriptorBudget = 0; // sockets natterd may hold: the open-file limit less a reserve; 0: none
     QSet<ClientConnection *> m_connections;
     QTimer m_pingTimer;
 };

@@ -46,9 +46,15 @@ ConnectionGate::Verdict ConnectionGate::admit(QTcpSocket *socket, bool perAddres
         ++m_handshakesPerAddress[addressKey];
         countUntilDestroyed(socket, addressKey);
     }
+    ++m_openSockets;
+    connect(new QObject(socket), &QObject::destroyed, this, [this] { --m_openSockets; });
     const QString key = socketKey(socket->peerAddress(), socket->peerPort());
     m_handshaking.insert(key, Pending{socket, addressKey});
     connect(socket, &QObject::destroyed, this, [this, key] { forget(key); });
+    // QWebSocketServer does not reliably delete the sockets it was handed (seen with Qt 6.4: a closed
+    // connection's QTcpSocket stayed until natterd stopped). natterd owns them: during the handshake a
+    // socket deletes itself when it disconnects; after it, its ClientConnection owns it.
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
 
     auto *deadline = new QTimer(socket);
     deadline->setObjectName(QStringLiteral("natter-handshake-deadline"));
@@ -65,7 +71,8 @@ ConnectionGate::Verdict ConnectionGate::admit(QTcpSocket *socket, bool perAddres
     return Verdict::Admitted;
 }
 
-bool ConnectionGate::established(const QWebSocket *socket, const QHostAddress &client, bool countClient)
+bool ConnectionGate::established(const QWebSocket *socket, const QHostAddress &client, bool countClient,
+                                 QTcpSocket **tcpSocket)
 {
     const QString key = socketKey(socket->peerAddress(), socket->peerPort());
     const auto pending = m_handshaking.constFind(key);
@@ -74,8 +81,11 @@ bool ConnectionGate::established(const QWebSocket *socket, const QHostAddress &c
         if (auto *deadline = tcp->findChild<QTimer *>(QStringLiteral("natter-handshake-deadline"),
                                                       Qt::FindDirectChildrenOnly))
             deadline->stop();
+        // From now on the socket lives as long as the connection that the caller gives it to.
+        disconnect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
         forget(key);
     }
+    *tcpSocket = tcp;
     if (!countClient)
         return true;
     const QString addressKey = ClientAddress::limitKey(client);
@@ -89,7 +99,9 @@ bool ConnectionGate::established(const QWebSocket *socket, const QHostAddress &c
 void ConnectionGate::countUntilDestroyed(QObject *socket, const QString &addressKey)
 {
     ++m_connectionsPerAddress[addressKey];
-    connect(socket, &QObject::destroyed, this,
+    // A child, not the socket's own destroyed(): QWebSocket disconnects every signal of the socket under it.
+    auto *ticket = new QObject(socket);
+    connect(ticket, &QObject::destroyed, this,
             [this, addressKey] { decrement(m_connectionsPerAddress, addressKey); });
 }
 

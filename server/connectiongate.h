@@ -31,11 +31,16 @@ public:
     /// if its handshake has not finished in time. `perAddress`: false for a trusted proxy's sockets, whose
     /// clients are counted once their address is known (established()).
     Verdict admit(QTcpSocket *socket, bool perAddress);
-    /// The WebSocket handshake of `socket`'s TCP connection finished; `client` is who it counts as.
-    /// False when that address already has its maximum of connections (the caller closes it).
-    bool established(const QWebSocket *socket, const QHostAddress &client, bool countClient);
+    /// The WebSocket handshake of `socket`'s TCP connection finished; `client` is who it counts as
+    /// (counted here when `countClient`, for a proxy's connections). False when that address already has
+    /// its maximum of connections (the caller closes it). `tcpSocket`: the TCP socket under it, which the
+    /// caller must own from now on (or null if unknown).
+    bool established(const QWebSocket *socket, const QHostAddress &client, bool countClient,
+                     QTcpSocket **tcpSocket);
 
     int handshakesInProgress() const { return int(m_handshaking.size()); }
+    /// Sockets admitted and not yet destroyed: each holds a file descriptor.
+    int openSockets() const { return m_openSockets; }
     int connectionsFrom(const QHostAddress &address) const;
 
 signals:
@@ -55,6 +60,7 @@ private:
     QHash<QString, Pending> m_handshaking;      // by peer address and port
     QHash<QString, int> m_handshakesPerAddress; // by ClientAddress::limitKey
     QHash<QString, int> m_connectionsPerAddress;
+    int m_openSockets = 0;
 };
 
 } // namespace Natter::Server

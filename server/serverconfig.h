@@ -52,7 +52,8 @@ struct ServerConfig {
     int maxPendingConnections = 4096; // TLS and WebSocket handshakes in progress, in total
     ConnectionGate::Limits gate;      // its maxHandshakes is maxPendingConnections
     ClientConnection::Limits connection;
-    int acceptRetryMs = 1000; // out of file descriptors: accepting pauses this long
+    int acceptRetryMs = 1000;     // out of file descriptors: accepting pauses this long
+    int reservedDescriptors = 32; // of the open-file limit, kept for the database, logs and pipes
 
     /// Reads the keys present in `settings` over the current values. Returns false and sets `error` for a
     /// value that is present but unusable.

@@ -31,4 +31,16 @@ long raiseOpenFileLimit()
 #endif
 }
 
+long openFileLimit()
+{
+#ifndef Q_OS_UNIX
+    return -1;
+#else
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return -1;
+    return long(limit.rlim_cur);
+#endif
+}
+
 } // namespace Natter::Server::SystemLimits

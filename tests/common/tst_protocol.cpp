@@ -258,6 +258,52 @@ private slots:
         for (const char c : {'0', 'O', '1', 'I'})
             QVERIFY(!QLatin1String(accessCodeAlphabet).contains(QLatin1Char(c)));
     }
+
+    void forbiddenCharacters()
+    {
+        using namespace Validation;
+        QVERIFY(!hasForbiddenCharacters(QStringLiteral("plain text, é, 👋")));
+        QVERIFY(hasForbiddenCharacters(QString(QChar(0)) + QStringLiteral("x")));
+        QVERIFY(hasForbiddenCharacters(QString(QChar(0xD800))));                       // high half alone
+        QVERIFY(hasForbiddenCharacters(QString(QChar(0xDC00)) + QStringLiteral("x"))); // low half alone
+        QVERIFY(hasForbiddenCharacters(QStringLiteral("👋").left(1)));
+        QVERIFY(hasForbiddenCharacters(QStringLiteral("👋").right(1) + QStringLiteral("👋").left(1)));
+    }
+
+    void framesWithForbiddenCharactersAreRejected_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("keepsId");
+        QTest::newRow("NUL in a field")
+            << QByteArray(R"({"type":"send","id":1,"room":1,"text":"a\u0000b"})") << true;
+        QTest::newRow("lone high surrogate")
+            << QByteArray(R"({"type":"send","id":1,"room":1,"text":"\ud800"})") << true;
+        QTest::newRow("lone low surrogate")
+            << QByteArray(R"({"type":"login","id":1,"username":"\udc00x","password":"p"})") << true;
+        QTest::newRow("in a key") << QByteArray(R"({"type":"list_rooms","id":1,"x\u0000":1})") << true;
+        QTest::newRow("nested") << QByteArray(R"({"type":"list_rooms","id":1,"x":[{"y":"\ud800"}]})") << true;
+        QTest::newRow("in a string id") << QByteArray(R"({"type":"list_rooms","id":"\u0000"})") << false;
+    }
+
+    void framesWithForbiddenCharactersAreRejected()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, keepsId);
+        const auto parsed = parseRequestFrame(frame);
+        const auto *rejected = std::get_if<RejectedFrame>(&parsed);
+        QVERIFY(rejected);
+        QCOMPARE(rejected->error.code, ErrorCode::BadRequest);
+        QCOMPARE(rejected->id.isUndefined(), !keepsId);
+        // A surrogate pair written as escapes is a real character and passes.
+        QVERIFY(std::holds_alternative<Request>(
+            parseRequestFrame(R"({"type":"send","id":1,"room":1,"text":"\ud83d\udc4b"})")));
+    }
+
+    void idsStopBelow2To53()
+    {
+        QVERIFY(JsonFields::positiveId(QJsonValue(9007199254740991.0)));
+        QVERIFY(!JsonFields::positiveId(QJsonValue(9007199254740992.0)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 #include "natterdprocess.h"
+#include "rawclient.h"
 #include "testclient.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
+#include <memory>
+#include <optional>
 
 using namespace Natter::Test;
 
@@ -90,6 +94,126 @@ private slots:
                  qPrintable(natterd.output()));
     }
 
+    void aSecondNatterdOnTheSameDatabaseExits()
+    {
+        NatterdProcess first;
+        QVERIFY2(first.start(), qPrintable(first.output()));
+        NatterdProcess second;
+        second.setDatabasePath(first.databasePath());
+        QVERIFY(!second.start());
+        QCOMPARE(second.exitCode(), 1);
+        QVERIFY2(second.output().contains(QLatin1String("in use by another natterd")),
+                 qPrintable(second.output()));
+        TestClient client;
+        QVERIFY(client.open(first.url()));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        // A lock left behind by a killed natterd does not keep the next one out.
+        first.kill();
+        QVERIFY2(second.start(), qPrintable(second.output()));
+    }
+
+    void aDamagedDatabaseIsRefusedAndNeverGivesAShortPage()
+    {
+        NatterdProcess natterd;
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        constexpr int count = 2000;
+        qint64 room = 0;
+        {
+            TestClient client;
+            QVERIFY(client.open(natterd.url()));
+            QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+            room = client.request(QStringLiteral("create_room"), {{"name", "R"}})
+                       .value("room")
+                       .toObject()
+                       .value("id")
+                       .toInteger();
+            QList<qint64> sends;
+            for (int i = 0; i < count; ++i)
+                sends.append(
+                    client.post(QStringLiteral("send"),
+                                {{"room", room}, {"text", QString(1000, QLatin1Char('a' + i % 26))}}));
+            for (const qint64 send : sends)
+                QCOMPARE(replyCode(client.waitForReply(send, 60000)), QStringLiteral("ok"));
+        }
+        QCOMPARE(natterd.terminate(), 0);
+
+        // Garbage over every third page in the middle of the file, where the messages are.
+        QFile file(natterd.databasePath());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        constexpr qint64 page = 4096;
+        const qint64 pages = file.size() / page;
+        QVERIFY(pages > 300);
+        for (qint64 p = pages * 4 / 10; p < pages * 6 / 10; p += 3) {
+            file.seek(p * page);
+            file.write(QByteArray(page, char(0xAB)));
+        }
+        file.close();
+
+        QVERIFY(!natterd.start());
+        QCOMPARE(natterd.exitCode(), 1);
+        QVERIFY2(natterd.output().contains(QLatin1String("is damaged")), qPrintable(natterd.output()));
+
+        natterd.setExtraArguments({QStringLiteral("--skip-integrity-check")});
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        TestClient client;
+        QVERIFY(client.open(natterd.url()));
+        QCOMPARE(replyCode(client.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        qint64 received = 0;
+        std::optional<qint64> before;
+        bool failed = false;
+        while (true) {
+            QJsonObject request{{"room", room}, {"limit", 200}};
+            if (before)
+                request.insert(QStringLiteral("before"), *before);
+            const QJsonObject reply = client.request(QStringLiteral("history"), request);
+            if (replyCode(reply) == QLatin1String("internal_error")) {
+                failed = true;
+                break;
+            }
+            QCOMPARE(replyCode(reply), QStringLiteral("ok"));
+            const QJsonArray messages = reply.value(QStringLiteral("messages")).toArray();
+            received += messages.size();
+            if (!reply.value(QStringLiteral("more")).toBool()) {
+                QCOMPARE(received, count); // an end that is not the end would be a silent loss
+                break;
+            }
+            QCOMPARE(messages.size(), 200);
+            before = messages.first().toObject().value(QStringLiteral("id")).toInteger();
+        }
+        QVERIFY2(failed, "the damaged pages were never read: the test did not test anything");
+    }
+
+#ifdef Q_OS_LINUX
+    void runningOutOfDescriptorsPausesAcceptingInsteadOfSpinning()
+    {
+        NatterdProcess natterd;
+        natterd.setOpenFileLimit(40);
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        // Silent sockets from many loopback addresses (each address has its own handshake cap) until
+        // natterd has no descriptor left; the rest wait in its listen queue.
+        std::vector<std::unique_ptr<RawClient>> sockets;
+        for (int i = 0; i < 60; ++i) {
+            sockets.push_back(
+                std::make_unique<RawClient>(QHostAddress(QStringLiteral("127.0.1.%1").arg(i + 1))));
+            QVERIFY(sockets.back()->connectTo(natterd.url()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(natterd.output().contains(QLatin1String("accepting paused")), 10000);
+        // A measurement window, not a wait for an event: how much CPU does natterd burn while full?
+        const qint64 before = cpuTicks(natterd.processId());
+        QElapsedTimer window;
+        window.start();
+        QTest::qWait(2000);
+        const double share =
+            double(cpuTicks(natterd.processId()) - before) / 100.0 / (window.elapsed() / 1000.0);
+        qInfo() << "natterd CPU while out of descriptors:" << share * 100 << "%";
+        QVERIFY2(share < 0.25, qPrintable(QString::number(share)));
+        sockets.clear();
+        TestClient client; // descriptors are free again: accepting has resumed
+        QVERIFY(client.open(natterd.url(), 15000));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+    }
+#endif
+
     void sigtermShutsDownCleanly()
     {
         NatterdProcess natterd;
@@ -104,6 +228,18 @@ private slots:
         QVERIFY(!QFile::exists(natterd.databasePath() + QStringLiteral("-wal")));
         QVERIFY(natterd.start()); // and the database opens again
         QCOMPARE(natterd.terminate(), 0);
+    }
+
+private:
+    /// utime + stime of a process, in clock ticks (100 a second on Linux).
+    static qint64 cpuTicks(qint64 pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        return fields.value(11).toLongLong() + fields.value(12).toLongLong(); // fields 14 and 15 of stat
     }
 };
 

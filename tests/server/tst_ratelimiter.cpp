@@ -39,6 +39,20 @@ private slots:
         QCOMPARE(limiter.take(QStringLiteral("u")), 0);
     }
 
+    void peekTakesNothing()
+    {
+        qint64 now = 0;
+        RateLimiter limiter({1, 60}, [&now] { return now; });
+        QCOMPARE(limiter.peek(QStringLiteral("k")), 0);
+        QCOMPARE(limiter.peek(QStringLiteral("k")), 0);
+        QCOMPARE(limiter.take(QStringLiteral("k")), 0);
+        QCOMPARE(limiter.peek(QStringLiteral("k")), 1000);
+        now = 400;
+        QCOMPARE(limiter.peek(QStringLiteral("k")), 600);
+        now = 1000;
+        QCOMPARE(limiter.peek(QStringLiteral("k")), 0);
+    }
+
     void disabledRuleAllowsEverything()
     {
         RateLimiter limiter({0, 0});

@@ -43,6 +43,49 @@ private slots:
         QCOMPARE(parsed.config.sendLimit.perMinute, 30.0);
     }
 
+    void securityKeys()
+    {
+        const CommandLine parsed = parseCommandLine(
+            {QStringLiteral("natterd"), QStringLiteral("--skip-integrity-check"), QStringLiteral("--config"),
+             writeConfig("[server]\ntrusted_proxies=10.0.0.0/8, 192.0.2.7, ::1\n"
+                         "[security]\nhash_queue=10\nhash_queue_per_address=2\n"
+                         "[limits]\nlogin_account_burst=3\njoin_global_per_minute=7\nhistory_burst=9\n"
+                         "create_room_burst=2\nmax_rooms_per_user=50\nmax_room_members=20\n"
+                         "[connections]\nhandshake_timeout_ms=5000\nmax_handshakes_per_address=4\n"
+                         "max_per_address=16\nauth_timeout_ms=20000\nmax_outgoing_kib=1024\n"
+                         "max_requests_in_flight=8\naccept_retry_ms=250\n")});
+        QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
+        const ServerConfig &config = parsed.config;
+        QVERIFY(!config.integrityCheck);
+        QCOMPARE(config.trustedProxies.size(), 3);
+        QVERIFY(QHostAddress(QStringLiteral("10.200.0.1")).isInSubnet(config.trustedProxies.at(0)));
+        QVERIFY(QHostAddress(QStringLiteral("192.0.2.7")).isInSubnet(config.trustedProxies.at(1)));
+        QVERIFY(!QHostAddress(QStringLiteral("192.0.2.8")).isInSubnet(config.trustedProxies.at(1)));
+        QCOMPARE(config.hashQueue, 10);
+        QCOMPARE(config.hashQueuePerAddress, 2);
+        QCOMPARE(config.loginAccountLimit.burst, 3);
+        QCOMPARE(config.joinGlobalLimit.perMinute, 7.0);
+        QCOMPARE(config.historyLimit.burst, 9);
+        QCOMPARE(config.createRoomLimit.burst, 2);
+        QCOMPARE(config.maxRoomsPerUser, 50);
+        QCOMPARE(config.maxRoomMembers, 20);
+        QCOMPARE(config.gate.handshakeTimeoutMs, 5000);
+        QCOMPARE(config.gate.maxHandshakesPerAddress, 4);
+        QCOMPARE(config.gate.maxConnectionsPerAddress, 16);
+        QCOMPARE(config.connection.authTimeoutMs, 20000);
+        QCOMPARE(config.connection.maxOutgoingBytes, 1024 * 1024);
+        QCOMPARE(config.connection.maxRequestsInFlight, 8);
+        QCOMPARE(config.acceptRetryMs, 250);
+        // Every limit is on by default.
+        const ServerConfig defaults;
+        for (const RateLimiter::Rule &rule :
+             {defaults.loginAccountLimit, defaults.joinFailureLimit, defaults.joinGlobalLimit,
+              defaults.historyLimit, defaults.createRoomLimit})
+            QVERIFY(rule.enabled());
+        QVERIFY(defaults.integrityCheck);
+        QVERIFY(defaults.trustedProxies.isEmpty());
+    }
+
     void limitsCanBeSwitchedOff()
     {
         const CommandLine parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"),
@@ -84,6 +127,9 @@ private slots:
         QTest::newRow("scrypt") << QByteArray("[security]\nscrypt_ln=40\n");
         QTest::newRow("limit") << QByteArray("[limits]\nlogin_burst=many\n");
         QTest::newRow("timeout") << QByteArray("[connections]\nidle_timeout_ms=1\n");
+        QTest::newRow("proxy") << QByteArray("[server]\ntrusted_proxies=proxy.example\n");
+        QTest::newRow("outgoing") << QByteArray("[connections]\nmax_outgoing_kib=1\n");
+        QTest::newRow("quota") << QByteArray("[limits]\nmax_rooms_per_user=0\n");
     }
 
     void badValuesInFile()

@@ -5,6 +5,10 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 namespace Natter::Test {
 
 NatterdProcess::NatterdProcess()
@@ -30,11 +34,21 @@ bool NatterdProcess::start(int timeoutMs)
 {
     m_output.clear();
     m_url.clear();
+#ifdef Q_OS_UNIX
+    const int limit = m_openFileLimit;
+    m_process.setChildProcessModifier([limit] {
+        if (limit > 0) {
+            const rlimit files{rlim_t(limit), rlim_t(limit)};
+            setrlimit(RLIMIT_NOFILE, &files);
+        }
+    });
+#endif
     m_process.start(QStringLiteral(NATTERD_PATH),
-                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                     databasePath(), QStringLiteral("--config"),
-                     m_dir.filePath(QStringLiteral("natterd.conf"))});
-    static const QRegularExpression listening(QStringLiteral("natterd listening on (ws://\\S+)"));
+                    QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                                databasePath(), QStringLiteral("--config"),
+                                m_dir.filePath(QStringLiteral("natterd.conf"))} +
+                        m_extraArguments);
+    static const QRegularExpression listening(QStringLiteral("natterd listening on (wss?://\\S+)"));
     const bool ready = QTest::qWaitFor(
         [this] {
             const auto match = listening.match(m_output);

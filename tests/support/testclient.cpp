@@ -26,6 +26,12 @@ bool TestClient::open(const QUrl &url, int timeoutMs)
     return QTest::qWaitFor([this] { return !m_hello.isEmpty(); }, timeoutMs);
 }
 
+bool TestClient::open(const QNetworkRequest &request, int timeoutMs)
+{
+    m_socket.open(request);
+    return QTest::qWaitFor([this] { return !m_hello.isEmpty(); }, timeoutMs);
+}
+
 void TestClient::close()
 {
     m_socket.close();

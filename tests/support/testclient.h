@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QUrl>
 #include <QWebSocket>
@@ -23,6 +24,8 @@ public:
 
     /// Connects and waits for the hello frame.
     bool open(const QUrl &url, int timeoutMs = 10000);
+    /// The same with a request of one's own (extra headers, such as X-Forwarded-For).
+    bool open(const QNetworkRequest &request, int timeoutMs = 10000);
     void close();
     bool waitForDisconnect(int timeoutMs = 10000);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
