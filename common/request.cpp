@@ -60,9 +60,6 @@ std::variant<Request, RejectedFrame> parseRequestFrame(const QByteArray &utf8)
     const QJsonObject object = document.object();
     const QJsonValue id = object.value(QLatin1String("id"));
     const QJsonValue readableId = JsonFields::isRequestId(id) ? id : QJsonValue(QJsonValue::Undefined);
-    const QJsonValue type = object.value(QLatin1String("type"));
-    if (!type.isString())
-        return reject(readableId, QT_TRANSLATE_NOOP("Protocol", "A request needs a string \"type\"."));
     // Checked once for every string of the frame (keys too), so no field can carry them past a decoder.
     if (holdsForbiddenText(object))
         return reject(
@@ -70,6 +67,9 @@ std::variant<Request, RejectedFrame> parseRequestFrame(const QByteArray &utf8)
                 ? QJsonValue(QJsonValue::Undefined)
                 : readableId,
             QT_TRANSLATE_NOOP("Protocol", "Text must not contain NUL characters or unpaired surrogates."));
+    const QJsonValue type = object.value(QLatin1String("type"));
+    if (!type.isString())
+        return reject(readableId, QT_TRANSLATE_NOOP("Protocol", "A request needs a string \"type\"."));
     if (!readableId.isString() && !readableId.isDouble())
         return reject(
             QJsonValue::Undefined,

@@ -18,9 +18,12 @@
 #include "storage.h"
 #include "storagewriter.h"
 #include "systemlimits.h"
+#include "tlscertificates.h"
+#include "tlsserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -75,8 +78,14 @@ bool ChatServer::start(QString *error)
     m_messages = std::make_unique<MessageHandler>(*m_context);
     m_router = std::make_unique<RequestRouter>(*m_auth, *m_rooms, *m_messages);
 
+    if (!setUpTls(error)) {
+        stop();
+        return false;
+    }
+    // SecureMode only makes the handshake see wss:// URLs: natterd accepts and encrypts the sockets itself.
     m_webSocketServer =
-        new QWebSocketServer(QStringLiteral("natterd"), QWebSocketServer::NonSecureMode, this);
+        new QWebSocketServer(QStringLiteral("natterd"),
+                             m_tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
     m_webSocketServer->setMaxPendingConnections(m_config.maxPendingConnections);
     connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &ChatServer::acceptWebSockets);
 
@@ -86,7 +95,7 @@ bool ChatServer::start(QString *error)
     connect(m_gate, &ConnectionGate::handshakeTimedOut, this, [this](const QHostAddress &peer) {
         m_abuse.report(ClientAddress::limitKey(peer), QStringLiteral("handshake timed out"));
     });
-    m_tcpServer = new QTcpServer(this);
+    m_tcpServer = m_tls ? new TlsServer(*m_tls, this) : new QTcpServer(this);
     m_tcpServer->setListenBacklogSize(m_config.listenBacklog);
     m_tcpServer->setMaxPendingConnections(m_config.maxPendingConnections);
     connect(m_tcpServer, &QTcpServer::newConnection, this, &ChatServer::acceptTcpConnections);
@@ -104,6 +113,11 @@ bool ChatServer::start(QString *error)
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors);
     m_pingTimer.start(m_config.pingIntervalMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
+    if (!m_tls && !m_config.listenAddress.isLoopback()) {
+        qCWarning(lcSecurity).noquote() << "TLS is off on" << m_config.listenAddress.toString()
+                                        << ": passwords and tokens cross the network in clear text unless a "
+                                           "TLS-terminating proxy is in front";
+    }
     return true;
 }
 
@@ -171,10 +185,48 @@ void ChatServer::stop()
     m_lock.reset(); // last: the database is closed
 }
 
+bool ChatServer::setUpTls(QString *error)
+{
+    const TlsPlan plan = TlsPlan::forConfig(m_config);
+    m_tlsPlan = plan;
+    if (!plan.enabled)
+        return true;
+    if (!plan.prepare(m_config, error))
+        return false;
+    auto configuration = TlsCertificates::load(plan.certificate, plan.privateKey, error);
+    if (!configuration)
+        return false;
+    m_tls = std::make_unique<QSslConfiguration>(*configuration);
+    return true;
+}
+
+bool ChatServer::reloadTls(QString *error)
+{
+    if (!m_tls) {
+        *error = QStringLiteral("TLS is off");
+        return false;
+    }
+    auto configuration = TlsCertificates::load(m_tlsPlan.certificate, m_tlsPlan.privateKey, error);
+    if (!configuration)
+        return false; // the certificate in use stays
+    *m_tls = *configuration;
+    if (auto *server = qobject_cast<TlsServer *>(m_tcpServer))
+        server->setConfiguration(*configuration);
+    qCInfo(lcServer).noquote() << "reloaded the TLS certificate; sha256" << certificateFingerprint();
+    return true;
+}
+
+QString ChatServer::certificateFingerprint() const
+{
+    if (!m_tls || m_tls->localCertificate().isNull())
+        return {};
+    return TlsCertificates::fingerprint(m_tls->localCertificate());
+}
+
 QUrl ChatServer::url() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("ws"));
+    url.setScheme(m_tls ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setHost(m_tcpServer ? m_tcpServer->serverAddress().toString() : m_config.listenAddress.toString());
     url.setPort(port());
     return url;
@@ -216,14 +268,24 @@ void ChatServer::acceptTcpConnections()
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_webSocketServer->handleConnection(socket);
+        if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+            // The WebSocket handshake starts once TLS is up; the gate's deadline covers both.
+            connect(tls, &QSslSocket::encrypted, this,
+                    [this, tls] { m_webSocketServer->handleConnection(tls); });
+            connect(tls, &QSslSocket::sslErrors, tls, [this, tls](const QList<QSslError> &errors) {
+                m_abuse.report(ClientAddress::limitKey(tls->peerAddress()),
+                               QStringLiteral("TLS handshake failed: ") + errors.value(0).errorString());
+            });
+            tls->startServerEncryption();
+        } else {
+            m_webSocketServer->handleConnection(socket);
+        }
         if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
             // Stop before the process runs out of descriptors: at EMFILE, Qt 6.4's accept loop was seen
             // spinning at 100 % CPU instead of reporting the error.
-            m_abuse.report(QStringLiteral("*"),
-                           QStringLiteral("%1 sockets open, the most the open-file limit "
-                                          "allows; accepting paused")
-                               .arg(m_gate->openSockets()));
+            m_abuse.report(
+                QStringLiteral("*"),
+                QStringLiteral("as many sockets open as the open-file limit allows; accepting paused"));
             pauseAccepting();
             return;
         }
@@ -255,10 +317,8 @@ void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
 {
     // Out of file descriptors (EMFILE/ENFILE) or another resource: the pending connection stays in the
     // kernel's queue, so retrying at once would spin. Pause, and try again a little later.
-    m_abuse.report(QStringLiteral("*"), QStringLiteral("cannot accept (%1): %2; accepting paused for %3 ms")
-                                            .arg(int(error))
-                                            .arg(m_tcpServer->errorString())
-                                            .arg(m_config.acceptRetryMs));
+    qCDebug(lcNet) << "accept failed:" << error << m_tcpServer->errorString();
+    m_abuse.report(QStringLiteral("*"), QStringLiteral("cannot accept new connections; accepting paused"));
     pauseAccepting();
 }
 

@@ -5,10 +5,12 @@
 #include "presencetracker.h"
 #include "ratelimiters.h"
 #include "serverconfig.h"
+#include "tlsplan.h"
 
 #include <QAbstractSocket>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
 #include <memory>
@@ -43,6 +45,12 @@ public:
     void stop();
 
     QUrl url() const;
+    bool isTls() const { return m_tls != nullptr; }
+    /// The SHA-256 fingerprint of the certificate served now; empty without TLS.
+    QString certificateFingerprint() const;
+    /// Reads the certificate and key again (a renewal) for the connections that come next; open ones keep
+    /// theirs. On failure the certificate in use stays and `error` says why.
+    bool reloadTls(QString *error);
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
     int onlineUserCount() const { return m_presence.onlineUsers(); }
@@ -54,6 +62,7 @@ public:
 
 private:
     bool openDatabase(const QString &path, QString *error);
+    bool setUpTls(QString *error);
     void acceptTcpConnections();
     void acceptWebSockets();
     void connectionClosed(ClientConnection *connection);
@@ -63,6 +72,8 @@ private:
     void pingConnections();
 
     ServerConfig m_config;
+    TlsPlan m_tlsPlan;
+    std::unique_ptr<QSslConfiguration> m_tls;
     QString m_connectionName;
     std::unique_ptr<DatabaseLock> m_lock;
     std::unique_ptr<Storage> m_storage;

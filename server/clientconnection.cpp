@@ -38,7 +38,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, const QHostAddress &addre
     m_authDeadline.setSingleShot(true);
     connect(&m_authDeadline, &QTimer::timeout, this, [this] {
         closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
-                       QStringLiteral("sign in within %1 s").arg(m_limits.authTimeoutMs / 1000));
+                       QStringLiteral("sign in within %1 ms").arg(m_limits.authTimeoutMs));
     });
     m_authDeadline.start(m_limits.authTimeoutMs);
 }

@@ -35,7 +35,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("skip-integrity-check"),
         QCoreApplication::translate("natterd",
                                     "Start without checking the database file first (huge databases)."));
-    parser.addOptions({listen, port, database, config, skipIntegrityCheck});
+    const QCommandLineOption tlsCertificate(
+        QStringLiteral("tls-cert"),
+        QCoreApplication::translate("natterd", "TLS certificate chain (PEM); with --tls-key, serves wss://."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QCoreApplication::translate("natterd", "TLS private key (PEM)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("fingerprint"),
+        QCoreApplication::translate("natterd",
+                                    "Print the SHA-256 fingerprint of the TLS certificate and exit (making "
+                                    "natterd's own certificate first if it would)."));
+    parser.addOptions(
+        {listen, port, database, config, skipIntegrityCheck, tlsCertificate, tlsKey, fingerprint});
 
     CommandLine result;
     if (!parser.parse(arguments)) {
@@ -86,6 +99,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.config.databasePath = parser.value(database);
     if (parser.isSet(skipIntegrityCheck))
         result.config.integrityCheck = false;
+    if (parser.isSet(tlsCertificate) != parser.isSet(tlsKey))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
+    if (parser.isSet(tlsCertificate)) {
+        result.config.tlsMode = ServerConfig::TlsMode::On;
+        result.config.tlsCertificate = parser.value(tlsCertificate);
+        result.config.tlsPrivateKey = parser.value(tlsKey);
+    }
+    if (parser.isSet(fingerprint))
+        result.outcome = CommandLine::Outcome::ShowFingerprint;
     return result;
 }
 

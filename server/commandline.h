@@ -9,7 +9,7 @@ namespace Natter::Server {
 
 /// natterd's command line: the flags override the --config file, which overrides the defaults.
 struct CommandLine {
-    enum class Outcome { Run, ShowHelp, ShowVersion, Error };
+    enum class Outcome { Run, ShowHelp, ShowVersion, ShowFingerprint, Error };
     Outcome outcome = Outcome::Run;
     ServerConfig config;
     QString text; // the help text, or the error

@@ -2,6 +2,8 @@
 #include "chatserver.h"
 #include "commandline.h"
 #include "systemlimits.h"
+#include "tlscertificates.h"
+#include "tlsplan.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -31,6 +33,25 @@ int main(int argc, char *argv[])
     case CommandLine::Outcome::Error:
         err << "natterd: " << commandLine.text << Qt::endl;
         return 2;
+    case CommandLine::Outcome::ShowFingerprint: {
+        const TlsPlan plan = TlsPlan::forConfig(commandLine.config);
+        if (!plan.enabled) {
+            err << "natterd: TLS is off with this configuration (plain ws:// on a loopback address, or "
+                   "tls/mode=off)"
+                << Qt::endl;
+            return 1;
+        }
+        QString error;
+        const auto tls = plan.prepare(commandLine.config, &error)
+                             ? TlsCertificates::load(plan.certificate, plan.privateKey, &error)
+                             : std::nullopt;
+        if (!tls) {
+            err << "natterd: " << error << Qt::endl;
+            return 1;
+        }
+        out << "sha256 " << TlsCertificates::fingerprint(tls->localCertificate()) << Qt::endl;
+        return 0;
+    }
     case CommandLine::Outcome::Run:
         break;
     }
@@ -48,8 +69,16 @@ int main(int argc, char *argv[])
         server.stop();
         QCoreApplication::quit();
     });
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::reloadRequested, &app, [&server, &err] {
+        QString error;
+        if (!server.reloadTls(&error))
+            err << "natterd: cannot reload the TLS certificate: " << error << Qt::endl;
+    });
 #endif
-    // Scripts wait for this line; flush so a pipe sees it at once.
+    // Scripts wait for this line; flush so a pipe sees it at once. The fingerprint is what users compare
+    // when their client asks whether to trust a self-signed certificate.
     out << "natterd listening on " << server.url().toString() << Qt::endl;
+    if (server.isTls())
+        out << "natterd certificate sha256 " << server.certificateFingerprint() << Qt::endl;
     return app.exec();
 }

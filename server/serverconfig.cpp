@@ -60,6 +60,27 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     port = quint16(portValue);
     if (settings.contains(QStringLiteral("server/database")))
         databasePath = settings.value(QStringLiteral("server/database")).toString();
+    if (settings.contains(QStringLiteral("tls/mode"))) {
+        const QString mode = settings.value(QStringLiteral("tls/mode")).toString().trimmed().toLower();
+        if (mode == QLatin1String("auto")) {
+            tlsMode = TlsMode::Auto;
+        } else if (mode == QLatin1String("on")) {
+            tlsMode = TlsMode::On;
+        } else if (mode == QLatin1String("off")) {
+            tlsMode = TlsMode::Off;
+        } else {
+            *error = QStringLiteral("tls/mode must be auto, on or off, not %1").arg(mode);
+            return false;
+        }
+    }
+    if (settings.contains(QStringLiteral("tls/certificate")))
+        tlsCertificate = settings.value(QStringLiteral("tls/certificate")).toString();
+    if (settings.contains(QStringLiteral("tls/private_key")))
+        tlsPrivateKey = settings.value(QStringLiteral("tls/private_key")).toString();
+    if (tlsMode == TlsMode::On && (tlsCertificate.isEmpty() || tlsPrivateKey.isEmpty())) {
+        *error = QStringLiteral("tls/mode=on needs tls/certificate and tls/private_key");
+        return false;
+    }
     if (settings.contains(QStringLiteral("server/integrity_check")))
         integrityCheck = settings.value(QStringLiteral("server/integrity_check")).toBool();
 

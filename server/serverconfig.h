@@ -22,11 +22,16 @@ struct ServerConfig {
     QString databasePath;       // empty: QStandardPaths' data directory
     bool integrityCheck = true; // PRAGMA quick_check at start
 
+    enum class TlsMode { Auto, On, Off };
+    TlsMode tlsMode = TlsMode::Auto; // see TlsPlan
+    QString tlsCertificate;          // PEM chain
+    QString tlsPrivateKey;           // PEM
+
     PasswordHasher::Parameters scrypt;
     int hashThreads = 2;
 
     int hashQueue = 64;          // password hashes waiting, in total
-    int hashQueuePerAddress = 4; // of which from one address
+    int hashQueuePerAddress = 4; // waiting or running, for one address
 
     RateLimiter::Rule loginLimit{10, 10};        // attempts per address
     RateLimiter::Rule loginAccountLimit{10, 5};  // failed attempts per account

@@ -20,7 +20,11 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char signalNumber = 0;
-        if (::read(g_pipe[1], &signalNumber, 1) == 1)
+        if (::read(g_pipe[1], &signalNumber, 1) != 1)
+            return;
+        if (signalNumber == SIGHUP)
+            emit reloadRequested();
+        else
             emit terminationRequested(signalNumber);
     });
     struct sigaction action = {};
@@ -29,12 +33,14 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     ::close(g_pipe[0]);
     ::close(g_pipe[1]);
     g_pipe[0] = g_pipe[1] = -1;

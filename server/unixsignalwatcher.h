@@ -7,8 +7,8 @@ class QSocketNotifier;
 
 namespace Natter::Server {
 
-/// Turns SIGTERM and SIGINT into a Qt signal on the event loop (self-pipe), so shutdown runs as normal code
-/// instead of inside a signal handler.
+/// Turns SIGTERM and SIGINT (shut down) and SIGHUP (reload the TLS certificate) into Qt signals on the
+/// event loop (self-pipe), so that they run as normal code instead of inside a signal handler.
 class UnixSignalWatcher : public QObject {
     Q_OBJECT
 public:
@@ -17,6 +17,7 @@ public:
 
 signals:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     static void handle(int signalNumber);

@@ -3,12 +3,15 @@
 #include "natterdprocess.h"
 #include "rawclient.h"
 #include "testclient.h"
+#include "tlscertificates.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <memory>
 #include <optional>
 
@@ -213,6 +216,63 @@ private slots:
         QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
     }
 #endif
+
+    void servesWssShowsItsFingerprintAndReloadsOnSighup()
+    {
+        QTemporaryDir dir;
+        const QString certificate = dir.filePath(QStringLiteral("cert.pem"));
+        const QString key = dir.filePath(QStringLiteral("key.pem"));
+        QString error;
+        const auto makeCertificate = [&] {
+            return Natter::Server::TlsCertificates::generateSelfSigned(
+                certificate, key, {QStringLiteral("localhost")}, {QHostAddress::LocalHost}, &error);
+        };
+        QVERIFY2(makeCertificate(), qPrintable(error));
+        const QString first =
+            Natter::Server::TlsCertificates::fingerprint(QSslCertificate::fromPath(certificate).first());
+
+        NatterdProcess natterd;
+        natterd.setExtraArguments(
+            {QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key});
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        QCOMPARE(natterd.url().scheme(), QStringLiteral("wss"));
+        QTRY_VERIFY2(natterd.output().contains(QStringLiteral("natterd certificate sha256 ") + first),
+                     qPrintable(natterd.output()));
+        QProcess fingerprint;
+        fingerprint.start(QStringLiteral(NATTERD_PATH),
+                          {QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key,
+                           QStringLiteral("--fingerprint")});
+        QVERIFY(fingerprint.waitForFinished(20000));
+        QCOMPARE(fingerprint.exitCode(), 0);
+        QCOMPARE(QString::fromLatin1(fingerprint.readAllStandardOutput()).trimmed(),
+                 QStringLiteral("sha256 ") + first);
+
+        const auto trusting = [&] {
+            QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+            configuration.setCaCertificates(QSslCertificate::fromPath(certificate));
+            return configuration;
+        };
+        TestClient client;
+        client.setSslConfiguration(trusting());
+        QVERIFY(client.open(natterd.url()));
+        QCOMPARE(replyCode(client.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+
+        QVERIFY2(makeCertificate(), qPrintable(error)); // renewed, as a certbot deploy hook would
+        const QString second =
+            Natter::Server::TlsCertificates::fingerprint(QSslCertificate::fromPath(certificate).first());
+        QVERIFY(second != first);
+        ::kill(pid_t(natterd.processId()), SIGHUP);
+        QTRY_VERIFY2(
+            natterd.output().contains(QStringLiteral("reloaded the TLS certificate; sha256 ") + second),
+            qPrintable(natterd.output()));
+        QCOMPARE(replyCode(client.request(QStringLiteral("list_rooms"))),
+                 QStringLiteral("ok")); // not dropped
+        TestClient renewed;
+        renewed.setSslConfiguration(trusting());
+        QVERIFY(renewed.open(natterd.url()));
+        QCOMPARE(Natter::Server::TlsCertificates::fingerprint(renewed.peerCertificate()), second);
+        QCOMPARE(natterd.terminate(), 0);
+    }
 
     void sigtermShutsDownCleanly()
     {

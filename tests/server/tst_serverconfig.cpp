@@ -86,6 +86,27 @@ private slots:
         QVERIFY(defaults.trustedProxies.isEmpty());
     }
 
+    void tlsSettings()
+    {
+        QCOMPARE(ServerConfig().tlsMode, ServerConfig::TlsMode::Auto);
+        CommandLine parsed = parseCommandLine(
+            {QStringLiteral("natterd"), QStringLiteral("--config"), writeConfig("[tls]\nmode=OFF\n")});
+        QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
+        QCOMPARE(parsed.config.tlsMode, ServerConfig::TlsMode::Off);
+        parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"),
+                                   writeConfig("[tls]\nmode=on\ncertificate=/c.pem\nprivate_key=/k.pem\n")});
+        QCOMPARE(parsed.config.tlsMode, ServerConfig::TlsMode::On);
+        QCOMPARE(parsed.config.tlsCertificate, QStringLiteral("/c.pem"));
+        QCOMPARE(parsed.config.tlsPrivateKey, QStringLiteral("/k.pem"));
+        // The flags mean "on" with those files.
+        parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--tls-cert"),
+                                   QStringLiteral("/a.pem"), QStringLiteral("--tls-key"),
+                                   QStringLiteral("/b.pem"), QStringLiteral("--fingerprint")});
+        QCOMPARE(parsed.outcome, CommandLine::Outcome::ShowFingerprint);
+        QCOMPARE(parsed.config.tlsMode, ServerConfig::TlsMode::On);
+        QCOMPARE(parsed.config.tlsCertificate, QStringLiteral("/a.pem"));
+    }
+
     void limitsCanBeSwitchedOff()
     {
         const CommandLine parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"),
@@ -107,6 +128,7 @@ private slots:
             << QStringList{"--config", "/nonexistent/natterd.conf"} << "cannot read";
         QTest::newRow("unknown flag") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
+        QTest::newRow("cert without key") << QStringList{"--tls-cert", "/a.pem"} << "go together";
     }
 
     void errors()
@@ -128,6 +150,8 @@ private slots:
         QTest::newRow("limit") << QByteArray("[limits]\nlogin_burst=many\n");
         QTest::newRow("timeout") << QByteArray("[connections]\nidle_timeout_ms=1\n");
         QTest::newRow("proxy") << QByteArray("[server]\ntrusted_proxies=proxy.example\n");
+        QTest::newRow("tls mode") << QByteArray("[tls]\nmode=sometimes\n");
+        QTest::newRow("tls on without files") << QByteArray("[tls]\nmode=on\n");
         QTest::newRow("outgoing") << QByteArray("[connections]\nmax_outgoing_kib=1\n");
         QTest::newRow("quota") << QByteArray("[limits]\nmax_rooms_per_user=0\n");
     }

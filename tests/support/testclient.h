@@ -6,6 +6,7 @@
 #include <QList>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
@@ -27,6 +28,12 @@ public:
     /// The same with a request of one's own (extra headers, such as X-Forwarded-For).
     bool open(const QNetworkRequest &request, int timeoutMs = 10000);
     void close();
+    /// For wss://: which certificates to trust (the test's own CA or self-signed certificate).
+    void setSslConfiguration(const QSslConfiguration &configuration)
+    {
+        m_socket.setSslConfiguration(configuration);
+    }
+    QSslCertificate peerCertificate() const { return m_socket.sslConfiguration().peerCertificate(); }
     bool waitForDisconnect(int timeoutMs = 10000);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
