@@ -3,6 +3,7 @@
 #include "clientsettings.h"
 #include "connection.h"
 #include "mainwindow.h"
+#include "serveraddress.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -27,7 +28,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption server(
-        QStringLiteral("server"), QApplication::translate("main", "Server to use, e.g. ws://localhost:7447."),
+        QStringLiteral("server"),
+        QApplication::translate("main",
+                                "Server to use, e.g. chat.example.org (wss://) or localhost (ws://)."),
         QStringLiteral("URL"));
     const QCommandLineOption profile(
         QStringLiteral("profile"),
@@ -45,7 +48,7 @@ int main(int argc, char *argv[])
 
     ClientSettings settings(parser.value(profile));
     if (parser.isSet(server))
-        settings.setServerUrl(QUrl::fromUserInput(parser.value(server)));
+        settings.setServerUrl(ServerAddress::fromUserInput(parser.value(server)));
     Connection connection;
     ChatSession session(connection);
     MainWindow window(connection, session, settings);

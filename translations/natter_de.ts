@@ -67,6 +67,57 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::CertificateTrust</name>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>The server %1 presents a certificate that your system does not vouch for (it is probably self-signed). Its SHA-256 fingerprint is:</source>
+        <translation>Der Server %1 legt ein Zertifikat vor, für das Ihr System nicht bürgt (es ist wahrscheinlich selbst signiert). Sein SHA-256-Fingerabdruck lautet:</translation>
+    </message>
+    <message>
+        <source>Compare it with the fingerprint the server&apos;s operator gave you. If they are the same, trust it: Natter remembers it for this server and warns you if it ever changes.</source>
+        <translation>Vergleichen Sie ihn mit dem Fingerabdruck, den Ihnen der Betreiber des Servers gegeben hat. Stimmen sie überein, vertrauen Sie ihm: Natter merkt ihn sich für diesen Server und warnt Sie, falls er sich je ändert.</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Trust this certificate and connect</source>
+        <translation>Diesem Zertifikat vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>Nicht verbunden: Sie haben dem Zertifikat von %1 nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+        <source>The server %1 presented a different certificate from the one you trusted before, so Natter did not connect. Someone may be intercepting the connection, or the operator may have replaced the certificate.</source>
+        <translation>Der Server %1 hat ein anderes Zertifikat vorgelegt als das, dem Sie vertraut haben, daher hat Natter keine Verbindung hergestellt. Vielleicht fängt jemand die Verbindung ab, oder der Betreiber hat das Zertifikat ersetzt.</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Bisher vertraut:</translation>
+    </message>
+    <message>
+        <source>Presented now:</source>
+        <translation>Jetzt vorgelegt:</translation>
+    </message>
+    <message>
+        <source>Ask the operator which fingerprint is right. If the new one is, remove the old one in Natter → Trusted certificates and connect again.</source>
+        <translation>Fragen Sie den Betreiber, welcher Fingerabdruck stimmt. Ist es der neue, entfernen Sie den alten unter Natter → Vertrauenswürdige Zertifikate und verbinden Sie sich erneut.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 has changed.</source>
+        <translation>Nicht verbunden: Das Zertifikat von %1 hat sich geändert.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::ChatPage</name>
     <message>
         <source>Rooms</source>
@@ -294,6 +345,10 @@
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
+    <message>
+        <source>Trusted &amp;certificates…</source>
+        <translation>Vertrauenswürdige &amp;Zertifikate…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -417,8 +472,8 @@
         <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-        <source>The server address starts with ws:// or wss://, for example ws://localhost:7447.</source>
-        <translation>Die Serveradresse beginnt mit ws:// oder wss://, zum Beispiel ws://localhost:7447.</translation>
+        <source>Enter the server&apos;s name or address, for example chat.example.org or localhost:7447.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Servers ein, zum Beispiel chat.example.org oder localhost:7447.</translation>
     </message>
 </context>
 <context>
@@ -519,14 +574,29 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::TrustedCertificatesDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Vertrauenswürdige Zertifikate</translation>
+    </message>
+    <message>
+        <source>Servers whose self-signed certificate you chose to trust, with its SHA-256 fingerprint. Remove one only when its operator has told you that the certificate was replaced: Natter will then ask again.</source>
+        <translation>Server, deren selbst signiertem Zertifikat Sie vertrauen, mit seinem SHA-256-Fingerabdruck. Entfernen Sie einen nur, wenn Ihnen der Betreiber gesagt hat, dass das Zertifikat ersetzt wurde: Natter fragt dann erneut.</translation>
+    </message>
+    <message>
+        <source>Remove the selected certificate</source>
+        <translation>Das ausgewählte Zertifikat entfernen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Natter: real-time chat on your own server.</source>
         <translation>Natter: Echtzeit-Chat auf Ihrem eigenen Server.</translation>
-    </message>
-    <message>
-        <source>Server to use, e.g. ws://localhost:7447.</source>
-        <translation>Zu verwendender Server, z. B. ws://localhost:7447.</translation>
     </message>
     <message>
         <source>Settings profile: separate settings and stored session (default: default).</source>
@@ -535,6 +605,10 @@
     <message>
         <source>Language, e.g. fr or de (default: the system&apos;s).</source>
         <translation>Sprache, z. B. fr oder de (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Server to use, e.g. chat.example.org (wss://) or localhost (ws://).</source>
+        <translation>Zu verwendender Server, z. B. chat.example.org (wss://) oder localhost (ws://).</translation>
     </message>
 </context>
 </TS>

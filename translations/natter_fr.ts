@@ -67,6 +67,57 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::CertificateTrust</name>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Faire confiance à ce serveur ?</translation>
+    </message>
+    <message>
+        <source>The server %1 presents a certificate that your system does not vouch for (it is probably self-signed). Its SHA-256 fingerprint is:</source>
+        <translation>Le serveur %1 présente un certificat que votre système ne garantit pas (il est sans doute auto-signé). Son empreinte SHA-256 est :</translation>
+    </message>
+    <message>
+        <source>Compare it with the fingerprint the server&apos;s operator gave you. If they are the same, trust it: Natter remembers it for this server and warns you if it ever changes.</source>
+        <translation>Comparez-la à l’empreinte que vous a donnée l’administrateur du serveur. Si elles sont identiques, faites-lui confiance : Natter s’en souvient pour ce serveur et vous avertit si elle change un jour.</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Faire confiance et se connecter</translation>
+    </message>
+    <message>
+        <source>Trust this certificate and connect</source>
+        <translation>Faire confiance à ce certificat et se connecter</translation>
+    </message>
+    <message>
+        <source>Not connected: you did not trust the certificate of %1.</source>
+        <translation>Non connecté : vous n’avez pas fait confiance au certificat de %1.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has changed</source>
+        <translation>Le certificat du serveur a changé</translation>
+    </message>
+    <message>
+        <source>The server %1 presented a different certificate from the one you trusted before, so Natter did not connect. Someone may be intercepting the connection, or the operator may have replaced the certificate.</source>
+        <translation>Le serveur %1 a présenté un autre certificat que celui auquel vous aviez fait confiance : Natter ne s’est donc pas connecté. Quelqu’un intercepte peut-être la connexion, ou l’administrateur a remplacé le certificat.</translation>
+    </message>
+    <message>
+        <source>Trusted before:</source>
+        <translation>Approuvé auparavant :</translation>
+    </message>
+    <message>
+        <source>Presented now:</source>
+        <translation>Présenté maintenant :</translation>
+    </message>
+    <message>
+        <source>Ask the operator which fingerprint is right. If the new one is, remove the old one in Natter → Trusted certificates and connect again.</source>
+        <translation>Demandez à l’administrateur quelle empreinte est la bonne. Si c’est la nouvelle, retirez l’ancienne dans Natter → Certificats approuvés et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Not connected: the certificate of %1 has changed.</source>
+        <translation>Non connecté : le certificat de %1 a changé.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::ChatPage</name>
     <message>
         <source>Rooms</source>
@@ -294,6 +345,10 @@
         <source>Not signed in</source>
         <translation>Non connecté</translation>
     </message>
+    <message>
+        <source>Trusted &amp;certificates…</source>
+        <translation>&amp;Certificats approuvés…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -417,8 +472,8 @@
         <translation>Saisissez votre nom d’utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-        <source>The server address starts with ws:// or wss://, for example ws://localhost:7447.</source>
-        <translation>L’adresse du serveur commence par ws:// ou wss://, par exemple ws://localhost:7447.</translation>
+        <source>Enter the server&apos;s name or address, for example chat.example.org or localhost:7447.</source>
+        <translation>Saisissez le nom ou l’adresse du serveur, par exemple chat.example.org ou localhost:7447.</translation>
     </message>
 </context>
 <context>
@@ -519,14 +574,29 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::TrustedCertificatesDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Certificats approuvés</translation>
+    </message>
+    <message>
+        <source>Servers whose self-signed certificate you chose to trust, with its SHA-256 fingerprint. Remove one only when its operator has told you that the certificate was replaced: Natter will then ask again.</source>
+        <translation>Les serveurs dont vous avez choisi d’approuver le certificat auto-signé, avec son empreinte SHA-256. N’en retirez un que si son administrateur vous a dit que le certificat a été remplacé : Natter vous redemandera alors.</translation>
+    </message>
+    <message>
+        <source>Remove the selected certificate</source>
+        <translation>Retirer le certificat sélectionné</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Natter: real-time chat on your own server.</source>
         <translation>Natter : discussion en temps réel sur votre propre serveur.</translation>
-    </message>
-    <message>
-        <source>Server to use, e.g. ws://localhost:7447.</source>
-        <translation>Serveur à utiliser, par ex. ws://localhost:7447.</translation>
     </message>
     <message>
         <source>Settings profile: separate settings and stored session (default: default).</source>
@@ -535,6 +605,10 @@
     <message>
         <source>Language, e.g. fr or de (default: the system&apos;s).</source>
         <translation>Langue, par ex. fr ou de (par défaut : celle du système).</translation>
+    </message>
+    <message>
+        <source>Server to use, e.g. chat.example.org (wss://) or localhost (ws://).</source>
+        <translation>Serveur à utiliser, par exemple chat.example.org (wss://) ou localhost (ws://).</translation>
     </message>
 </context>
 </TS>

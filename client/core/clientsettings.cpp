@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientsettings.h"
 
+#include "serveraddress.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -74,6 +76,42 @@ void ClientSettings::forgetToken(const QUrl &server)
 {
     m_settings->remove(QStringLiteral("tokens/") + serverKey(server));
     sync();
+}
+
+namespace {
+// QSettings keys cannot hold ':' or '/' portably; the group's keys are percent-encoded host:port.
+QString pinSettingsKey(const QString &pinKey)
+{
+    return QStringLiteral("pins/") + QString::fromLatin1(QUrl::toPercentEncoding(pinKey));
+}
+} // namespace
+
+QString ClientSettings::pinnedCertificate(const QUrl &server) const
+{
+    return m_settings->value(pinSettingsKey(ServerAddress::pinKey(server))).toString();
+}
+
+void ClientSettings::pinCertificate(const QUrl &server, const QString &fingerprint)
+{
+    m_settings->setValue(pinSettingsKey(ServerAddress::pinKey(server)), fingerprint);
+    sync();
+}
+
+void ClientSettings::forgetPinnedCertificate(const QString &pinKey)
+{
+    m_settings->remove(pinSettingsKey(pinKey));
+    sync();
+}
+
+QMap<QString, QString> ClientSettings::pinnedCertificates() const
+{
+    QMap<QString, QString> pins;
+    m_settings->beginGroup(QStringLiteral("pins"));
+    const QStringList keys = m_settings->childKeys();
+    for (const QString &key : keys)
+        pins.insert(QUrl::fromPercentEncoding(key.toLatin1()), m_settings->value(key).toString());
+    m_settings->endGroup();
+    return pins;
 }
 
 bool ClientSettings::notificationsEnabled() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -29,6 +30,14 @@ public:
     QString token(const QUrl &server) const;
     void setToken(const QUrl &server, const QString &token);
     void forgetToken(const QUrl &server);
+
+    /// Certificates the user chose to trust (trust on first use), by server (host and port): the SHA-256
+    /// fingerprint, empty when none is pinned.
+    QString pinnedCertificate(const QUrl &server) const;
+    void pinCertificate(const QUrl &server, const QString &fingerprint);
+    void forgetPinnedCertificate(const QString &pinKey);
+    /// Every pin: host:port -> fingerprint.
+    QMap<QString, QString> pinnedCertificates() const;
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);

@@ -3,6 +3,7 @@
 
 #include "frames.h"
 #include "protocollimits.h"
+#include "serveraddress.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -17,6 +18,7 @@ Connection::Connection(QObject *parent)
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::reconnectNow);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
+    connect(&m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     // stateChanged, not disconnected: a refused or timed-out attempt never was connected, so it emits no
     // disconnected(), but it does end in UnconnectedState.
     connect(&m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
@@ -135,6 +137,34 @@ void Connection::failPending()
         if (entry.context)
             entry.done(Reply::lost());
     }
+}
+
+void Connection::onSslErrors(const QList<QSslError> &errors)
+{
+    QSslCertificate certificate = m_socket.sslConfiguration().peerCertificate();
+    if (certificate.isNull() && !errors.isEmpty())
+        certificate = errors.first().certificate();
+    const QString presented = ServerAddress::fingerprint(certificate);
+    const QString pinned = m_pinLookup ? m_pinLookup(m_url) : QString();
+    if (!certificate.isNull() && !pinned.isEmpty() && pinned == presented) {
+        m_socket.ignoreSslErrors(errors); // exactly the certificate the user chose to trust
+        return;
+    }
+    // Not ignored: the handshake fails. No reconnecting to a server that is not trusted; the user decides.
+    m_wanted = false;
+    m_reconnectTimer.stop();
+    qCWarning(lcConnection) << "untrusted certificate from" << m_url.host() << presented
+                            << (pinned.isEmpty() ? "(none pinned)" : "(another is pinned)");
+    // Queued: whoever answers may reopen the connection, which must not happen inside the TLS handshake.
+    QMetaObject::invokeMethod(
+        this,
+        [this, url = m_url, pinned, certificate] {
+            if (pinned.isEmpty())
+                emit certificateUnknown(url, certificate);
+            else
+                emit certificateMismatch(url, pinned, certificate);
+        },
+        Qt::QueuedConnection);
 }
 
 void Connection::onDisconnected()

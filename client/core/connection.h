@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
@@ -34,6 +35,10 @@ public:
     /// Skips the rest of the wait and tries now.
     void reconnectNow();
     void setBackoff(const ReconnectBackoff &backoff) { m_backoff = backoff; }
+    /// Looks up the fingerprint pinned for a server (empty: none). A certificate the system does not
+    /// trust is accepted only when it matches; otherwise the attempt fails and reconnecting stops until
+    /// open() is called again, with certificateUnknown() or certificateMismatch().
+    void setPinLookup(std::function<QString(const QUrl &)> lookup) { m_pinLookup = std::move(lookup); }
 
     State state() const { return m_state; }
     QUrl url() const { return m_url; }
@@ -57,6 +62,10 @@ signals:
     /// A frame without an id: message, presence, member_joined, member_left, signed_out.
     void eventReceived(const QJsonObject &event);
     void protocolMismatch(int serverVersion);
+    /// The server's certificate does not verify against the system's CAs and none is pinned for it.
+    void certificateUnknown(const QUrl &server, const QSslCertificate &certificate);
+    /// The server presents another certificate than the one pinned for it. Never accepted from here.
+    void certificateMismatch(const QUrl &server, const QString &pinned, const QSslCertificate &presented);
 
 private:
     struct Pending {
@@ -68,6 +77,7 @@ private:
     void onText(const QString &text);
     void onDisconnected();
     void failPending();
+    void onSslErrors(const QList<QSslError> &errors);
 
     QWebSocket m_socket;
     QUrl m_url;
@@ -79,6 +89,7 @@ private:
     qint64 m_nextId = 1;
     QTimer m_reconnectTimer;
     ReconnectBackoff m_backoff;
+    std::function<QString(const QUrl &)> m_pinLookup;
 };
 
 } // namespace Natter::Client

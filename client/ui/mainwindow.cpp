@@ -13,10 +13,13 @@
 #include "signuppage.h"
 #include "traynotifier.h"
 
+#include "certificatetrust.h"
+#include "trustedcertificatesdialog.h"
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QLabel>
+
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -35,6 +38,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     , m_signUp(new SignUpPage(m_pages))
     , m_chat(new ChatPage(session, m_pages))
     , m_tray(new TrayNotifier(session, this, this))
+    , m_trust(new CertificateTrust(connection, settings, this))
     , m_connectionLabel(new QLabel(this))
     , m_userLabel(new QLabel(this))
 {
@@ -53,6 +57,13 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     statusBar()->addPermanentWidget(m_userLabel);
     m_tray->setEnabled(m_settings.notificationsEnabled());
     buildMenus();
+    connect(m_trust, &CertificateTrust::refused, this, [this](const QString &explanation) {
+        m_onOnline = {};
+        m_signIn->setBusy(false);
+        m_signUp->setBusy(false);
+        (m_showSignUp ? static_cast<void>(m_signUp->showError(explanation))
+                      : static_cast<void>(m_signIn->showError(explanation)));
+    });
 
     connect(m_signIn, &SignInPage::signUpWanted, this, [this] {
         m_showSignUp = true;
@@ -150,6 +161,11 @@ void MainWindow::buildMenus()
         m_tray->setEnabled(on);
         m_settings.setNotificationsEnabled(on);
     });
+    QAction *certificates = natter->addAction(tr("Trusted &certificates…"), this, [this] {
+        TrustedCertificatesDialog dialog(m_settings, this);
+        runDialog(dialog);
+    });
+    certificates->setObjectName(QStringLiteral("trustedCertificates"));
     natter->addSeparator();
     QAction *signOut = natter->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
     signOut->setObjectName(QStringLiteral("signOut"));

@@ -13,6 +13,7 @@ class QStackedWidget;
 
 namespace Natter::Client {
 
+class CertificateTrust;
 class ChatPage;
 class ChatSession;
 class ClientSettings;
@@ -36,6 +37,7 @@ public:
     SignUpPage *signUpPage() const { return m_signUp; }
     ChatPage *chatPage() const { return m_chat; }
     TrayNotifier *tray() const { return m_tray; }
+    CertificateTrust *certificateTrust() const { return m_trust; }
     QString connectionStatus() const;
 
 protected:
@@ -58,6 +60,7 @@ private:
     SignUpPage *m_signUp;
     ChatPage *m_chat;
     TrayNotifier *m_tray;
+    CertificateTrust *m_trust;
     QLabel *m_connectionLabel;
     QLabel *m_userLabel;
     QTimer m_statusTimer;

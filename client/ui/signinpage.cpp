@@ -2,6 +2,7 @@
 #include "signinpage.h"
 
 #include "formparts.h"
+#include "serveraddress.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -25,7 +26,7 @@ SignInPage::SignInPage(QWidget *parent)
 
     m_server->setObjectName(QStringLiteral("server"));
     m_server->setAccessibleName(tr("Server address"));
-    m_server->setPlaceholderText(QStringLiteral("ws://localhost:7447"));
+    m_server->setPlaceholderText(QStringLiteral("chat.example.org"));
     m_username->setObjectName(QStringLiteral("username"));
     m_username->setAccessibleName(tr("Username"));
     m_password->setObjectName(QStringLiteral("password"));
@@ -72,7 +73,7 @@ void SignInPage::setServer(const QUrl &server)
 
 QUrl SignInPage::server() const
 {
-    return QUrl::fromUserInput(m_server->text().trimmed());
+    return ServerAddress::fromUserInput(m_server->text());
 }
 
 void SignInPage::setUsername(const QString &username)
@@ -105,14 +106,13 @@ void SignInPage::prepare()
 
 void SignInPage::submit()
 {
-    const QUrl server = QUrl::fromUserInput(m_server->text().trimmed());
+    const QUrl server = ServerAddress::fromUserInput(m_server->text());
     if (m_username->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
         showError(tr("Enter your username and password."));
         return;
     }
-    if (!server.isValid() ||
-        (server.scheme() != QLatin1String("ws") && server.scheme() != QLatin1String("wss"))) {
-        showError(tr("The server address starts with ws:// or wss://, for example ws://localhost:7447."));
+    if (!server.isValid()) {
+        showError(tr("Enter the server's name or address, for example chat.example.org or localhost:7447."));
         return;
     }
     showError({});

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop client against natterd's own TLS: addresses without a scheme mean wss://, a self-signed
+// certificate is shown and trusted once, a changed one is refused with no way around it but the settings.
+#include "certificatetrust.h"
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "connection.h"
+#include "mainwindow.h"
+#include "serveraddress.h"
+#include "signinpage.h"
+#include "testclient.h"
+#include "testserver.h"
+#include "tlscertificates.h"
+#include "trustedcertificatesdialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+
+struct ClientWindow {
+    ClientWindow(const QString &directory, const QUrl &server)
+        : settings(QStringLiteral("tls"), directory)
+        , session(connection)
+        , window(connection, session, settings)
+    {
+        settings.setServerUrl(server);
+        connection.setBackoff(ReconnectBackoff(50, 400));
+        window.show();
+        window.start();
+    }
+
+    void submitSignIn(const QString &username)
+    {
+        auto *page = window.signInPage();
+        page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
+        page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+    }
+
+    QString signInError() const
+    {
+        return window.signInPage()->findChild<QLabel *>(QStringLiteral("error"))->text();
+    }
+
+    QMessageBox *dialog() const { return window.certificateTrust()->openDialog(); }
+
+    ClientSettings settings;
+    Connection connection;
+    ChatSession session;
+    MainWindow window;
+};
+
+QPushButton *buttonWithText(QMessageBox *box, const QString &text)
+{
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text() == text)
+            return qobject_cast<QPushButton *>(button);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestClientTls : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestServer> m_server;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    bool serveWith(const QString &name)
+    {
+        QString error;
+        if (!QFile::exists(path(name + QStringLiteral(".pem"))) &&
+            !Server::TlsCertificates::generateSelfSigned(path(name + QStringLiteral(".pem")),
+                                                         path(name + QStringLiteral("-key.pem")), {},
+                                                         {QHostAddress::LocalHost}, &error)) {
+            qWarning() << error;
+            return false;
+        }
+        m_server->config().tlsMode = Server::ServerConfig::TlsMode::On;
+        m_server->config().tlsCertificate = path(name + QStringLiteral(".pem"));
+        m_server->config().tlsPrivateKey = path(name + QStringLiteral("-key.pem"));
+        return m_server->url().isEmpty() ? m_server->start() : m_server->restart();
+    }
+
+    QString fingerprintOf(const QString &name) const
+    {
+        return ServerAddress::fingerprint(
+            QSslCertificate::fromPath(path(name + QStringLiteral(".pem"))).first());
+    }
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(serveWith(QStringLiteral("first")));
+        TestClient setup;
+        QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
+        trusting.setCaCertificates(QSslCertificate::fromPath(path(QStringLiteral("first.pem"))));
+        setup.setSslConfiguration(trusting);
+        QVERIFY(setup.open(m_server->url()));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("tls.ini")));
+    }
+
+    void addressesWithoutASchemeMeanWss()
+    {
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("chat.example.org")),
+                 QUrl(QStringLiteral("wss://chat.example.org:7447")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral(" chat.example.org:443 ")),
+                 QUrl(QStringLiteral("wss://chat.example.org:443")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("192.0.2.4")),
+                 QUrl(QStringLiteral("wss://192.0.2.4:7447")));
+        // Plain ws:// only when typed, or for this machine.
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("ws://chat.example.org")),
+                 QUrl(QStringLiteral("ws://chat.example.org:7447")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("localhost")),
+                 QUrl(QStringLiteral("ws://localhost:7447")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("127.0.0.1:9000")),
+                 QUrl(QStringLiteral("ws://127.0.0.1:9000")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("[::1]")),
+                 QUrl(QStringLiteral("ws://[::1]:7447")));
+        QCOMPARE(ServerAddress::fromUserInput(QStringLiteral("wss://localhost")),
+                 QUrl(QStringLiteral("wss://localhost:7447")));
+        QVERIFY(!ServerAddress::fromUserInput(QStringLiteral("https://chat.example.org")).isValid());
+        QVERIFY(!ServerAddress::fromUserInput(QString()).isValid());
+    }
+
+    void aSelfSignedCertificateIsShownAndTrustedOnce()
+    {
+        {
+            ClientWindow client(m_dir.path(), m_server->url());
+            client.submitSignIn(QStringLiteral("alice"));
+            QTRY_VERIFY(client.dialog());
+            QVERIFY(
+                client.dialog()->informativeText().contains(fingerprintOf(QStringLiteral("first")).left(47)));
+            QCOMPARE(client.connection.state(), Connection::State::Offline); // nothing sent before the answer
+            QSignalSpy synced(&client.session, &ChatSession::synced);
+            QPushButton *trust = buttonWithText(client.dialog(), QStringLiteral("Trust and connect"));
+            QVERIFY(trust);
+            trust->click();
+            QVERIFY(synced.wait(10000));
+            QCOMPARE(client.settings.pinnedCertificate(m_server->url()),
+                     fingerprintOf(QStringLiteral("first")));
+        }
+        // Next time: the pinned certificate is accepted without a question.
+        ClientWindow again(m_dir.path(), m_server->url());
+        QSignalSpy online(&again.connection, &Connection::online);
+        QVERIFY(online.wait(10000));
+        QVERIFY(!again.dialog());
+    }
+
+    void notTrustingLeavesItUnconnected()
+    {
+        ClientWindow client(m_dir.path(), m_server->url());
+        client.submitSignIn(QStringLiteral("alice"));
+        QTRY_VERIFY(client.dialog());
+        client.dialog()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(client.signInError().contains(QStringLiteral("did not trust")));
+        QVERIFY(client.settings.pinnedCertificate(m_server->url()).isEmpty());
+        QCOMPARE(client.connection.state(), Connection::State::Offline);
+    }
+
+    void aChangedCertificateIsRefusedWithoutABypass()
+    {
+        const QUrl url = m_server->url();
+        {
+            ClientSettings settings(QStringLiteral("tls"), m_dir.path());
+            settings.pinCertificate(url, fingerprintOf(QStringLiteral("first")));
+        }
+        QVERIFY(serveWith(QStringLiteral("second"))); // the same server, another certificate
+        ClientWindow client(m_dir.path(), url);
+        QTRY_VERIFY(client.dialog());
+        QMessageBox *warning = client.dialog();
+        QCOMPARE(warning->icon(), QMessageBox::Critical);
+        QCOMPARE(warning->buttons().size(), 1); // Close, and nothing that connects
+        QVERIFY(warning->informativeText().contains(fingerprintOf(QStringLiteral("first")).left(47)));
+        QVERIFY(warning->informativeText().contains(fingerprintOf(QStringLiteral("second")).left(47)));
+        QTRY_VERIFY(client.signInError().contains(QStringLiteral("has changed")));
+        QCOMPARE(client.connection.state(), Connection::State::Offline);
+        warning->button(QMessageBox::Close)->click();
+        QVERIFY(!client.dialog());
+        // Signing in again does not get past it either.
+        client.submitSignIn(QStringLiteral("alice"));
+        QTRY_VERIFY(client.dialog());
+        QCOMPARE(client.dialog()->icon(), QMessageBox::Critical);
+        client.dialog()->button(QMessageBox::Close)->click();
+        QVERIFY(!client.dialog());
+
+        // Only the settings forget a pin; then the new certificate is asked about like a first one.
+        {
+            TrustedCertificatesDialog dialog(client.settings);
+            QCOMPARE(dialog.list()->model()->rowCount(), 1);
+            QVERIFY(
+                dialog.list()->model()->index(0, 0).data().toString().contains(QStringLiteral("127.0.0.1:")));
+            QVERIFY(!dialog.removeButton()->isEnabled());
+            dialog.list()->setCurrentIndex(dialog.list()->model()->index(0, 0));
+            QVERIFY(dialog.removeButton()->isEnabled());
+            dialog.removeButton()->click();
+            QCOMPARE(dialog.list()->model()->rowCount(), 0);
+        }
+        QVERIFY(client.settings.pinnedCertificates().isEmpty());
+        client.submitSignIn(QStringLiteral("alice"));
+        QTRY_VERIFY(client.dialog());
+        QCOMPARE(client.dialog()->icon(), QMessageBox::Question);
+        QSignalSpy synced(&client.session, &ChatSession::synced);
+        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
+        QVERIFY(synced.wait(10000));
+        QCOMPARE(client.settings.pinnedCertificate(url), fingerprintOf(QStringLiteral("second")));
+    }
+};
+
+QTEST_MAIN(TestClientTls)
+#include "tst_clienttls.moc"
