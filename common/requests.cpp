@@ -24,6 +24,8 @@ ProtocolError badRequest(const char *message)
 const QLatin1String kUsername{"username"};
 const QLatin1String kPassword{"password"};
 const QLatin1String kToken{"token"};
+const QLatin1String kCurrentPassword{"current_password"};
+const QLatin1String kNewPassword{"new_password"};
 const QLatin1String kName{"name"};
 const QLatin1String kCode{"code"};
 const QLatin1String kRoom{"room"};
@@ -91,6 +93,24 @@ Decoded<ResumeRequest> ResumeRequest::decode(const QJsonObject &fields)
     if (!token)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"token\" must be a string."));
     return ResumeRequest{*token};
+}
+
+QJsonObject ChangePasswordRequest::toJson() const
+{
+    return {{kCurrentPassword, currentPassword}, {kNewPassword, newPassword}};
+}
+
+Decoded<ChangePasswordRequest> ChangePasswordRequest::decode(const QJsonObject &fields)
+{
+    const auto current = JsonFields::string(fields, kCurrentPassword);
+    const auto replacement = JsonFields::string(fields, kNewPassword);
+    if (!current || !replacement)
+        return badRequest(
+            QT_TRANSLATE_NOOP("Protocol", "\"current_password\" and \"new_password\" must be strings."));
+    if (!Validation::isValidPassword(*replacement))
+        return error(ErrorCode::WeakPassword,
+                     QT_TRANSLATE_NOOP("Protocol", "A password is 8 to 1024 characters."));
+    return ChangePasswordRequest{*current, *replacement};
 }
 
 QJsonObject CreateRoomRequest::toJson() const
@@ -196,17 +216,17 @@ Decoded<HistoryRequest> HistoryRequest::decode(const QJsonObject &fields)
     return request;
 }
 
+namespace {
+template <typename... R>
+bool isOneOf(const QString &type, const std::tuple<R...> *)
+{
+    return ((type == R::type) || ...);
+}
+} // namespace
+
 bool isKnownRequestType(const QString &type)
 {
-    static const QLatin1String types[] = {
-        RegisterRequest::type,  LoginRequest::type,      ResumeRequest::type,   LogoutRequest::type,
-        ListRoomsRequest::type, CreateRoomRequest::type, JoinRoomRequest::type, LeaveRoomRequest::type,
-        SendRequest::type,      HistoryRequest::type};
-    for (const QLatin1String known : types) {
-        if (type == known)
-            return true;
-    }
-    return false;
+    return isOneOf(type, static_cast<const RequestTypes *>(nullptr));
 }
 
 } // namespace Natter

@@ -5,6 +5,7 @@
 
 #include <QLatin1String>
 #include <optional>
+#include <tuple>
 #include <variant>
 
 namespace Natter {
@@ -42,6 +43,22 @@ struct LogoutRequest {
     static constexpr QLatin1String type{"logout"};
     QJsonObject toJson() const { return {}; }
     static Decoded<LogoutRequest> decode(const QJsonObject &) { return LogoutRequest{}; }
+};
+
+/// Signs out every session of the user, this connection's included.
+struct LogoutAllRequest {
+    static constexpr QLatin1String type{"logout_all"};
+    QJsonObject toJson() const { return {}; }
+    static Decoded<LogoutAllRequest> decode(const QJsonObject &) { return LogoutAllRequest{}; }
+};
+
+/// Replaces the password; every other session of the user is signed out.
+struct ChangePasswordRequest {
+    static constexpr QLatin1String type{"change_password"};
+    QString currentPassword;
+    QString newPassword;
+    QJsonObject toJson() const;
+    static Decoded<ChangePasswordRequest> decode(const QJsonObject &fields);
 };
 
 struct ListRoomsRequest {
@@ -89,6 +106,11 @@ struct HistoryRequest {
     QJsonObject toJson() const;
     static Decoded<HistoryRequest> decode(const QJsonObject &fields);
 };
+
+/// Every request type of protocol v1, listed once: isKnownRequestType() and the fuzz targets walk it.
+using RequestTypes = std::tuple<RegisterRequest, LoginRequest, ResumeRequest, LogoutRequest, LogoutAllRequest,
+                                ChangePasswordRequest, ListRoomsRequest, CreateRoomRequest, JoinRoomRequest,
+                                LeaveRoomRequest, SendRequest, HistoryRequest>;
 
 /// Every request type of protocol v1.
 bool isKnownRequestType(const QString &type);

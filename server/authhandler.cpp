@@ -9,11 +9,13 @@
 #include "presencetracker.h"
 #include "ratelimiters.h"
 #include "securerandom.h"
+#include "serverconfig.h"
 #include "storage.h"
 #include "storagewriter.h"
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <memory>
 
 namespace Natter::Server {
@@ -101,11 +103,8 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
             if (!ok) {
                 m_context.limits.loginAccount.take(accountKey);
                 m_context.abuse.report(addressKey, QStringLiteral("failed sign-in"));
-                if (guard) {
-                    guard->replyError(id,
-                                      {ErrorCode::BadCredentials,
-                                       QCoreApplication::translate("Server", "Wrong username or password.")});
-                }
+                if (guard)
+                    guard->replyError(id, badCredentials());
                 return;
             }
             if (needsRehash)
@@ -141,9 +140,11 @@ void AuthHandler::hashQueueFull(ClientConnection *connection, const QJsonValue &
 void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request)
 {
     const QString tokenHash = SecureRandom::tokenHash(request.token);
-    const auto userId =
-        m_revoking.contains(tokenHash) ? std::nullopt : m_context.storage.sessions.userFor(tokenHash);
-    const auto user = userId ? m_context.storage.users.findById(*userId) : std::nullopt;
+    const auto userId = m_revoking.contains(tokenHash)
+                            ? std::nullopt
+                            : m_context.storage.sessions.userFor(tokenHash, sessionsUsedSinceMs());
+    const auto user = userId && !m_revokingUsers.contains(*userId) ? m_context.storage.users.findById(*userId)
+                                                                   : std::nullopt;
     if (!user) {
         return connection->replyError(
             id, {ErrorCode::InvalidToken,
@@ -151,6 +152,125 @@ void AuthHandler::resume(ClientConnection *connection, const QJsonValue &id, con
     }
     signIn(connection, *user, tokenHash);
     connection->reply(id, {{QLatin1String("user"), user->toJson()}});
+    // The idle clock starts again; nothing waits for it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_context.writer.run(
+        [tokenHash, now](Storage &storage) { return storage.sessions.touch(tokenHash, now); }, [](bool) {});
+}
+
+void AuthHandler::logoutAll(ClientConnection *connection, const QJsonValue &id, const LogoutAllRequest &)
+{
+    const qint64 userId = connection->user().id;
+    signOutOthers(userId, connection, QString());
+    signOut(connection);
+    ++m_revokingUsers[userId];
+    QPointer<ClientConnection> guard(connection);
+    m_context.writer.run([userId](Storage &storage) { return storage.sessions.removeAllOf(userId); },
+                         [this, guard, id, userId](bool committed) {
+                             if (--m_revokingUsers[userId] <= 0)
+                                 m_revokingUsers.remove(userId);
+                             qCInfo(lcAuth) << "user" << userId << "signed out everywhere";
+                             if (!guard)
+                                 return;
+                             if (committed)
+                                 guard->reply(id);
+                             else
+                                 guard->replyError(id, Errors::internal());
+                         });
+}
+
+void AuthHandler::changePassword(ClientConnection *connection, const QJsonValue &id,
+                                 const ChangePasswordRequest &request)
+{
+    const User user = connection->user();
+    const QString accountKey = Validation::usernameKey(user.username);
+    if (const qint64 wait = m_context.limits.loginAccount.peek(accountKey)) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("change_password rate-limited"));
+        return connection->replyError(id, Errors::rateLimited(wait));
+    }
+    const auto account = m_context.storage.users.findByUsername(user.username);
+    if (!account)
+        return connection->replyError(id, Errors::internal());
+    QPointer<ClientConnection> guard(connection);
+    const QString addressKey = connection->limitKey();
+    const QString replacement = request.newPassword;
+    const bool queued = m_context.hashing.verify(
+        addressKey, request.currentPassword, account->passwordHash,
+        [this, guard, id, user, accountKey, addressKey, replacement](bool ok, bool) {
+            if (!guard)
+                return;
+            if (!ok) {
+                m_context.limits.loginAccount.take(accountKey);
+                m_context.abuse.report(addressKey, QStringLiteral("failed password check"));
+                return guard->replyError(id, badCredentials());
+            }
+            const bool hashing =
+                m_context.hashing.hash(addressKey, replacement, [this, guard, id, user](const QString &phc) {
+                    if (!guard)
+                        return;
+                    if (phc.isEmpty())
+                        return guard->replyError(id, Errors::internal());
+                    const QString keep = guard->tokenHash();
+                    signOutOthers(user.id, guard, keep);
+                    ++m_revokingUsers[user.id];
+                    m_context.writer.run(
+                        [user, phc, keep](Storage &storage) {
+                            return storage.users.updatePasswordHash(user.id, phc) &&
+                                   storage.sessions.removeAllOf(user.id, keep);
+                        },
+                        [this, guard, id, user, keep](bool committed) {
+                            if (--m_revokingUsers[user.id] <= 0)
+                                m_revokingUsers.remove(user.id);
+                            if (committed)
+                                qCInfo(lcAuth) << "user" << user.id << "changed their password";
+                            if (!guard)
+                                return;
+                            if (!committed)
+                                return guard->replyError(id, Errors::internal());
+                            guard->reply(id); // this connection's session was spared
+                        });
+                });
+            if (!hashing)
+                hashQueueFull(guard, id);
+        });
+    if (!queued)
+        hashQueueFull(connection, id);
+}
+
+void AuthHandler::signOutOthers(qint64 userId, ClientConnection *except, const QString &keepTokenHash)
+{
+    const QList<ClientConnection *> connections = m_context.presence.connectionsOf(userId);
+    for (ClientConnection *other : connections) {
+        if (other == except || (!keepTokenHash.isEmpty() && other->tokenHash() == keepTokenHash))
+            continue;
+        signOut(other);
+        other->sendFrame(Frames::signedOutEvent());
+    }
+}
+
+void AuthHandler::removeIdleSessions()
+{
+    const qint64 cutoff = sessionsUsedSinceMs();
+    auto removed = std::make_shared<int>(0);
+    m_context.writer.run(
+        [cutoff, removed](Storage &storage) {
+            *removed = storage.sessions.removeIdle(cutoff);
+            return *removed >= 0;
+        },
+        [removed](bool committed) {
+            if (committed && *removed > 0)
+                qCInfo(lcAuth) << "removed" << *removed << "idle sessions";
+        });
+}
+
+qint64 AuthHandler::sessionsUsedSinceMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() - qint64(m_context.config.sessionIdleDays) * 24 * 3600 * 1000;
+}
+
+ProtocolError AuthHandler::badCredentials() const
+{
+    return {ErrorCode::BadCredentials, QCoreApplication::translate("Server", "Wrong username or password.")};
 }
 
 void AuthHandler::logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &)

@@ -5,6 +5,7 @@
 #include "servercontext.h"
 #include "user.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QSet>
 
@@ -21,6 +22,11 @@ public:
     void login(ClientConnection *connection, const QJsonValue &id, const LoginRequest &request);
     void resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request);
     void logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &request);
+    void logoutAll(ClientConnection *connection, const QJsonValue &id, const LogoutAllRequest &request);
+    void changePassword(ClientConnection *connection, const QJsonValue &id,
+                        const ChangePasswordRequest &request);
+    /// Deletes sessions unused for longer than the idle time (they already do not work).
+    void removeIdleSessions();
 
     /// Makes the connection unauthenticated; announces the user offline if it was the last connection.
     void signOut(ClientConnection *connection);
@@ -34,11 +40,17 @@ private:
     void announcePresence(const User &user, bool online);
     void upgradeHash(const QString &addressKey, qint64 userId, const QString &password);
     void hashQueueFull(ClientConnection *connection, const QJsonValue &id);
+    /// Signs out, at once and with a signed_out event, the user's connections whose token is not `keep`.
+    void signOutOthers(qint64 userId, ClientConnection *except, const QString &keepTokenHash);
+    qint64 sessionsUsedSinceMs() const;
+    ProtocolError badCredentials() const;
 
     ServerContext &m_context;
     /// Tokens whose revocation is on its way to the disk: already dead for `resume`, so that no connection
     /// signs in with a token after its `logout` began.
     QSet<QString> m_revoking;
+    /// Users whose every session is being revoked (logout_all, change_password): no resume meanwhile.
+    QHash<qint64, int> m_revokingUsers;
 };
 
 } // namespace Natter::Server

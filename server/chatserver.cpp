@@ -33,6 +33,10 @@
 
 namespace Natter::Server {
 
+namespace {
+constexpr int kSessionSweepMs = 3600 * 1000; // expired sessions already fail; this only tidies the table
+}
+
 ChatServer::ChatServer(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
@@ -41,6 +45,10 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
 {
     m_config.gate.maxHandshakes = m_config.maxPendingConnections;
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
+    connect(&m_sessionSweepTimer, &QTimer::timeout, this, [this] {
+        if (m_auth)
+            m_auth->removeIdleSessions();
+    });
 }
 
 ChatServer::~ChatServer()
@@ -112,6 +120,8 @@ bool ChatServer::start(QString *error)
     if (files > 0)
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors);
     m_pingTimer.start(m_config.pingIntervalMs);
+    m_auth->removeIdleSessions();
+    m_sessionSweepTimer.start(kSessionSweepMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
     if (!m_tls && !m_config.listenAddress.isLoopback()) {
         qCWarning(lcSecurity).noquote() << "TLS is off on" << m_config.listenAddress.toString()
@@ -153,6 +163,7 @@ bool ChatServer::openDatabase(const QString &path, QString *error)
 void ChatServer::stop()
 {
     m_pingTimer.stop();
+    m_sessionSweepTimer.stop();
     if (m_tcpServer)
         m_tcpServer->close();
     const auto connections = m_connections;

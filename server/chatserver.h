@@ -95,6 +95,7 @@ private:
     long m_descriptorBudget = 0; // sockets natterd may hold: the open-file limit less a reserve; 0: none
     QSet<ClientConnection *> m_connections;
     QTimer m_pingTimer;
+    QTimer m_sessionSweepTimer;
 };
 
 } // namespace Natter::Server

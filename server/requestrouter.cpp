@@ -22,6 +22,8 @@ RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandl
     add(auth, &AuthHandler::login, false);
     add(auth, &AuthHandler::resume, false);
     add(auth, &AuthHandler::logout, true);
+    add(auth, &AuthHandler::logoutAll, true);
+    add(auth, &AuthHandler::changePassword, true);
     add(rooms, &RoomHandler::create, true);
     add(rooms, &RoomHandler::join, true);
     add(rooms, &RoomHandler::leave, true);

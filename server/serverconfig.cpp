@@ -89,6 +89,7 @@ bool ServerConfig::load(QSettings &settings, QString *error)
         !readInt(settings, QStringLiteral("security/scrypt_p"), 1, 16, &scrypt.p, error) ||
         !readInt(settings, QStringLiteral("security/hash_threads"), 1, 64, &hashThreads, error) ||
         !readInt(settings, QStringLiteral("security/hash_queue"), 1, 100'000, &hashQueue, error) ||
+        !readInt(settings, QStringLiteral("security/session_idle_days"), 1, 3650, &sessionIdleDays, error) ||
         !readInt(settings, QStringLiteral("security/hash_queue_per_address"), 1, 100'000,
                  &hashQueuePerAddress, error))
         return false;

@@ -30,6 +30,7 @@ struct ServerConfig {
     PasswordHasher::Parameters scrypt;
     int hashThreads = 2;
 
+    int sessionIdleDays = 90;    // a token unused this long stops working
     int hashQueue = 64;          // password hashes waiting, in total
     int hashQueuePerAddress = 4; // waiting or running, for one address
 

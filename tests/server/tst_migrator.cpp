@@ -82,6 +82,27 @@ private slots:
         QVERIFY(!tableExists(m_db, QStringLiteral("users"))); // nothing was touched
     }
 
+    void sessionsKeepWorkingAcrossTheLastUsedMigration()
+    {
+        QTemporaryDir onlyFirst;
+        QVERIFY(QFile::copy(QStringLiteral(":/natter/migrations/0001_initial.sql"),
+                            onlyFirst.filePath(QStringLiteral("0001_initial.sql"))));
+        QString error;
+        QVERIFY2(Migrator(m_db, onlyFirst.path()).migrate(&error), qPrintable(error));
+        QSqlQuery query(m_db);
+        QVERIFY(
+            query.exec(QStringLiteral("INSERT INTO users (username, username_key, password_hash, created_at) "
+                                      "VALUES ('a', 'a', 'x', 1)")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at) VALUES ('t', 1, 1234)")));
+        Migrator migrator(m_db);
+        QVERIFY2(migrator.migrate(&error), qPrintable(error));
+        QVERIFY(migrator.currentVersion() >= 2);
+        QVERIFY(query.exec(QStringLiteral("SELECT last_used_at FROM sessions WHERE token_hash = 't'")) &&
+                query.next());
+        QCOMPARE(query.value(0).toLongLong(), 1234); // its age counts from its creation
+    }
+
     void failedMigrationRollsBack()
     {
         QTemporaryDir migrations;

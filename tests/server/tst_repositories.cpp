@@ -3,6 +3,7 @@
 #include "migrator.h"
 #include "storage.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -57,11 +58,39 @@ private slots:
     {
         const User alice = makeUser("alice");
         QVERIFY(m_storage->sessions.create(QStringLiteral("hash-1"), alice.id));
-        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("hash-1")), alice.id);
-        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-2")));
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("hash-1"), 0), alice.id);
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-2"), 0));
         QVERIFY(m_storage->sessions.remove(QStringLiteral("hash-1")));
         QVERIFY(m_storage->sessions.remove(QStringLiteral("hash-1"))); // gone already: still fine
-        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-1")));
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("hash-1"), 0));
+    }
+
+    void sessionsExpireAndCanAllBeRevoked()
+    {
+        const User alice = makeUser("alice");
+        const User bob = makeUser("bob");
+        for (const char *hash : {"a1", "a2", "a3"})
+            QVERIFY(m_storage->sessions.create(QLatin1String(hash), alice.id));
+        QVERIFY(m_storage->sessions.create(QStringLiteral("b1"), bob.id));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // Used just now: valid for a cutoff in the past, not for one in the future.
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("a1"), now - 60'000), alice.id);
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("a1"), now + 60'000));
+        QVERIFY(m_storage->sessions.touch(QStringLiteral("a1"), now + 120'000));
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("a1"), now + 60'000), alice.id);
+        // Idle ones go; the touched one stays.
+        QCOMPARE(m_storage->sessions.removeIdle(now + 60'000), 3);
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("a1"), 0), alice.id);
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("b1"), 0));
+        // Everything of one user but the one kept.
+        QVERIFY(m_storage->sessions.create(QStringLiteral("a4"), alice.id));
+        QVERIFY(m_storage->sessions.create(QStringLiteral("b2"), bob.id));
+        QVERIFY(m_storage->sessions.removeAllOf(alice.id, QStringLiteral("a4")));
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("a1"), 0));
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("a4"), 0), alice.id);
+        QCOMPARE(m_storage->sessions.userFor(QStringLiteral("b2"), 0), bob.id);
+        QVERIFY(m_storage->sessions.removeAllOf(alice.id));
+        QVERIFY(!m_storage->sessions.userFor(QStringLiteral("a4"), 0));
     }
 
     void roomsAndMembers()
