@@ -118,6 +118,61 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::ChangePasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>Passwortfehler</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Passwort ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out; this one stays signed in.</source>
+        <translation>Ihre anderen Geräte werden abgemeldet; dieses bleibt angemeldet.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Ein Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation>Das ist nicht Ihr aktuelles Passwort.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::ChatPage</name>
     <message>
         <source>Rooms</source>
@@ -348,6 +403,18 @@
     <message>
         <source>Trusted &amp;certificates…</source>
         <translation>Vertrauenswürdige &amp;Zertifikate…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Passwort geändert. Ihre anderen Geräte wurden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>Über&amp;all abmelden</translation>
     </message>
 </context>
 <context>

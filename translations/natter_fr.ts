@@ -118,6 +118,61 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::ChangePasswordDialog</name>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Nouveau mot de passe, à nouveau</translation>
+    </message>
+    <message>
+        <source>Password error</source>
+        <translation>Erreur de mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out; this one stays signed in.</source>
+        <translation>Vos autres appareils seront déconnectés ; celui-ci reste connecté.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>Nouveau mot de passe, à &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>A password needs at least 8 characters.</source>
+        <translation>Un mot de passe doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>That is not your current password.</source>
+        <translation>Ce n’est pas votre mot de passe actuel.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::ChatPage</name>
     <message>
         <source>Rooms</source>
@@ -348,6 +403,18 @@
     <message>
         <source>Trusted &amp;certificates…</source>
         <translation>&amp;Certificats approuvés…</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Password changed. Your other devices were signed out.</source>
+        <translation>Mot de passe changé. Vos autres appareils ont été déconnectés.</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere</source>
+        <translation>Se déconnecter &amp;partout</translation>
     </message>
 </context>
 <context>

@@ -406,6 +406,23 @@ void ChatSession::signOut()
     setState(State::SignedOut);
 }
 
+void ChatSession::signOutEverywhere()
+{
+    if (m_connection.state() == Connection::State::Online && m_state == State::SignedIn)
+        m_connection.request(LogoutAllRequest{}, this, [](const Reply &) {});
+    forgetEverything();
+    m_token.clear();
+    m_user = {};
+    emit tokenChanged({});
+    setState(State::SignedOut);
+}
+
+void ChatSession::changePassword(const QString &current, const QString &replacement,
+                                 std::function<void(const Reply &)> done)
+{
+    m_connection.request(ChangePasswordRequest{current, replacement}, this, std::move(done));
+}
+
 void ChatSession::forgetEverything()
 {
     ++m_generation;

@@ -3,6 +3,7 @@
 
 #include "chatmessage.h"
 #include "protocolerror.h"
+#include "reply.h"
 #include "room.h"
 
 #include <QHash>
@@ -49,6 +50,11 @@ public:
     void resume(const QString &token);
     /// Revokes the token on the server (when online) and forgets everything held.
     void signOut();
+    /// Signs out every session of this account, on every device, this one included.
+    void signOutEverywhere();
+    /// done(reply): ok when the password was changed (other devices are signed out).
+    void changePassword(const QString &current, const QString &replacement,
+                        std::function<void(const Reply &)> done);
 
     void createRoom(const QString &name, RoomCallback done);
     void joinRoom(const QString &code, RoomCallback done);

@@ -14,6 +14,7 @@
 #include "traynotifier.h"
 
 #include "certificatetrust.h"
+#include "changepassworddialog.h"
 #include "trustedcertificatesdialog.h"
 #include <QApplication>
 #include <QCloseEvent>
@@ -167,8 +168,19 @@ void MainWindow::buildMenus()
     });
     certificates->setObjectName(QStringLiteral("trustedCertificates"));
     natter->addSeparator();
+    QAction *changePassword = natter->addAction(tr("Change &password…"), this, [this] {
+        if (m_session.state() != ChatSession::State::SignedIn)
+            return;
+        ChangePasswordDialog dialog(m_session, this);
+        if (runDialog(dialog) == QDialog::Accepted)
+            statusBar()->showMessage(tr("Password changed. Your other devices were signed out."), 10'000);
+    });
+    changePassword->setObjectName(QStringLiteral("changePassword"));
     QAction *signOut = natter->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
     signOut->setObjectName(QStringLiteral("signOut"));
+    QAction *signOutEverywhere =
+        natter->addAction(tr("Sign out &everywhere"), this, [this] { m_session.signOutEverywhere(); });
+    signOutEverywhere->setObjectName(QStringLiteral("signOutEverywhere"));
     natter->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu *rooms = menuBar()->addMenu(tr("&Rooms"));

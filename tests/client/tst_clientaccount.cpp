@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The account actions of the Natter menu: change password, sign out everywhere.
+#include "changepassworddialog.h"
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "connection.h"
+#include "mainwindow.h"
+#include "signinpage.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+
+struct ClientWindow {
+    ClientWindow(const QString &directory, const QString &profile, const QUrl &server)
+        : settings(profile, directory)
+        , session(connection)
+        , window(connection, session, settings)
+    {
+        settings.setServerUrl(server);
+        connection.setBackoff(ReconnectBackoff(50, 400));
+        window.show();
+        window.start();
+    }
+
+    bool signIn(const QString &username, bool keep)
+    {
+        auto *page = window.signInPage();
+        page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
+        page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
+        page->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"))->setChecked(keep);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
+        QSignalSpy synced(&session, &ChatSession::synced);
+        return synced.wait(10000);
+    }
+
+    ClientSettings settings;
+    Connection connection;
+    ChatSession session;
+    MainWindow window;
+};
+
+} // namespace
+
+class TestClientAccount : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    QTemporaryDir m_dir;
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        TestClient setup;
+        QVERIFY(setup.open(m_server->url()));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+    }
+
+    void cleanup() { m_server.reset(); }
+
+    void changePassword()
+    {
+        ClientWindow here(m_dir.path(), QStringLiteral("here"), m_server->url());
+        QVERIFY(here.signIn(QStringLiteral("alice"), false));
+        TestClient elsewhere;
+        QVERIFY(elsewhere.open(m_server->url()));
+        QCOMPARE(replyCode(elsewhere.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+
+        ChangePasswordDialog dialog(here.session);
+        dialog.show();
+        auto *current = dialog.findChild<QLineEdit *>(QStringLiteral("currentPassword"));
+        auto *fresh = dialog.findChild<QLineEdit *>(QStringLiteral("newPassword"));
+        auto *repeat = dialog.findChild<QLineEdit *>(QStringLiteral("repeatPassword"));
+        auto *change = dialog.findChild<QPushButton *>(QStringLiteral("change"));
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("error"));
+        QCOMPARE(current->echoMode(), QLineEdit::Password);
+        QVERIFY(!current->accessibleName().isEmpty());
+
+        current->setText(QStringLiteral("password123"));
+        fresh->setText(QStringLiteral("brand-new-pass"));
+        repeat->setText(QStringLiteral("brand-new-typo"));
+        change->click();
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QStringLiteral("not the same")));
+
+        current->setText(QStringLiteral("not-my-password"));
+        repeat->setText(QStringLiteral("brand-new-pass"));
+        change->click();
+        QTRY_VERIFY(error->text().contains(QStringLiteral("not your current password")));
+        QVERIFY(dialog.isVisible());
+
+        current->setText(QStringLiteral("password123"));
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        change->click();
+        QVERIFY(accepted.wait(10000));
+        QVERIFY(elsewhere.waitForEvents(QStringLiteral("signed_out")));
+        QCOMPARE(here.session.state(), ChatSession::State::SignedIn);
+        TestClient later;
+        QVERIFY(later.open(m_server->url()));
+        QCOMPARE(replyCode(later.login(QStringLiteral("alice"), QStringLiteral("brand-new-pass"))),
+                 QStringLiteral("ok"));
+    }
+
+    void signOutEverywhere()
+    {
+        ClientWindow laptop(m_dir.path(), QStringLiteral("laptop"), m_server->url());
+        QVERIFY(laptop.signIn(QStringLiteral("alice"), true));
+        ClientWindow desktop(m_dir.path(), QStringLiteral("desktop"), m_server->url());
+        QVERIFY(desktop.signIn(QStringLiteral("alice"), true));
+        const QString desktopToken = desktop.settings.token(m_server->url());
+        QVERIFY(!desktopToken.isEmpty());
+
+        laptop.window.findChild<QAction *>(QStringLiteral("signOutEverywhere"))->trigger();
+        QCOMPARE(laptop.session.state(), ChatSession::State::SignedOut);
+        QTRY_COMPARE(desktop.session.state(), ChatSession::State::SignedOut);
+        QVERIFY(laptop.settings.token(m_server->url()).isEmpty());
+        TestClient thief; // the desktop's kept token no longer works either
+        QVERIFY(thief.open(m_server->url()));
+        QTRY_COMPARE(replyCode(thief.request(QStringLiteral("resume"), {{"token", desktopToken}})),
+                     QStringLiteral("invalid_token"));
+    }
+};
+
+QTEST_MAIN(TestClientAccount)
+#include "tst_clientaccount.moc"
