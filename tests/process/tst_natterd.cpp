@@ -8,6 +8,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +97,129 @@ private slots:
         QCOMPARE(natterd.exitCode(), 1);
         QVERIFY2(natterd.output().contains(QLatin1String("newer than this natterd")),
                  qPrintable(natterd.output()));
+    }
+
+    void acknowledgedMessagesSurviveTenCrashesExactlyOnce()
+    {
+        // Three clients send without pause; natterd is killed with SIGKILL after a random number of
+        // acknowledgements, ten times. After each restart the clients resend what was not acknowledged with
+        // the same client_id, as the desktop client does. In the end every acknowledged message is in the
+        // history once, and no client_id twice.
+        NatterdProcess natterd;
+        QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        constexpr int senders = 3;
+        QStringList tokens;
+        qint64 room = 0;
+        {
+            TestClient owner;
+            QVERIFY(owner.open(natterd.url()));
+            QCOMPARE(replyCode(owner.registerUser(QStringLiteral("sender0"))), QStringLiteral("ok"));
+            tokens.append(owner.token());
+            const QJsonObject created = owner.request(QStringLiteral("create_room"), {{"name", "Crash"}});
+            room = created.value("room").toObject().value("id").toInteger();
+            const QString code = created.value("room").toObject().value("code").toString();
+            for (int i = 1; i < senders; ++i) {
+                TestClient member;
+                QVERIFY(member.open(natterd.url()));
+                QCOMPARE(replyCode(member.registerUser(QStringLiteral("sender%1").arg(i))),
+                         QStringLiteral("ok"));
+                QCOMPARE(replyCode(member.request(QStringLiteral("join_room"), {{"code", code}})),
+                         QStringLiteral("ok"));
+                tokens.append(member.token());
+            }
+        }
+        QHash<QString, qint64> acknowledged; // client_id -> message id
+        QStringList unacknowledged;          // client_ids sent whose ok never came
+        int nextMessage = 0;
+        auto *random = QRandomGenerator::global();
+        for (int round = 0; round < 10; ++round) {
+            std::vector<std::unique_ptr<TestClient>> clients;
+            for (const QString &token : tokens) {
+                clients.push_back(std::make_unique<TestClient>());
+                QVERIFY(clients.back()->open(natterd.url()));
+                QCOMPARE(replyCode(clients.back()->request(QStringLiteral("resume"), {{"token", token}})),
+                         QStringLiteral("ok"));
+            }
+            // What the last crash left unanswered goes again first (it may or may not be stored already).
+            QHash<qint64, QString> pending; // request id -> client_id, for clients[0..]
+            QList<QPair<TestClient *, qint64>> requests;
+            const auto send = [&](TestClient *client, const QString &clientId) {
+                const qint64 request = client->post(
+                    QStringLiteral("send"), {{"room", room}, {"text", clientId}, {"client_id", clientId}});
+                requests.append({client, request});
+                pending.insert(qint64(requests.size() - 1), clientId);
+            };
+            for (const QString &clientId : std::as_const(unacknowledged))
+                send(clients.at(clientId.section(QLatin1Char('-'), 0, 0).mid(1).toInt()).get(), clientId);
+            unacknowledged.clear();
+            const int killAfter = 20 + int(random->bounded(100));
+            int acked = 0;
+            int checked = 0;
+            // Keep every sender 8 requests ahead until enough acknowledgements came, then kill at once.
+            while (acked < killAfter) {
+                for (int c = 0; c < senders; ++c) {
+                    for (int k = 0; k < 8; ++k)
+                        send(clients.at(c).get(), QStringLiteral("s%1-m%2").arg(c).arg(nextMessage++));
+                }
+                QVERIFY(QTest::qWaitFor(
+                    [&] {
+                        while (checked < requests.size() &&
+                               requests.at(checked).first->hasReply(requests.at(checked).second))
+                            ++checked;
+                        return checked >= requests.size() - senders * 4;
+                    },
+                    20000));
+                acked = checked;
+            }
+            natterd.kill();
+            for (int i = 0; i < requests.size(); ++i) {
+                const QString clientId = pending.value(i);
+                const QJsonObject reply = requests.at(i).first->hasReply(requests.at(i).second)
+                                              ? requests.at(i).first->waitForReply(requests.at(i).second, 0)
+                                              : QJsonObject();
+                if (replyCode(reply) == QLatin1String("ok")) {
+                    const qint64 id = reply.value("message").toObject().value("id").toInteger();
+                    QVERIFY2(!acknowledged.contains(clientId) || acknowledged.value(clientId) == id,
+                             qPrintable(clientId));
+                    acknowledged.insert(clientId, id);
+                } else {
+                    QVERIFY2(reply.isEmpty(), qPrintable(replyCode(reply)));
+                    unacknowledged.append(clientId);
+                }
+            }
+            clients.clear();
+            QVERIFY2(natterd.start(), qPrintable(natterd.output()));
+        }
+        // Resend the last crash's leftovers, then read everything back.
+        TestClient reader;
+        QVERIFY(reader.open(natterd.url()));
+        QCOMPARE(replyCode(reader.request(QStringLiteral("resume"), {{"token", tokens.first()}})),
+                 QStringLiteral("ok"));
+        QHash<QString, int> seen;
+        QSet<qint64> ids;
+        std::optional<qint64> before; // paging back from the newest
+        while (true) {
+            QJsonObject request{{"room", room}, {"limit", 200}};
+            if (before)
+                request.insert(QStringLiteral("before"), *before);
+            const QJsonObject page = reader.request(QStringLiteral("history"), request);
+            QCOMPARE(replyCode(page), QStringLiteral("ok"));
+            const QJsonArray messages = page.value("messages").toArray();
+            for (const QJsonValue &value : messages) {
+                const QJsonObject message = value.toObject();
+                ++seen[message.value("client_id").toString()];
+                ids.insert(message.value("id").toInteger());
+            }
+            if (!page.value("more").toBool() || messages.isEmpty())
+                break;
+            before = messages.first().toObject().value("id").toInteger();
+        }
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key())); // no client_id stored twice
+        for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it)
+            QVERIFY2(ids.contains(it.value()) && seen.value(it.key()) == 1, qPrintable(it.key()));
+        qInfo() << acknowledged.size() << "acknowledged messages survived 10 kills;" << seen.size()
+                << "stored";
     }
 
     void aSecondNatterdOnTheSameDatabaseExits()
