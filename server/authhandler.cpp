@@ -87,8 +87,10 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
     // faster than the account limit, and one address cannot try many accounts faster than its own.
     const QString accountKey = Validation::usernameKey(request.username);
     qint64 wait = m_context.limits.login.take(connection->limitKey());
+    // Taken before hashing and given back on success: attempts in flight count too, so concurrent guesses
+    // from many addresses cannot pass the account's limit before the first failure is known.
     if (!wait)
-        wait = m_context.limits.loginAccount.peek(accountKey);
+        wait = m_context.limits.loginAccount.take(accountKey);
     if (wait) {
         m_context.abuse.report(connection->limitKey(), QStringLiteral("login rate-limited"));
         return connection->replyError(id, Errors::rateLimited(wait));
@@ -101,19 +103,21 @@ void AuthHandler::login(ClientConnection *connection, const QJsonValue &id, cons
         addressKey, password, account ? account->passwordHash : QString(),
         [this, guard, id, account, password, accountKey, addressKey](bool ok, bool needsRehash) {
             if (!ok) {
-                m_context.limits.loginAccount.take(accountKey);
                 m_context.abuse.report(addressKey, QStringLiteral("failed sign-in"));
                 if (guard)
                     guard->replyError(id, badCredentials());
                 return;
             }
+            m_context.limits.loginAccount.refund(accountKey);
             if (needsRehash)
                 upgradeHash(addressKey, account->user.id, password);
             if (guard)
                 startSession(guard, id, account->user);
         });
-    if (!queued)
+    if (!queued) {
+        m_context.limits.loginAccount.refund(accountKey);
         hashQueueFull(connection, id);
+    }
 }
 
 void AuthHandler::upgradeHash(const QString &addressKey, qint64 userId, const QString &password)

@@ -35,7 +35,8 @@ namespace Natter::Server {
 
 namespace {
 constexpr int kSessionSweepMs = 3600 * 1000; // expired sessions already fail; this only tidies the table
-}
+constexpr int kAcceptQueue = 16;             // fewer than connections/reserved_descriptors (24 or more)
+} // namespace
 
 ChatServer::ChatServer(ServerConfig config, QObject *parent)
     : QObject(parent)
@@ -45,6 +46,8 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
 {
     m_config.gate.maxHandshakes = m_config.maxPendingConnections;
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
+    m_acceptRetry.setSingleShot(true);
+    connect(&m_acceptRetry, &QTimer::timeout, this, &ChatServer::acceptTcpConnections);
     connect(&m_sessionSweepTimer, &QTimer::timeout, this, [this] {
         if (m_auth)
             m_auth->removeIdleSessions();
@@ -105,7 +108,9 @@ bool ChatServer::start(QString *error)
     });
     m_tcpServer = m_tls ? new TlsServer(*m_tls, this) : new QTcpServer(this);
     m_tcpServer->setListenBacklogSize(m_config.listenBacklog);
-    m_tcpServer->setMaxPendingConnections(m_config.maxPendingConnections);
+    // Qt keeps accepting until this many sockets wait for us; natterd takes them at once while it is under
+    // its descriptor budget, and leaves them waiting when it is not, which stops Qt accepting more.
+    m_tcpServer->setMaxPendingConnections(kAcceptQueue);
     connect(m_tcpServer, &QTcpServer::newConnection, this, &ChatServer::acceptTcpConnections);
     connect(m_tcpServer, &QTcpServer::acceptError, this, &ChatServer::acceptFailed);
     if (!m_tcpServer->listen(m_config.listenAddress, m_config.port)) {
@@ -164,6 +169,7 @@ void ChatServer::stop()
 {
     m_pingTimer.stop();
     m_sessionSweepTimer.stop();
+    m_acceptRetry.stop();
     if (m_tcpServer)
         m_tcpServer->close();
     const auto connections = m_connections;
@@ -255,7 +261,19 @@ int ChatServer::handshakesInProgress() const
 
 void ChatServer::acceptTcpConnections()
 {
-    while (QTcpSocket *socket = m_tcpServer->nextPendingConnection()) {
+    while (m_tcpServer && m_tcpServer->hasPendingConnections()) {
+        if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
+            // Out of descriptors soon. Pausing the QTcpServer is not enough: at EMFILE, Qt 6.4's accept loop
+            // was seen spinning at 100 % CPU. Sockets left in its queue make it stop accepting instead;
+            // they are taken when connections have closed.
+            m_abuse.report(
+                QStringLiteral("*"),
+                QStringLiteral("as many sockets open as the open-file limit allows; accepting paused"));
+            if (!m_acceptRetry.isActive())
+                m_acceptRetry.start(m_config.acceptRetryMs);
+            return;
+        }
+        QTcpSocket *socket = m_tcpServer->nextPendingConnection();
         const bool viaProxy = ClientAddress::isTrusted(socket->peerAddress(), m_config.trustedProxies);
         const ConnectionGate::Verdict verdict = m_gate->admit(socket, !viaProxy);
         if (verdict != ConnectionGate::Verdict::Admitted) {
@@ -291,15 +309,6 @@ void ChatServer::acceptTcpConnections()
         } else {
             m_webSocketServer->handleConnection(socket);
         }
-        if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
-            // Stop before the process runs out of descriptors: at EMFILE, Qt 6.4's accept loop was seen
-            // spinning at 100 % CPU instead of reporting the error.
-            m_abuse.report(
-                QStringLiteral("*"),
-                QStringLiteral("as many sockets open as the open-file limit allows; accepting paused"));
-            pauseAccepting();
-            return;
-        }
     }
 }
 
@@ -309,19 +318,11 @@ void ChatServer::pauseAccepting()
         return;
     m_tcpServer->pauseAccepting();
     m_acceptPaused = true;
-    QTimer::singleShot(m_config.acceptRetryMs, this, &ChatServer::resumeAcceptingWhenPossible);
-}
-
-void ChatServer::resumeAcceptingWhenPossible()
-{
-    if (!m_tcpServer)
-        return;
-    if (m_descriptorBudget > 0 && m_gate->openSockets() >= m_descriptorBudget) {
-        QTimer::singleShot(m_config.acceptRetryMs, this, &ChatServer::resumeAcceptingWhenPossible);
-        return;
-    }
-    m_acceptPaused = false;
-    m_tcpServer->resumeAccepting();
+    QTimer::singleShot(m_config.acceptRetryMs, this, [this] {
+        m_acceptPaused = false;
+        if (m_tcpServer)
+            m_tcpServer->resumeAccepting();
+    });
 }
 
 void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
@@ -353,9 +354,7 @@ void ChatServer::acceptWebSockets()
                 tcp->deleteLater();
             continue;
         }
-        auto *connection = new ClientConnection(socket, client, m_config.connection, this);
-        if (tcp)
-            tcp->setParent(connection); // deleted with it, after the QWebSocket on it (an earlier child)
+        auto *connection = new ClientConnection(socket, tcp, client, m_config.connection, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });

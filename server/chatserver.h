@@ -68,7 +68,6 @@ private:
     void connectionClosed(ClientConnection *connection);
     void acceptFailed(QAbstractSocket::SocketError error);
     void pauseAccepting();
-    void resumeAcceptingWhenPossible();
     void pingConnections();
 
     ServerConfig m_config;
@@ -96,6 +95,7 @@ private:
     QSet<ClientConnection *> m_connections;
     QTimer m_pingTimer;
     QTimer m_sessionSweepTimer;
+    QTimer m_acceptRetry; // takes waiting sockets again once the descriptor budget allows
 };
 
 } // namespace Natter::Server

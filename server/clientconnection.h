@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -22,8 +23,9 @@ public:
         qint64 maxOutgoingBytes = 8 * 1024 * 1024;
         int maxRequestsInFlight = 64;
     };
-    /// `address`: who the client is (behind a trusted proxy, the forwarded address).
-    ClientConnection(QWebSocket *socket, const QHostAddress &address, Limits limits,
+    /// `address`: who the client is (behind a trusted proxy, the forwarded address). `tcp`: the socket under
+    /// the WebSocket, which the connection then owns (its backlog is what the peer has not read).
+    ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QHostAddress &address, Limits limits,
                      QObject *parent = nullptr);
 
     /// The client's address as text, and the key its per-address limits are kept under.
@@ -44,6 +46,8 @@ public:
     /// its maximum of unanswered requests (the caller answers rate_limited, which counts as the reply).
     bool startRequest();
     int requestsInFlight() const { return m_inFlight; }
+    /// Bytes written for the peer that it has not taken yet (TLS: before and after encryption).
+    qint64 unsentBytes() const;
 
     /// Closes with a close code, then drops the TCP connection if the peer does not finish closing soon
     /// (a peer that reads nothing never would).
@@ -65,8 +69,11 @@ signals:
 
 private:
     void finishRequest();
+    void checkBacklog();
 
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp;
+    QTimer m_backlogDeadline;
     QString m_peerAddress;
     QString m_limitKey;
     Limits m_limits;

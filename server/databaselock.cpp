@@ -2,11 +2,16 @@
 #include "databaselock.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace Natter::Server {
 
 DatabaseLock::DatabaseLock(const QString &databasePath)
-    : m_path(databasePath + QStringLiteral(".lock"))
+    // The real file's name: two paths to one database (a symbolic link) must meet at one lock.
+    : m_path((QFileInfo(databasePath).canonicalFilePath().isEmpty()
+                  ? databasePath
+                  : QFileInfo(databasePath).canonicalFilePath()) +
+             QStringLiteral(".lock"))
     , m_lock(m_path)
 {
     // Never stale by age: a natterd that runs for months still holds its lock. A dead owner is detected.

@@ -152,7 +152,9 @@ bool ServerConfig::load(QSettings &settings, QString *error)
                    &connection.maxRequestsInFlight, error) &&
            readOutgoingCap(settings, &connection.maxOutgoingBytes, error) &&
            readInt(settings, QStringLiteral("connections/accept_retry_ms"), 10, 60'000, &acceptRetryMs,
-                   error);
+                   error) &&
+           readInt(settings, QStringLiteral("connections/reserved_descriptors"), 24, 100'000,
+                   &reservedDescriptors, error);
 }
 
 void ServerConfig::disableRateLimits()
