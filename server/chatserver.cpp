@@ -274,6 +274,12 @@ void ChatServer::acceptTcpConnections()
             return;
         }
         QTcpSocket *socket = m_tcpServer->nextPendingConnection();
+        if (socket->state() != QAbstractSocket::ConnectedState) {
+            // The peer left while the socket waited in Qt's queue: its disconnected() has been emitted
+            // already, so admitted it would hold a handshake slot and a descriptor until the deadline.
+            socket->deleteLater();
+            continue;
+        }
         const bool viaProxy = ClientAddress::isTrusted(socket->peerAddress(), m_config.trustedProxies);
         const ConnectionGate::Verdict verdict = m_gate->admit(socket, !viaProxy);
         if (verdict != ConnectionGate::Verdict::Admitted) {
