@@ -9,8 +9,11 @@
 
 #include <QFile>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 using namespace Natter::Server;
 using namespace Natter::Test;
@@ -23,6 +26,52 @@ QSslConfiguration trusting(const QString &certificatePath)
     configuration.setCaCertificates(QSslCertificate::fromPath(certificatePath));
     return configuration;
 }
+
+/// A TCP relay between one client and the server that can stop reading from the server: a TLS client that
+/// stops reading, as seen by the server, while the real TLS client behind the relay stays a normal one.
+/// (A QSslSocket of its own does not reliably stop: it goes on taking bytes from the kernel to decrypt.)
+class StallingRelay {
+public:
+    bool listen(const QUrl &server)
+    {
+        m_server = server;
+        QObject::connect(&m_listener, &QTcpServer::newConnection, [this] {
+            m_downstream.reset(m_listener.nextPendingConnection());
+            m_upstream = std::make_unique<QTcpSocket>();
+            // A small window: what the server sends piles up on its side, not in this process's kernel.
+            m_upstream->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+            QObject::connect(m_downstream.get(), &QTcpSocket::readyRead, m_upstream.get(),
+                             [this] { m_upstream->write(m_downstream->readAll()); });
+            QObject::connect(m_upstream.get(), &QTcpSocket::connected, m_upstream.get(),
+                             [this] { m_upstream->write(m_downstream->readAll()); });
+            QObject::connect(m_upstream.get(), &QTcpSocket::readyRead, m_downstream.get(), [this] {
+                if (!m_stalled)
+                    m_downstream->write(m_upstream->readAll());
+            });
+            m_upstream->connectToHost(m_server.host(), quint16(m_server.port()));
+        });
+        return m_listener.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const
+    {
+        QUrl url = m_server;
+        url.setPort(m_listener.serverPort());
+        return url;
+    }
+    /// From now on nothing more is read from the server.
+    void stall()
+    {
+        m_stalled = true;
+        m_upstream->setReadBufferSize(1);
+    }
+
+private:
+    QUrl m_server;
+    QTcpServer m_listener;
+    std::unique_ptr<QTcpSocket> m_downstream;
+    std::unique_ptr<QTcpSocket> m_upstream;
+    bool m_stalled = false;
+};
 
 } // namespace
 
@@ -103,6 +152,51 @@ private slots:
         QTRY_COMPARE(m_server->server().handshakesInProgress(), 1);
         QVERIFY(silent.waitForDisconnect(5000));
         QTRY_COMPARE(m_server->server().handshakesInProgress(), 0);
+    }
+
+    void aTlsClientThatStopsReadingIsCutOff()
+    {
+        // The backlog of a TLS connection is mostly encrypted bytes, held by QSslSocket apart from
+        // bytesToWrite(): the cap has to count them too.
+        m_server->config().connection.maxOutgoingBytes = 1024 * 1024;
+        m_server->config().idleTimeoutMs = 600'000; // so that only the cap can end it within the test
+        QVERIFY(startTls());
+        TestClient alice, bob, mallory;
+        for (TestClient *client : {&alice, &bob, &mallory})
+            client->setSslConfiguration(trusting(path("cert.pem")));
+        StallingRelay relay;
+        QVERIFY(relay.listen(m_server->url()));
+        QVERIFY(alice.open(m_server->url()));
+        QVERIFY(bob.open(m_server->url()));
+        QVERIFY(mallory.open(relay.url()));
+        QCOMPARE(replyCode(alice.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(bob.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(mallory.registerUser(QStringLiteral("mallory"))), QStringLiteral("ok"));
+        const QJsonObject room =
+            alice.request(QStringLiteral("create_room"), {{"name", "Lounge"}}).value("room").toObject();
+        const qint64 roomId = room.value(QStringLiteral("id")).toInteger();
+        for (TestClient *member : {&bob, &mallory})
+            QCOMPARE(replyCode(member->request(QStringLiteral("join_room"), {{"code", room.value("code")}})),
+                     QStringLiteral("ok"));
+        for (int sent = 0; sent < 200;) {
+            QList<qint64> batch;
+            for (int i = 0; i < 20; ++i, ++sent)
+                batch.append(alice.post(QStringLiteral("send"),
+                                        {{"room", roomId}, {"text", QString(4000, QLatin1Char('h'))}}));
+            for (const qint64 send : batch)
+                QCOMPARE(replyCode(alice.waitForReply(send, 30000)), QStringLiteral("ok"));
+        }
+        QCOMPARE(m_server->server().connectionCount(), 3);
+
+        relay.stall();
+        // 100 pages of 800 KB asked for at once: 80 MB if the server kept them all.
+        for (int i = 0; i < 100; ++i)
+            mallory.post(QStringLiteral("history"), {{"room", roomId}, {"limit", 200}});
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->server().connectionCount(), 2, 30000);
+        bob.clearEvents();
+        QCOMPARE(replyCode(alice.request(QStringLiteral("send"), {{"room", roomId}, {"text", "still here"}})),
+                 QStringLiteral("ok"));
+        QVERIFY(bob.waitForEvents(QStringLiteral("message"), 1, 1000));
     }
 
     void reloadServesTheNewCertificateAndKeepsConnections()
