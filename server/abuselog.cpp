@@ -2,26 +2,13 @@
 #include "abuselog.h"
 
 #include "logging.h"
-
-#include <QElapsedTimer>
+#include "monotonicclock.h"
 
 namespace Natter::Server {
 
-namespace {
-qint64 monotonicNow()
-{
-    static QElapsedTimer timer = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return timer.elapsed();
-}
-} // namespace
-
 AbuseLog::AbuseLog(qint64 intervalMs, Clock clock)
     : m_intervalMs(intervalMs)
-    , m_clock(clock ? std::move(clock) : Clock(monotonicNow))
+    , m_clock(clock ? std::move(clock) : Clock(monotonicMs))
 {}
 
 bool AbuseLog::report(const QString &addressKey, const QString &what)

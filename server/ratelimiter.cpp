@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ratelimiter.h"
 
-#include <QElapsedTimer>
+#include "monotonicclock.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,21 +10,11 @@ namespace Natter::Server {
 
 namespace {
 constexpr qint64 kSweepIntervalMs = 60'000;
-
-qint64 monotonicNow()
-{
-    static QElapsedTimer timer = [] {
-        QElapsedTimer t;
-        t.start();
-        return t;
-    }();
-    return timer.elapsed();
-}
 } // namespace
 
 RateLimiter::RateLimiter(Rule rule, Clock clock)
     : m_rule(rule)
-    , m_clock(clock ? std::move(clock) : Clock(monotonicNow))
+    , m_clock(clock ? std::move(clock) : Clock(monotonicMs))
 {}
 
 void RateLimiter::refill(Bucket &bucket, qint64 now) const

@@ -81,6 +81,18 @@ private:
         }
     }
 
+    /// `raw` signs up as mallory and joins the room, answers read, with request ids 1 and 2.
+    bool joinAsRawMember(RawClient &raw)
+    {
+        if (!raw.connectTo(m_server->url()) || !raw.handshake())
+            return false;
+        raw.sendText(R"({"type":"register","id":1,"username":"mallory","password":"password123"})");
+        if (!raw.waitForText(R"("id":1)"))
+            return false;
+        raw.sendText(QStringLiteral(R"({"type":"join_room","id":2,"code":"%1"})").arg(m_code).toUtf8());
+        return raw.waitForText(R"("id":2)");
+    }
+
     /// Alice says something and bob hears it within a second: the well-behaved users are unaffected.
     void chatStillWorks()
     {
@@ -204,12 +216,7 @@ private slots:
             config.idleTimeoutMs = 600'000; // so that only the cap can end it within the test
         }));
         RawClient mallory;
-        QVERIFY(mallory.connectTo(m_server->url()));
-        QVERIFY(mallory.handshake());
-        mallory.sendText(R"({"type":"register","id":1,"username":"mallory","password":"password123"})");
-        QVERIFY(mallory.waitForText(R"("id":1)"));
-        mallory.sendText(QStringLiteral(R"({"type":"join_room","id":2,"code":"%1"})").arg(m_code).toUtf8());
-        QVERIFY(mallory.waitForText(R"("id":2)"));
+        QVERIFY(joinAsRawMember(mallory));
         mallory.stopReading();
         QCOMPARE(m_server->server().connectionCount(), 3);
 
@@ -229,12 +236,7 @@ private slots:
         }));
         fill(200, QString(4000, QLatin1Char('h')));
         RawClient mallory;
-        QVERIFY(mallory.connectTo(m_server->url()));
-        QVERIFY(mallory.handshake());
-        mallory.sendText(R"({"type":"register","id":1,"username":"mallory","password":"password123"})");
-        QVERIFY(mallory.waitForText(R"("id":1)"));
-        mallory.sendText(QStringLiteral(R"({"type":"join_room","id":2,"code":"%1"})").arg(m_code).toUtf8());
-        QVERIFY(mallory.waitForText(R"("id":2)"));
+        QVERIFY(joinAsRawMember(mallory));
         mallory.stopReading();
         // 100 pages of 800 KB asked for at once: 80 MB if the server kept them all.
         for (int i = 0; i < 100; ++i)
