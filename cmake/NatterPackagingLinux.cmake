@@ -32,6 +32,8 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME natter)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
+# Qt's own texts (Cancel, Close, the standard dialogs) in the user's language, next to Natter's.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/packaging/natterd/conffiles" "/etc/natter/natterd.conf\n")
 
 # Per package: the copyright file and a changelog, as Debian wants them (the changelog compressed).

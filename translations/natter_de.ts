@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <translation>B&amp;eenden</translation>
     </message>
     <message>
         <source>&amp;Rooms</source>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <source>&amp;Leave room</source>
-        <translation>Raum &amp;verlassen</translation>
+        <translation>Raum ver&amp;lassen</translation>
     </message>
     <message>
         <source>Connected to %1</source>
@@ -414,7 +414,27 @@
     </message>
     <message>
         <source>Sign out &amp;everywhere</source>
-        <translation>Über&amp;all abmelden</translation>
+        <translation>Überall ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>You were signed out: your password was changed, or every session of your account was ended, on another device. Sign in again.</source>
+        <translation>Sie wurden abgemeldet: Ihr Passwort wurde geändert, oder alle Sitzungen Ihres Kontos wurden auf einem anderen Gerät beendet. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>Überall ab&amp;melden…</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>Sign out of this account on every device, this one included? Every device will need the password to sign in again.</source>
+        <translation>Dieses Konto auf allen Geräten abmelden, auch auf diesem? Jedes Gerät braucht dann das Passwort, um sich wieder anzumelden.</translation>
+    </message>
+    <message>
+        <source>Not signed out everywhere: %1</source>
+        <translation>Nicht überall abgemeldet: %1</translation>
     </message>
 </context>
 <context>
@@ -480,7 +500,7 @@
     <name>Natter::Client::SignInPage</name>
     <message>
         <source>&amp;Keep me signed in</source>
-        <translation>&amp;Angemeldet bleiben</translation>
+        <translation>Angemel&amp;det bleiben</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
@@ -519,10 +539,6 @@
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <source>Se&amp;rver:</source>
-        <translation>Se&amp;rver:</translation>
-    </message>
-    <message>
         <source>&amp;Username:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
@@ -541,6 +557,10 @@
     <message>
         <source>Enter the server&apos;s name or address, for example chat.example.org or localhost:7447.</source>
         <translation>Geben Sie den Namen oder die Adresse des Servers ein, zum Beispiel chat.example.org oder localhost:7447.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>New password &amp;again:</source>
-        <translation>Nouveau mot de passe, à &amp;nouveau :</translation>
+        <translation>Nouveau mot de passe, à nou&amp;veau :</translation>
     </message>
     <message>
         <source>The two new passwords are not the same.</source>
@@ -414,7 +414,27 @@
     </message>
     <message>
         <source>Sign out &amp;everywhere</source>
-        <translation>Se déconnecter &amp;partout</translation>
+        <translation>Se déconnecter par&amp;tout</translation>
+    </message>
+    <message>
+        <source>You were signed out: your password was changed, or every session of your account was ended, on another device. Sign in again.</source>
+        <translation>Vous avez été déconnecté : votre mot de passe a été changé, ou toutes les sessions de votre compte ont été fermées, depuis un autre appareil. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Sign out &amp;everywhere…</source>
+        <translation>Se déconnecter par&amp;tout…</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Se déconnecter partout</translation>
+    </message>
+    <message>
+        <source>Sign out of this account on every device, this one included? Every device will need the password to sign in again.</source>
+        <translation>Se déconnecter de ce compte sur tous les appareils, celui-ci compris ? Chaque appareil devra saisir le mot de passe pour se reconnecter.</translation>
+    </message>
+    <message>
+        <source>Not signed out everywhere: %1</source>
+        <translation>Pas déconnecté partout : %1</translation>
     </message>
 </context>
 <context>
@@ -519,10 +539,6 @@
         <translation>Créer un compte</translation>
     </message>
     <message>
-        <source>Se&amp;rver:</source>
-        <translation>Se&amp;rveur :</translation>
-    </message>
-    <message>
         <source>&amp;Username:</source>
         <translation>Nom d’&amp;utilisateur :</translation>
     </message>
@@ -541,6 +557,10 @@
     <message>
         <source>Enter the server&apos;s name or address, for example chat.example.org or localhost:7447.</source>
         <translation>Saisissez le nom ou l’adresse du serveur, par exemple chat.example.org ou localhost:7447.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;veur :</translation>
     </message>
 </context>
 <context>

@@ -406,15 +406,24 @@ void ChatSession::signOut()
     setState(State::SignedOut);
 }
 
-void ChatSession::signOutEverywhere()
+void ChatSession::signOutEverywhere(std::function<void(const Reply &)> done)
 {
-    if (m_connection.state() == Connection::State::Online && m_state == State::SignedIn)
-        m_connection.request(LogoutAllRequest{}, this, [](const Reply &) {});
-    forgetEverything();
-    m_token.clear();
-    m_user = {};
-    emit tokenChanged({});
-    setState(State::SignedOut);
+    // Only the server can end the other devices' sessions: signing out here alone while offline would look
+    // done and leave them all signed in. So this waits for the server, and signs out here when it agreed.
+    if (m_connection.state() != Connection::State::Online || m_state != State::SignedIn) {
+        done(Reply::lost());
+        return;
+    }
+    m_connection.request(LogoutAllRequest{}, this, [this, done = std::move(done)](const Reply &reply) {
+        if (reply.ok() && m_state == State::SignedIn) {
+            forgetEverything();
+            m_token.clear();
+            m_user = {};
+            emit tokenChanged({});
+            setState(State::SignedOut);
+        }
+        done(reply);
+    });
 }
 
 void ChatSession::changePassword(const QString &current, const QString &replacement,

@@ -50,8 +50,9 @@ public:
     void resume(const QString &token);
     /// Revokes the token on the server (when online) and forgets everything held.
     void signOut();
-    /// Signs out every session of this account, on every device, this one included.
-    void signOutEverywhere();
+    /// Signs out every session of this account, on every device, this one included, once the server has
+    /// done it: done(reply) is ok then. Offline or not signed in, nothing changes and done gets a lost reply.
+    void signOutEverywhere(std::function<void(const Reply &)> done);
     /// done(reply): ok when the password was changed (other devices are signed out).
     void changePassword(const QString &current, const QString &replacement,
                         std::function<void(const Reply &)> done);

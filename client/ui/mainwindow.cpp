@@ -22,6 +22,8 @@
 #include <QLabel>
 
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <cmath>
@@ -64,6 +66,9 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         m_signUp->setBusy(false);
         (m_showSignUp ? static_cast<void>(m_signUp->showError(explanation))
                       : static_cast<void>(m_signIn->showError(explanation)));
+        // Signed in, the chat page stays: the status bar says why nothing gets through any more.
+        m_refusal = explanation;
+        updateStatus();
     });
 
     connect(m_signIn, &SignInPage::signUpWanted, this, [this] {
@@ -97,6 +102,8 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
             action();
     });
     connect(&m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
+        if (state != Connection::State::Offline)
+            m_refusal.clear();
         if (state == Connection::State::WaitingToReconnect && m_onOnline) {
             m_onOnline = {};
             onSignInFailed(ProtocolError{}, true);
@@ -112,6 +119,10 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         updateStatus();
     });
     connect(&m_session, &ChatSession::signInFailed, this, &MainWindow::onSignInFailed);
+    connect(&m_session, &ChatSession::signedOutByServer, this, [this] {
+        m_signIn->showError(tr("You were signed out: your password was changed, or every session of your "
+                               "account was ended, on another device. Sign in again."));
+    });
     connect(&m_session, &ChatSession::tokenChanged, this, [this](const QString &token) {
         const QUrl server = m_connection.url();
         if (token.isEmpty()) {
@@ -165,22 +176,29 @@ void MainWindow::buildMenus()
     QAction *certificates = natter->addAction(tr("Trusted &certificates…"), this, [this] {
         TrustedCertificatesDialog dialog(m_settings, this);
         runDialog(dialog);
+        // A refused server whose pin is gone is tried again: Natter asks about its new certificate.
+        if (dialog.removedAny() && m_connection.state() == Connection::State::Offline &&
+            !m_connection.url().isEmpty()) {
+            m_signIn->showError({});
+            m_signUp->showError({});
+            m_connection.open(m_connection.url());
+        }
     });
     certificates->setObjectName(QStringLiteral("trustedCertificates"));
     natter->addSeparator();
-    QAction *changePassword = natter->addAction(tr("Change &password…"), this, [this] {
+    m_changePassword = natter->addAction(tr("Change &password…"), this, [this] {
         if (m_session.state() != ChatSession::State::SignedIn)
             return;
         ChangePasswordDialog dialog(m_session, this);
         if (runDialog(dialog) == QDialog::Accepted)
             statusBar()->showMessage(tr("Password changed. Your other devices were signed out."), 10'000);
     });
-    changePassword->setObjectName(QStringLiteral("changePassword"));
-    QAction *signOut = natter->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
-    signOut->setObjectName(QStringLiteral("signOut"));
-    QAction *signOutEverywhere =
-        natter->addAction(tr("Sign out &everywhere"), this, [this] { m_session.signOutEverywhere(); });
-    signOutEverywhere->setObjectName(QStringLiteral("signOutEverywhere"));
+    m_changePassword->setObjectName(QStringLiteral("changePassword"));
+    m_signOut = natter->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
+    m_signOut->setObjectName(QStringLiteral("signOut"));
+    m_signOutEverywhere =
+        natter->addAction(tr("Sign out &everywhere…"), this, &MainWindow::confirmSignOutEverywhere);
+    m_signOutEverywhere->setObjectName(QStringLiteral("signOutEverywhere"));
     natter->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu *rooms = menuBar()->addMenu(tr("&Rooms"));
@@ -274,6 +292,9 @@ void MainWindow::showPageFor()
         m_signIn->setBusy(false);
         m_signUp->setBusy(false);
         m_signIn->showError({});
+        m_signIn->clearPassword();
+        m_signUp->clearPasswords();
+        m_showSignUp = false; // after signing out, the account exists: sign in
         m_pages->setCurrentWidget(m_chat);
         return;
     }
@@ -297,15 +318,44 @@ QString MainWindow::connectionStatus() const
     case Connection::State::Offline:
         break;
     }
-    return tr("Offline");
+    return m_refusal.isEmpty() ? tr("Offline") : m_refusal;
 }
 
 void MainWindow::updateStatus()
 {
     m_connectionLabel->setText(connectionStatus());
-    m_userLabel->setText(m_session.state() == ChatSession::State::SignedIn
-                             ? tr("Signed in as %1").arg(m_session.user().username)
-                             : tr("Not signed in"));
+    const bool signedIn = m_session.state() == ChatSession::State::SignedIn;
+    m_userLabel->setText(signedIn ? tr("Signed in as %1").arg(m_session.user().username)
+                                  : tr("Not signed in"));
+    // What only the server can do waits for a connection to it.
+    const bool online = m_connection.state() == Connection::State::Online;
+    m_changePassword->setEnabled(signedIn && online);
+    m_signOutEverywhere->setEnabled(signedIn && online);
+    m_signOut->setEnabled(signedIn);
+}
+
+void MainWindow::confirmSignOutEverywhere()
+{
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Sign out everywhere"),
+                                     tr("Sign out of this account on every device, this one included? Every "
+                                        "device will need the password to sign in again."),
+                                     QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("signOutEverywhereQuestion"));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *confirm = question->addButton(tr("Sign out &everywhere"), QMessageBox::AcceptRole);
+    confirm->setObjectName(QStringLiteral("confirm"));
+    question->setDefaultButton(QMessageBox::Cancel);
+    connect(confirm, &QPushButton::clicked, this, [this] {
+        m_session.signOutEverywhere([this](const Reply &reply) {
+            if (reply.ok())
+                return;
+            statusBar()->showMessage(tr("Not signed out everywhere: %1")
+                                         .arg(ErrorText::describe(reply.error.value_or(ProtocolError{}),
+                                                                  reply.offline, m_connection.url())),
+                                     10'000);
+        });
+    });
+    question->open();
 }
 
 void MainWindow::saveState()

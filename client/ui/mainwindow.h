@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <functional>
 
+class QAction;
 class QDialog;
 class QLabel;
 class QStackedWidget;
@@ -50,6 +51,7 @@ private:
     void whenOnline(const QUrl &server, std::function<void()> action);
     void onSignInFailed(const ProtocolError &error, bool offline);
     void updateStatus();
+    void confirmSignOutEverywhere();
     void saveState();
 
     Connection &m_connection;
@@ -63,6 +65,10 @@ private:
     CertificateTrust *m_trust;
     QLabel *m_connectionLabel;
     QLabel *m_userLabel;
+    QAction *m_changePassword = nullptr;
+    QAction *m_signOut = nullptr;
+    QAction *m_signOutEverywhere = nullptr;
+    QString m_refusal; // why the server was refused (its certificate), while offline
     QTimer m_statusTimer;
     std::function<void()> m_onOnline;
     bool m_keepSignedIn = false;

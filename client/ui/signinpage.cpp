@@ -42,7 +42,7 @@ SignInPage::SignInPage(QWidget *parent)
     connect(signUp, &QLabel::linkActivated, this, &SignInPage::signUpWanted);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Se&rver:"), m_server);
+    form->addRow(tr("Ser&ver:"), m_server);
     form->addRow(tr("&Username:"), m_username);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_keep);
@@ -98,9 +98,14 @@ void SignInPage::setBusy(bool busy)
     m_signIn->setText(busy ? tr("Signing in…") : tr("&Sign in"));
 }
 
-void SignInPage::prepare()
+void SignInPage::clearPassword()
 {
     m_password->clear();
+}
+
+void SignInPage::prepare()
+{
+    clearPassword();
     (m_username->text().isEmpty() ? m_username : m_password)->setFocus();
 }
 

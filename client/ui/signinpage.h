@@ -25,6 +25,8 @@ public:
     void setBusy(bool busy);
     /// Clears the password and puts the focus where typing should start.
     void prepare();
+    /// Forgets the typed password (once signed in, the form does not keep it).
+    void clearPassword();
 
 signals:
     void signInRequested(const QUrl &server, const QString &username, const QString &password, bool keep);

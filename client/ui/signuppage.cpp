@@ -101,10 +101,15 @@ void SignUpPage::setBusy(bool busy)
     validate();
 }
 
-void SignUpPage::prepare()
+void SignUpPage::clearPasswords()
 {
     m_password->clear();
     m_repeat->clear();
+}
+
+void SignUpPage::prepare()
+{
+    clearPasswords();
     showError({});
     m_username->setFocus();
 }

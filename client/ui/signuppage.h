@@ -21,6 +21,8 @@ public:
     void showError(const QString &message);
     void setBusy(bool busy);
     void prepare();
+    /// Forgets the typed passwords (once signed in, the form does not keep them).
+    void clearPasswords();
 
 signals:
     void signUpRequested(const QUrl &server, const QString &username, const QString &password, bool keep);

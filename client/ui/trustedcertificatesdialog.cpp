@@ -4,6 +4,8 @@
 #include "clientsettings.h"
 
 #include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
@@ -32,6 +34,10 @@ TrustedCertificatesDialog::TrustedCertificatesDialog(ClientSettings &settings, Q
     explanation->setWordWrap(true);
     m_list->setModel(m_model);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // The fingerprint in two lines of 16 bytes in a fixed-width font, as the trust dialogs show it: the
+    // whole of it fits, and it can be compared by eye.
+    m_list->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_list->setUniformItemSizes(true);
     m_list->setAccessibleName(tr("Trusted certificates"));
     m_remove->setAccessibleName(tr("Remove the selected certificate"));
     m_remove->setEnabled(false);
@@ -43,6 +49,7 @@ TrustedCertificatesDialog::TrustedCertificatesDialog(ClientSettings &settings, Q
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_remove, &QPushButton::clicked, this, &TrustedCertificatesDialog::removeSelected);
+    m_list->installEventFilter(this); // Delete removes the selected one
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_remove->setEnabled(m_list->selectionModel()->hasSelection()); });
     resize(560, 320);
@@ -54,11 +61,27 @@ void TrustedCertificatesDialog::reload()
     m_model->clear();
     const QMap<QString, QString> pins = m_settings.pinnedCertificates();
     for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
-        auto *item = new QStandardItem(QStringLiteral("%1\n%2").arg(it.key(), it.value()));
+        const QString &fingerprint = it.value();
+        auto *item = new QStandardItem(
+            QStringLiteral("%1\n%2\n%3").arg(it.key(), fingerprint.left(47), fingerprint.mid(48)));
         item->setData(it.key(), kPinKeyRole);
+        item->setToolTip(fingerprint);
         m_model->appendRow(item);
     }
-    m_remove->setEnabled(false);
+    // The first one selected, so that the keyboard alone can remove it (Tab to Remove, or Delete).
+    if (m_model->rowCount() > 0)
+        m_list->setCurrentIndex(m_model->index(0, 0));
+    m_remove->setEnabled(m_list->selectionModel()->hasSelection());
+}
+
+bool TrustedCertificatesDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Delete)) {
+        removeSelected();
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void TrustedCertificatesDialog::removeSelected()
@@ -66,6 +89,7 @@ void TrustedCertificatesDialog::removeSelected()
     const QModelIndexList selected = m_list->selectionModel()->selectedIndexes();
     for (const QModelIndex &index : selected)
         m_settings.forgetPinnedCertificate(index.data(kPinKeyRole).toString());
+    m_removed = m_removed || !selected.isEmpty();
     reload();
 }
 

@@ -20,6 +20,11 @@ public:
 
     QListView *list() const { return m_list; }
     QPushButton *removeButton() const { return m_remove; }
+    /// Whether a certificate was forgotten while the dialog was open.
+    bool removedAny() const { return m_removed; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void reload();
@@ -29,6 +34,7 @@ private:
     QStandardItemModel *m_model;
     QListView *m_list;
     QPushButton *m_remove;
+    bool m_removed = false;
 };
 
 } // namespace Natter::Client

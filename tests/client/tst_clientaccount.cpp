@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -127,14 +128,51 @@ private slots:
         const QString desktopToken = desktop.settings.token(m_server->url());
         QVERIFY(!desktopToken.isEmpty());
 
-        laptop.window.findChild<QAction *>(QStringLiteral("signOutEverywhere"))->trigger();
-        QCOMPARE(laptop.session.state(), ChatSession::State::SignedOut);
+        auto *action = laptop.window.findChild<QAction *>(QStringLiteral("signOutEverywhere"));
+        QVERIFY(action->isEnabled());
+        action->trigger(); // it asks first; Cancel does nothing
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY(question =
+                        laptop.window.findChild<QMessageBox *>(QStringLiteral("signOutEverywhereQuestion")));
+        question->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!laptop.window.findChild<QMessageBox *>(QStringLiteral("signOutEverywhereQuestion")));
+        QCOMPARE(laptop.session.state(), ChatSession::State::SignedIn);
+
+        action->trigger();
+        QTRY_VERIFY(question =
+                        laptop.window.findChild<QMessageBox *>(QStringLiteral("signOutEverywhereQuestion")));
+        question->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
+        QTRY_COMPARE(laptop.session.state(), ChatSession::State::SignedOut);
         QTRY_COMPARE(desktop.session.state(), ChatSession::State::SignedOut);
+        // The other device says why it is back at the sign-in page.
+        QVERIFY(desktop.window.signInPage()
+                    ->findChild<QLabel *>(QStringLiteral("error"))
+                    ->text()
+                    .contains(QStringLiteral("signed out")));
+        QVERIFY(!action->isEnabled());
         QVERIFY(laptop.settings.token(m_server->url()).isEmpty());
         TestClient thief; // the desktop's kept token no longer works either
         QVERIFY(thief.open(m_server->url()));
         QTRY_COMPARE(replyCode(thief.request(QStringLiteral("resume"), {{"token", desktopToken}})),
                      QStringLiteral("invalid_token"));
+    }
+
+    void signOutEverywhereWaitsForTheServer()
+    {
+        ClientWindow laptop(m_dir.path(), QStringLiteral("laptop"), m_server->url());
+        QVERIFY(laptop.signIn(QStringLiteral("alice"), true));
+        auto *action = laptop.window.findChild<QAction *>(QStringLiteral("signOutEverywhere"));
+        laptop.connection.close();
+        QTRY_VERIFY(!action->isEnabled()); // offline: only the server can sign the other devices out
+        QVERIFY(!laptop.window.findChild<QAction *>(QStringLiteral("changePassword"))->isEnabled());
+        bool answered = false;
+        laptop.session.signOutEverywhere([&](const Reply &reply) {
+            answered = true;
+            QVERIFY(reply.offline);
+        });
+        QVERIFY(answered);
+        QCOMPARE(laptop.session.state(), ChatSession::State::SignedIn); // nothing pretended to be done
+        QVERIFY(!laptop.settings.token(m_server->url()).isEmpty());
     }
 };
 

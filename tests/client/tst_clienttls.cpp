@@ -13,6 +13,8 @@
 #include "tlscertificates.h"
 #include "trustedcertificatesdialog.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 using namespace Natter;
@@ -214,11 +217,12 @@ private slots:
             QCOMPARE(dialog.list()->model()->rowCount(), 1);
             QVERIFY(
                 dialog.list()->model()->index(0, 0).data().toString().contains(QStringLiteral("127.0.0.1:")));
-            QVERIFY(!dialog.removeButton()->isEnabled());
-            dialog.list()->setCurrentIndex(dialog.list()->model()->index(0, 0));
-            QVERIFY(dialog.removeButton()->isEnabled());
+            QVERIFY(dialog.list()->model()->index(0, 0).data().toString().contains(
+                fingerprintOf(QStringLiteral("first")).mid(48))); // the whole fingerprint
+            QVERIFY(dialog.removeButton()->isEnabled()); // the first one is selected: keyboard users can act
             dialog.removeButton()->click();
             QCOMPARE(dialog.list()->model()->rowCount(), 0);
+            QVERIFY(!dialog.removeButton()->isEnabled());
         }
         QVERIFY(client.settings.pinnedCertificates().isEmpty());
         client.submitSignIn(QStringLiteral("alice"));
@@ -228,6 +232,44 @@ private slots:
         buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
         QVERIFY(synced.wait(10000));
         QCOMPARE(client.settings.pinnedCertificate(url), fingerprintOf(QStringLiteral("second")));
+    }
+
+    void aCertificateChangedWhileSignedInCanBeTrustedAgainFromTheMenu()
+    {
+        ClientWindow client(m_dir.path(), m_server->url());
+        QTRY_VERIFY(client.dialog());
+        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
+        client.submitSignIn(QStringLiteral("alice"));
+        QSignalSpy synced(&client.session, &ChatSession::synced);
+        QVERIFY(synced.wait(10000));
+
+        QVERIFY(serveWith(QStringLiteral("second"))); // renewed while the client is signed in
+        QTRY_VERIFY(client.dialog());
+        QCOMPARE(client.dialog()->icon(), QMessageBox::Critical);
+        client.dialog()->button(QMessageBox::Close)->click();
+        // The chat stays, and the status bar says why nothing gets through.
+        QCOMPARE(client.session.state(), ChatSession::State::SignedIn);
+        QVERIFY(client.window.connectionStatus().contains(QStringLiteral("has changed")));
+
+        // Natter → Trusted certificates…, Delete on the (selected) pin, Close: Natter connects again and
+        // asks.
+        int left = -1;
+        QTimer::singleShot(0, this, [&left] {
+            auto *dialog = qobject_cast<TrustedCertificatesDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            QTest::keyClick(dialog->list(), Qt::Key_Delete);
+            left = dialog->list()->model()->rowCount();
+            dialog->reject();
+        });
+        client.window.findChild<QAction *>(QStringLiteral("trustedCertificates"))->trigger();
+        QCOMPARE(left, 0);
+        QTRY_VERIFY(client.dialog());
+        QCOMPARE(client.dialog()->icon(), QMessageBox::Question);
+        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
+        QVERIFY(synced.wait(10000)); // the kept session resumes
+        QCOMPARE(client.settings.pinnedCertificate(m_server->url()), fingerprintOf(QStringLiteral("second")));
+        QCOMPARE(client.connection.state(), Connection::State::Online);
     }
 };
 
