@@ -13,15 +13,21 @@ namespace Natter::Test {
 
 NatterdProcess::NatterdProcess()
 {
-    QFile config(m_dir.filePath(QStringLiteral("natterd.conf")));
-    if (config.open(QIODevice::WriteOnly))
-        config.write("[security]\nscrypt_ln=10\n[limits]\nenabled=false\n"
-                     "[connections]\nmax_requests_in_flight=100000\n");
+    setConnectionSettings({});
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
                      [this] { m_output += QString::fromUtf8(m_process.readAllStandardOutput()); });
     QObject::connect(&m_process, &QProcess::readyReadStandardError,
                      [this] { m_output += QString::fromUtf8(m_process.readAllStandardError()); });
+}
+
+void NatterdProcess::setConnectionSettings(const QByteArray &lines)
+{
+    QFile config(m_dir.filePath(QStringLiteral("natterd.conf")));
+    if (config.open(QIODevice::WriteOnly))
+        config.write("[security]\nscrypt_ln=10\n[limits]\nenabled=false\n"
+                     "[connections]\nmax_requests_in_flight=100000\n" +
+                     lines);
 }
 
 NatterdProcess::~NatterdProcess()

@@ -20,6 +20,8 @@ public:
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     /// Another database than the one in this process's own directory (a second natterd on the first's).
     void setDatabasePath(const QString &path) { m_databasePath = path; }
+    /// More keys of the config file's [connections] section, one "key=value\n" each.
+    void setConnectionSettings(const QByteArray &lines);
     /// The soft and hard limit of open files natterd starts with (Unix), so that it runs out of them.
     void setOpenFileLimit(int limit) { m_openFileLimit = limit; }
     qint64 processId() const { return m_process.processId(); }
