@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include "logging.h"
+#include "privatedirectory.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,12 +45,9 @@ bool Database::prepareFiles(const QString &path, QString *error)
 {
     const QFileInfo file(path);
     const QString directory = file.absolutePath();
-    if (!QFileInfo::exists(directory)) {
-        if (!QDir().mkpath(directory)) {
-            *error = QStringLiteral("cannot create the directory %1").arg(directory);
-            return false;
-        }
-        QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!makePrivateDirectory(directory)) {
+        *error = QStringLiteral("cannot create the directory %1").arg(directory);
+        return false;
     }
     const QFile::Permissions privateFile = QFile::ReadOwner | QFile::WriteOwner;
     if (!file.exists()) {

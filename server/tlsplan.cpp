@@ -2,6 +2,7 @@
 #include "tlsplan.h"
 
 #include "logging.h"
+#include "privatedirectory.h"
 #include "serverconfig.h"
 #include "tlscertificates.h"
 
@@ -46,7 +47,7 @@ bool TlsPlan::prepare(const ServerConfig &config, QString *error) const
 {
     if (!enabled || !selfSigned || (QFileInfo::exists(certificate) && QFileInfo::exists(privateKey)))
         return true;
-    if (!QDir().mkpath(QFileInfo(certificate).absolutePath())) {
+    if (!makePrivateDirectory(QFileInfo(certificate).absolutePath())) {
         *error = QStringLiteral("cannot create the directory of %1").arg(certificate);
         return false;
     }

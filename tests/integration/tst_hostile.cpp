@@ -426,10 +426,11 @@ private slots:
     void theDatabaseFilesArePrivate()
     {
         QTemporaryDir dir;
-        const QString directory = dir.filePath(QStringLiteral("state"));
+        const QString directory = dir.filePath(QStringLiteral("state/natter"));
         m_server->config().databasePath = directory + QStringLiteral("/natterd.sqlite");
         QVERIFY(startWithChat());
         QVERIFY(isPrivate(directory));
+        QVERIFY(isPrivate(dir.filePath(QStringLiteral("state")))); // a parent natterd made too
         for (const char *suffix : {"", "-wal", "-shm", ".lock"})
             QVERIFY2(isPrivate(m_server->config().databasePath + QLatin1String(suffix)), suffix);
         chatStillWorks();
