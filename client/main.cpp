@@ -2,6 +2,7 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "filetokenstore.h"
 #include "mainwindow.h"
 #include "serveraddress.h"
 #include "translations.h"
@@ -49,9 +50,10 @@ int main(int argc, char *argv[])
     ClientSettings settings(parser.value(profile));
     if (parser.isSet(server))
         settings.setServerUrl(ServerAddress::fromUserInput(parser.value(server)));
+    FileTokenStore tokens(settings);
     Connection connection;
     ChatSession session(connection);
-    MainWindow window(connection, session, settings);
+    MainWindow window(connection, session, settings, tokens);
     window.show();
     window.start();
     return app.exec();

@@ -11,6 +11,7 @@
 #include "quickswitcher.h"
 #include "signinpage.h"
 #include "signuppage.h"
+#include "tokenstore.h"
 #include "traynotifier.h"
 
 #include "certificatetrust.h"
@@ -31,11 +32,12 @@
 namespace Natter::Client {
 
 MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings,
-                       QWidget *parent)
+                       TokenStore &tokens, QWidget *parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
     , m_settings(settings)
+    , m_tokens(tokens)
     , m_pages(new QStackedWidget(this))
     , m_signIn(new SignInPage(m_pages))
     , m_signUp(new SignUpPage(m_pages))
@@ -85,6 +87,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     connect(m_signIn, &SignInPage::signInRequested, this,
             [this](const QUrl &server, const QString &username, const QString &password, bool keep) {
                 m_keepSignedIn = keep;
+                m_lookingForKept = false; // the user's own sign-in wins over a kept token that comes late
                 m_signIn->setBusy(true);
                 m_settings.setLastUsername(username);
                 whenOnline(server, [this, username, password] { m_session.signIn(username, password); });
@@ -92,6 +95,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     connect(m_signUp, &SignUpPage::signUpRequested, this,
             [this](const QUrl &server, const QString &username, const QString &password, bool keep) {
                 m_keepSignedIn = keep;
+                m_lookingForKept = false;
                 m_signUp->setBusy(true);
                 m_settings.setLastUsername(username);
                 whenOnline(server, [this, username, password] { m_session.signUp(username, password); });
@@ -126,14 +130,14 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     connect(&m_session, &ChatSession::tokenChanged, this, [this](const QString &token) {
         const QUrl server = m_connection.url();
         if (token.isEmpty()) {
-            m_settings.forgetToken(server);
+            m_tokens.forget(server);
             return;
         }
         m_settings.setServerUrl(server);
         if (m_keepSignedIn)
-            m_settings.setToken(server, token);
+            m_tokens.write(server, token);
         else
-            m_settings.forgetToken(server);
+            m_tokens.forget(server);
     });
     connect(&m_session, &ChatSession::synced, this, [this] {
         if (!m_restoredRoom) {
@@ -250,15 +254,28 @@ void MainWindow::start()
     const QUrl server = m_settings.serverUrl();
     m_signIn->setServer(server);
     m_signIn->setUsername(m_settings.lastUsername());
-    const QString token = m_settings.token(server);
-    m_keepSignedIn = !token.isEmpty();
-    m_signIn->setKeepSignedIn(m_keepSignedIn);
-    if (!token.isEmpty()) {
-        m_signIn->setBusy(true);
-        m_session.resume(token);
-    }
+    // The keychain answers later, maybe only once the user has unlocked it: connect meanwhile, and keep the
+    // page busy ("Signing in…") rather than offer a form that a kept session would then overrule.
+    m_lookingForKept = true;
+    m_signIn->setBusy(true);
     m_connection.open(server);
     m_signIn->prepare();
+    m_tokens.read(server, this, [this](const QString &token) { resumeKept(token); });
+}
+
+void MainWindow::resumeKept(const QString &token)
+{
+    if (!std::exchange(m_lookingForKept, false))
+        return; // the user signed in or up meanwhile
+    if (token.isEmpty()) {
+        m_signIn->setBusy(false); // and "keep me signed in" as the user may have set it meanwhile
+        return;
+    }
+    m_keepSignedIn = true;
+    m_signIn->setKeepSignedIn(true);
+    m_session.resume(token);
+    if (m_connection.state() == Connection::State::WaitingToReconnect)
+        onSignInFailed(ProtocolError{}, true); // already known to be down: say so now, not after the next try
 }
 
 void MainWindow::whenOnline(const QUrl &server, std::function<void()> action)

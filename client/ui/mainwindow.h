@@ -21,6 +21,7 @@ class ClientSettings;
 class Connection;
 class SignInPage;
 class SignUpPage;
+class TokenStore;
 class TrayNotifier;
 
 /// Composes the window: sign-in and sign-up pages, the chat page, menus and shortcuts, the status bar
@@ -28,11 +29,12 @@ class TrayNotifier;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings,
+    MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings, TokenStore &tokens,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Connects to the remembered server and resumes a kept session, if any.
+    /// Connects to the remembered server and resumes a kept session, if any. Returns at once: the sign-in
+    /// page stays busy while the token store looks for a kept token.
     void start();
     SignInPage *signInPage() const { return m_signIn; }
     SignUpPage *signUpPage() const { return m_signUp; }
@@ -47,6 +49,7 @@ protected:
 private:
     void buildMenus();
     int runDialog(QDialog &dialog);
+    void resumeKept(const QString &token);
     void showPageFor();
     void whenOnline(const QUrl &server, std::function<void()> action);
     void onSignInFailed(const ProtocolError &error, bool offline);
@@ -57,6 +60,7 @@ private:
     Connection &m_connection;
     ChatSession &m_session;
     ClientSettings &m_settings;
+    TokenStore &m_tokens;
     QStackedWidget *m_pages;
     SignInPage *m_signIn;
     SignUpPage *m_signUp;
@@ -72,6 +76,7 @@ private:
     QTimer m_statusTimer;
     std::function<void()> m_onOnline;
     bool m_keepSignedIn = false;
+    bool m_lookingForKept = false;
     bool m_showSignUp = false;
     bool m_restoredRoom = false;
 };

@@ -4,6 +4,7 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "filetokenstore.h"
 #include "mainwindow.h"
 #include "signinpage.h"
 #include "testclient.h"
@@ -29,8 +30,9 @@ namespace {
 struct ClientWindow {
     ClientWindow(const QString &directory, const QString &profile, const QUrl &server)
         : settings(profile, directory)
+        , tokens(settings)
         , session(connection)
-        , window(connection, session, settings)
+        , window(connection, session, settings, tokens)
     {
         settings.setServerUrl(server);
         connection.setBackoff(ReconnectBackoff(50, 400));
@@ -38,8 +40,17 @@ struct ClientWindow {
         window.start();
     }
 
+    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
+    bool waitForForm() const
+    {
+        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
+        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
+    }
+
     bool signIn(const QString &username, bool keep)
     {
+        if (!waitForForm())
+            return false;
         auto *page = window.signInPage();
         page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
         page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
@@ -50,6 +61,7 @@ struct ClientWindow {
     }
 
     ClientSettings settings;
+    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
     Connection connection;
     ChatSession session;
     MainWindow window;

@@ -5,6 +5,7 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
+#include "filetokenstore.h"
 #include "mainwindow.h"
 #include "serveraddress.h"
 #include "signinpage.h"
@@ -36,8 +37,9 @@ namespace {
 struct ClientWindow {
     ClientWindow(const QString &directory, const QUrl &server)
         : settings(QStringLiteral("tls"), directory)
+        , tokens(settings)
         , session(connection)
-        , window(connection, session, settings)
+        , window(connection, session, settings, tokens)
     {
         settings.setServerUrl(server);
         connection.setBackoff(ReconnectBackoff(50, 400));
@@ -45,8 +47,16 @@ struct ClientWindow {
         window.start();
     }
 
+    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
+    bool waitForForm() const
+    {
+        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
+        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
+    }
+
     void submitSignIn(const QString &username)
     {
+        QVERIFY(waitForForm());
         auto *page = window.signInPage();
         page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
         page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
@@ -61,6 +71,7 @@ struct ClientWindow {
     QMessageBox *dialog() const { return window.certificateTrust()->openDialog(); }
 
     ClientSettings settings;
+    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
     Connection connection;
     ChatSession session;
     MainWindow window;

@@ -6,6 +6,7 @@
 #include "composer.h"
 #include "connection.h"
 #include "errortext.h"
+#include "filetokenstore.h"
 #include "joinroomdialog.h"
 #include "mainwindow.h"
 #include "membermodel.h"
@@ -16,6 +17,7 @@
 #include "signuppage.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "tokenstore.h"
 #include "translations.h"
 #include "traynotifier.h"
 
@@ -25,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -42,10 +45,13 @@ using namespace Natter::Test;
 namespace {
 /// What main() builds: settings of one profile, the connection, the session and the window.
 struct ClientWindow {
-    ClientWindow(const QString &directory, const QString &profile, const QUrl &server)
+    /// `store`: where tokens are kept; the profile's settings file when none is given.
+    ClientWindow(const QString &directory, const QString &profile, const QUrl &server,
+                 TokenStore *store = nullptr)
         : settings(profile, directory)
+        , tokens(settings)
         , session(connection)
-        , window(connection, session, settings)
+        , window(connection, session, settings, store ? *store : tokens)
     {
         settings.setServerUrl(server);
         connection.setBackoff(ReconnectBackoff(50, 400));
@@ -57,8 +63,16 @@ struct ClientWindow {
     {
         return window.findChild<T *>(QString::fromLatin1(name));
     }
+    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
+    bool waitForForm() const
+    {
+        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
+        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
+    }
     bool signIn(const QString &username, bool keep = false)
     {
+        if (!waitForForm())
+            return false;
         auto *page = window.signInPage();
         page->findChild<QLineEdit *>(QStringLiteral("username"))->clear();
         QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), username);
@@ -70,9 +84,35 @@ struct ClientWindow {
         return synced.wait(10000);
     }
     ClientSettings settings;
+    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
     Connection connection;
     ChatSession session;
     MainWindow window;
+};
+
+/// A token store that answers a read only when the test says so, like a keychain waiting to be unlocked.
+class HeldTokenStore : public TokenStore {
+public:
+    void read(const QUrl &, QObject *context, ReadCallback callback) override
+    {
+        m_context = context;
+        m_pending = std::move(callback);
+    }
+    void write(const QUrl &, const QString &token) override { written = token; }
+    void forget(const QUrl &) override { written.clear(); }
+    bool usesKeychain() const override { return true; }
+    bool busy() const override { return false; }
+    bool asked() const { return bool(m_pending); }
+    void answer(const QString &token)
+    {
+        if (m_context)
+            std::exchange(m_pending, {})(token);
+    }
+    QString written;
+
+private:
+    QPointer<QObject> m_context;
+    ReadCallback m_pending;
 };
 
 bool memberOnline(MemberModel *model, const QString &name, bool *found = nullptr)
@@ -134,6 +174,7 @@ private slots:
         const QUrl nowhere(QStringLiteral("ws://127.0.0.1:%1").arg(placeholder.serverPort()));
         placeholder.close();
         ClientWindow client(m_dir->path(), QStringLiteral("u"), nowhere);
+        QVERIFY(client.waitForForm());
         auto *page = client.window.signInPage();
         QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), QStringLiteral("alice"));
         QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
@@ -167,6 +208,47 @@ private slots:
         QVERIFY(m_server->restart());
         QVERIFY(synced.wait(10000)); // the kept session resumes by itself once the server is back
         QCOMPARE(again.session.user().username, QStringLiteral("alice"));
+    }
+
+    void aKeptSessionIsLookedForWithoutBlocking()
+    {
+        TestClient earlier; // a sign-in with "keep me signed in" on an earlier run
+        QVERIFY(earlier.open(m_server->url()));
+        QCOMPARE(replyCode(earlier.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        HeldTokenStore keychain;
+        ClientWindow client(m_dir->path(), QStringLiteral("held"), m_server->url(), &keychain);
+        // start() has returned with the keychain still silent; the page says a sign-in is under way.
+        QVERIFY(keychain.asked());
+        auto *signIn = client.window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
+        QVERIFY(client.window.signInPage()->isVisible());
+        QVERIFY(!signIn->isEnabled());
+        QCOMPARE(signIn->text(), QStringLiteral("Signing in…"));
+        QTRY_COMPARE(client.connection.state(), Connection::State::Online); // the window lives meanwhile
+        QVERIFY(!signIn->isEnabled());
+
+        QSignalSpy synced(&client.session, &ChatSession::synced);
+        keychain.answer(earlier.token());
+        QVERIFY(synced.wait());
+        QCOMPARE(client.session.user().username, QStringLiteral("alice"));
+        QVERIFY(client.window.chatPage()->isVisible());
+        QVERIFY(
+            client.window.signInPage()->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"))->isChecked());
+    }
+
+    void noKeptSessionGivesTheFormBack()
+    {
+        HeldTokenStore keychain;
+        ClientWindow client(m_dir->path(), QStringLiteral("none"), m_server->url(), &keychain);
+        auto *signIn = client.window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
+        QTRY_COMPARE(client.connection.state(), Connection::State::Online);
+        QVERIFY(!signIn->isEnabled());
+        keychain.answer({});
+        QVERIFY(signIn->isEnabled());
+        QCOMPARE(signIn->text(), QStringLiteral("&Sign in"));
+        QCOMPARE(client.session.state(), ChatSession::State::SignedOut);
+        QVERIFY(client.signIn(QStringLiteral("bob"), true));
+        QVERIFY(!keychain.written.isEmpty()); // kept through the store, not the file
+        QVERIFY(client.settings.token(m_server->url()).isEmpty());
     }
 
     void signUpChecksAsYouType()
