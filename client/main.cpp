@@ -2,9 +2,10 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
-#include "filetokenstore.h"
 #include "mainwindow.h"
 #include "serveraddress.h"
+#include "tokenstore.h"
+#include "tokenstorechoice.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -50,11 +51,15 @@ int main(int argc, char *argv[])
     ClientSettings settings(parser.value(profile));
     if (parser.isSet(server))
         settings.setServerUrl(ServerAddress::fromUserInput(parser.value(server)));
-    FileTokenStore tokens(settings);
+    const std::unique_ptr<TokenStore> tokens = TokenStoreChoice::create(settings);
     Connection connection;
     ChatSession session(connection);
-    MainWindow window(connection, session, settings, tokens);
+    MainWindow window(connection, session, settings, *tokens);
     window.show();
     window.start();
-    return app.exec();
+    const int status = app.exec();
+    // A token written or forgotten just before quitting may still be on its way to the keychain.
+    window.hide();
+    tokens->finishPending(3000);
+    return status;
 }

@@ -34,6 +34,11 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6, qt6-qpa-plugins")
 # Qt's own texts (Cancel, Close, the standard dialogs) in the user's language, next to Natter's.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+if(NATTER_KEYCHAIN)
+    # libqt6keychain1 comes through dpkg-shlibdeps, but it loads libsecret at run time, unseen: without it the
+    # Secret Service is not used and the token falls back to the settings file.
+    string(APPEND CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS ", libsecret-1-0")
+endif()
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/packaging/natterd/conffiles" "/etc/natter/natterd.conf\n")
 
 # Per package: the copyright file and a changelog, as Debian wants them (the changelog compressed).

@@ -15,6 +15,7 @@ const QString kDefaultServer = QStringLiteral("ws://localhost:7447");
 }
 
 ClientSettings::ClientSettings(const QString &profile, const QString &directory)
+    : m_profile(profile)
 {
     const QString dir =
         directory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) : directory;

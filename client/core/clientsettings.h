@@ -11,14 +11,15 @@
 namespace Natter::Client {
 
 /// One profile's settings (~/.config/Natter/natter/<profile>.ini): the server, the last user, window
-/// state, and, for "keep me signed in", the session token per server. Never the password. The file is
-/// made readable by its owner only, since a token signs in.
+/// state, and, for "keep me signed in" where no keychain service exists, the session token per server (see
+/// TokenStore). Never the password. The file is made readable by its owner only, since a token signs in.
 class ClientSettings {
 public:
     /// `directory` empty: the platform's config location for the application.
     explicit ClientSettings(const QString &profile, const QString &directory = {});
     ~ClientSettings();
 
+    QString profile() const { return m_profile; }
     QString filePath() const;
 
     QUrl serverUrl() const;
@@ -26,7 +27,8 @@ public:
     QString lastUsername() const;
     void setLastUsername(const QString &username);
 
-    /// The token kept for a server, empty when none.
+    /// The token kept in this file for a server, empty when none. Use a TokenStore, which prefers the
+    /// keychain.
     QString token(const QUrl &server) const;
     void setToken(const QUrl &server, const QString &token);
     void forgetToken(const QUrl &server);
@@ -53,6 +55,7 @@ public:
 
 private:
     static QString serverKey(const QUrl &server);
+    QString m_profile;
     std::unique_ptr<QSettings> m_settings;
 };
 
