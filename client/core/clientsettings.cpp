@@ -20,8 +20,15 @@ ClientSettings::ClientSettings(const QString &profile, const QString &directory)
     const QString dir =
         directory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) : directory;
     QDir().mkpath(dir);
-    m_settings = std::make_unique<QSettings>(dir + QLatin1Char('/') + profile + QStringLiteral(".ini"),
-                                             QSettings::IniFormat);
+    const QString path = dir + QLatin1Char('/') + profile + QStringLiteral(".ini");
+    // Private from its first byte: QSettings rewrites the file through QSaveFile, which keeps the mode of the
+    // file it replaces, so a token never sits in a file that others can read.
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        file.close();
+    }
+    m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
 }
 
 ClientSettings::~ClientSettings()

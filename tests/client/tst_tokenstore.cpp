@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -306,6 +307,20 @@ private slots:
         QCOMPARE(readBack(file, kServer), QStringLiteral("token-one"));
         file.forget(kServer);
         QVERIFY(m_settings->token(kServer).isEmpty());
+    }
+
+    void theSettingsFileIsPrivateFromItsFirstByte()
+    {
+        // Made 0600 before anything is written, so that no token is ever in a file others can read, not even
+        // between QSettings writing it and ClientSettings::sync() restricting it.
+        constexpr QFileDevice::Permissions kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                     QFileDevice::ReadOther | QFileDevice::WriteOther;
+        QCOMPARE(QFile::permissions(m_settings->filePath()) & kOthers, QFileDevice::Permissions());
+        QSettings plain(m_settings->filePath(), QSettings::IniFormat); // a write that does not restrict
+        plain.setValue(QStringLiteral("tokens/x"), QStringLiteral("secret"));
+        plain.sync();
+        QCOMPARE(plain.status(), QSettings::NoError);
+        QCOMPARE(QFile::permissions(m_settings->filePath()) & kOthers, QFileDevice::Permissions());
     }
 
     void withoutASessionBusTheFileIsChosenAtOnce()
