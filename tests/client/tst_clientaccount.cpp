@@ -3,6 +3,7 @@
 #include "changepassworddialog.h"
 #include "chatsession.h"
 #include "clientsettings.h"
+#include "clientwindow.h"
 #include "connection.h"
 #include "filetokenstore.h"
 #include "mainwindow.h"
@@ -24,50 +25,6 @@
 using namespace Natter;
 using namespace Natter::Client;
 using namespace Natter::Test;
-
-namespace {
-
-struct ClientWindow {
-    ClientWindow(const QString &directory, const QString &profile, const QUrl &server)
-        : settings(profile, directory)
-        , tokens(settings)
-        , session(connection)
-        , window(connection, session, settings, tokens)
-    {
-        settings.setServerUrl(server);
-        connection.setBackoff(ReconnectBackoff(50, 400));
-        window.show();
-        window.start();
-    }
-
-    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
-    bool waitForForm() const
-    {
-        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
-        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
-    }
-
-    bool signIn(const QString &username, bool keep)
-    {
-        if (!waitForForm())
-            return false;
-        auto *page = window.signInPage();
-        page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
-        page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
-        page->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"))->setChecked(keep);
-        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
-        QSignalSpy synced(&session, &ChatSession::synced);
-        return synced.wait(10000);
-    }
-
-    ClientSettings settings;
-    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
-    Connection connection;
-    ChatSession session;
-    MainWindow window;
-};
-
-} // namespace
 
 class TestClientAccount : public QObject {
     Q_OBJECT

@@ -4,6 +4,7 @@
 #include "certificatetrust.h"
 #include "chatsession.h"
 #include "clientsettings.h"
+#include "clientwindow.h"
 #include "connection.h"
 #include "filetokenstore.h"
 #include "mainwindow.h"
@@ -33,49 +34,6 @@ using namespace Natter::Client;
 using namespace Natter::Test;
 
 namespace {
-
-struct ClientWindow {
-    ClientWindow(const QString &directory, const QUrl &server)
-        : settings(QStringLiteral("tls"), directory)
-        , tokens(settings)
-        , session(connection)
-        , window(connection, session, settings, tokens)
-    {
-        settings.setServerUrl(server);
-        connection.setBackoff(ReconnectBackoff(50, 400));
-        window.show();
-        window.start();
-    }
-
-    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
-    bool waitForForm() const
-    {
-        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
-        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
-    }
-
-    void submitSignIn(const QString &username)
-    {
-        QVERIFY(waitForForm());
-        auto *page = window.signInPage();
-        page->findChild<QLineEdit *>(QStringLiteral("username"))->setText(username);
-        page->findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("password123"));
-        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
-    }
-
-    QString signInError() const
-    {
-        return window.signInPage()->findChild<QLabel *>(QStringLiteral("error"))->text();
-    }
-
-    QMessageBox *dialog() const { return window.certificateTrust()->openDialog(); }
-
-    ClientSettings settings;
-    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
-    Connection connection;
-    ChatSession session;
-    MainWindow window;
-};
 
 QPushButton *buttonWithText(QMessageBox *box, const QString &text)
 {
@@ -164,14 +122,15 @@ private slots:
     void aSelfSignedCertificateIsShownAndTrustedOnce()
     {
         {
-            ClientWindow client(m_dir.path(), m_server->url());
-            client.submitSignIn(QStringLiteral("alice"));
-            QTRY_VERIFY(client.dialog());
-            QVERIFY(
-                client.dialog()->informativeText().contains(fingerprintOf(QStringLiteral("first")).left(47)));
+            ClientWindow client(m_dir.path(), QStringLiteral("tls"), m_server->url());
+            QVERIFY(client.submitSignIn(QStringLiteral("alice"), true));
+            QTRY_VERIFY(client.certificateDialog());
+            QVERIFY(client.certificateDialog()->informativeText().contains(
+                fingerprintOf(QStringLiteral("first")).left(47)));
             QCOMPARE(client.connection.state(), Connection::State::Offline); // nothing sent before the answer
             QSignalSpy synced(&client.session, &ChatSession::synced);
-            QPushButton *trust = buttonWithText(client.dialog(), QStringLiteral("Trust and connect"));
+            QPushButton *trust =
+                buttonWithText(client.certificateDialog(), QStringLiteral("Trust and connect"));
             QVERIFY(trust);
             trust->click();
             QVERIFY(synced.wait(10000));
@@ -179,18 +138,18 @@ private slots:
                      fingerprintOf(QStringLiteral("first")));
         }
         // Next time: the pinned certificate is accepted without a question.
-        ClientWindow again(m_dir.path(), m_server->url());
+        ClientWindow again(m_dir.path(), QStringLiteral("tls"), m_server->url());
         QSignalSpy online(&again.connection, &Connection::online);
         QVERIFY(online.wait(10000));
-        QVERIFY(!again.dialog());
+        QVERIFY(!again.certificateDialog());
     }
 
     void notTrustingLeavesItUnconnected()
     {
-        ClientWindow client(m_dir.path(), m_server->url());
-        client.submitSignIn(QStringLiteral("alice"));
-        QTRY_VERIFY(client.dialog());
-        client.dialog()->button(QMessageBox::Cancel)->click();
+        ClientWindow client(m_dir.path(), QStringLiteral("tls"), m_server->url());
+        QVERIFY(client.submitSignIn(QStringLiteral("alice"), true));
+        QTRY_VERIFY(client.certificateDialog());
+        client.certificateDialog()->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(client.signInError().contains(QStringLiteral("did not trust")));
         QVERIFY(client.settings.pinnedCertificate(m_server->url()).isEmpty());
         QCOMPARE(client.connection.state(), Connection::State::Offline);
@@ -204,9 +163,9 @@ private slots:
             settings.pinCertificate(url, fingerprintOf(QStringLiteral("first")));
         }
         QVERIFY(serveWith(QStringLiteral("second"))); // the same server, another certificate
-        ClientWindow client(m_dir.path(), url);
-        QTRY_VERIFY(client.dialog());
-        QMessageBox *warning = client.dialog();
+        ClientWindow client(m_dir.path(), QStringLiteral("tls"), url);
+        QTRY_VERIFY(client.certificateDialog());
+        QMessageBox *warning = client.certificateDialog();
         QCOMPARE(warning->icon(), QMessageBox::Critical);
         QCOMPARE(warning->buttons().size(), 1); // Close, and nothing that connects
         QVERIFY(warning->informativeText().contains(fingerprintOf(QStringLiteral("first")).left(47)));
@@ -214,13 +173,13 @@ private slots:
         QTRY_VERIFY(client.signInError().contains(QStringLiteral("has changed")));
         QCOMPARE(client.connection.state(), Connection::State::Offline);
         warning->button(QMessageBox::Close)->click();
-        QVERIFY(!client.dialog());
+        QVERIFY(!client.certificateDialog());
         // Signing in again does not get past it either.
-        client.submitSignIn(QStringLiteral("alice"));
-        QTRY_VERIFY(client.dialog());
-        QCOMPARE(client.dialog()->icon(), QMessageBox::Critical);
-        client.dialog()->button(QMessageBox::Close)->click();
-        QVERIFY(!client.dialog());
+        QVERIFY(client.submitSignIn(QStringLiteral("alice"), true));
+        QTRY_VERIFY(client.certificateDialog());
+        QCOMPARE(client.certificateDialog()->icon(), QMessageBox::Critical);
+        client.certificateDialog()->button(QMessageBox::Close)->click();
+        QVERIFY(!client.certificateDialog());
 
         // Only the settings forget a pin; then the new certificate is asked about like a first one.
         {
@@ -236,28 +195,28 @@ private slots:
             QVERIFY(!dialog.removeButton()->isEnabled());
         }
         QVERIFY(client.settings.pinnedCertificates().isEmpty());
-        client.submitSignIn(QStringLiteral("alice"));
-        QTRY_VERIFY(client.dialog());
-        QCOMPARE(client.dialog()->icon(), QMessageBox::Question);
+        QVERIFY(client.submitSignIn(QStringLiteral("alice"), true));
+        QTRY_VERIFY(client.certificateDialog());
+        QCOMPARE(client.certificateDialog()->icon(), QMessageBox::Question);
         QSignalSpy synced(&client.session, &ChatSession::synced);
-        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
+        buttonWithText(client.certificateDialog(), QStringLiteral("Trust and connect"))->click();
         QVERIFY(synced.wait(10000));
         QCOMPARE(client.settings.pinnedCertificate(url), fingerprintOf(QStringLiteral("second")));
     }
 
     void aCertificateChangedWhileSignedInCanBeTrustedAgainFromTheMenu()
     {
-        ClientWindow client(m_dir.path(), m_server->url());
-        QTRY_VERIFY(client.dialog());
-        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
-        client.submitSignIn(QStringLiteral("alice"));
+        ClientWindow client(m_dir.path(), QStringLiteral("tls"), m_server->url());
+        QTRY_VERIFY(client.certificateDialog());
+        buttonWithText(client.certificateDialog(), QStringLiteral("Trust and connect"))->click();
+        QVERIFY(client.submitSignIn(QStringLiteral("alice"), true));
         QSignalSpy synced(&client.session, &ChatSession::synced);
         QVERIFY(synced.wait(10000));
 
         QVERIFY(serveWith(QStringLiteral("second"))); // renewed while the client is signed in
-        QTRY_VERIFY(client.dialog());
-        QCOMPARE(client.dialog()->icon(), QMessageBox::Critical);
-        client.dialog()->button(QMessageBox::Close)->click();
+        QTRY_VERIFY(client.certificateDialog());
+        QCOMPARE(client.certificateDialog()->icon(), QMessageBox::Critical);
+        client.certificateDialog()->button(QMessageBox::Close)->click();
         // The chat stays, and the status bar says why nothing gets through.
         QCOMPARE(client.session.state(), ChatSession::State::SignedIn);
         QVERIFY(client.window.connectionStatus().contains(QStringLiteral("has changed")));
@@ -275,9 +234,9 @@ private slots:
         });
         client.window.findChild<QAction *>(QStringLiteral("trustedCertificates"))->trigger();
         QCOMPARE(left, 0);
-        QTRY_VERIFY(client.dialog());
-        QCOMPARE(client.dialog()->icon(), QMessageBox::Question);
-        buttonWithText(client.dialog(), QStringLiteral("Trust and connect"))->click();
+        QTRY_VERIFY(client.certificateDialog());
+        QCOMPARE(client.certificateDialog()->icon(), QMessageBox::Question);
+        buttonWithText(client.certificateDialog(), QStringLiteral("Trust and connect"))->click();
         QVERIFY(synced.wait(10000)); // the kept session resumes
         QCOMPARE(client.settings.pinnedCertificate(m_server->url()), fingerprintOf(QStringLiteral("second")));
         QCOMPARE(client.connection.state(), Connection::State::Online);

@@ -3,6 +3,7 @@
 #include "chatsession.h"
 #include "chatview.h"
 #include "clientsettings.h"
+#include "clientwindow.h"
 #include "composer.h"
 #include "connection.h"
 #include "errortext.h"
@@ -44,51 +45,6 @@ using namespace Natter::Test;
 
 namespace {
 /// What main() builds: settings of one profile, the connection, the session and the window.
-struct ClientWindow {
-    /// `store`: where tokens are kept; the profile's settings file when none is given.
-    ClientWindow(const QString &directory, const QString &profile, const QUrl &server,
-                 TokenStore *store = nullptr)
-        : settings(profile, directory)
-        , tokens(settings)
-        , session(connection)
-        , window(connection, session, settings, store ? *store : tokens)
-    {
-        settings.setServerUrl(server);
-        connection.setBackoff(ReconnectBackoff(50, 400));
-        window.show();
-        window.start();
-    }
-    template <typename T>
-    T *find(const char *name) const
-    {
-        return window.findChild<T *>(QString::fromLatin1(name));
-    }
-    /// As a user would: wait for the sign-in button, busy while the window looks for a kept session.
-    bool waitForForm() const
-    {
-        auto *button = window.signInPage()->findChild<QPushButton *>(QStringLiteral("signIn"));
-        return QTest::qWaitFor([button] { return button->isEnabled(); }, 10000);
-    }
-    bool signIn(const QString &username, bool keep = false)
-    {
-        if (!waitForForm())
-            return false;
-        auto *page = window.signInPage();
-        page->findChild<QLineEdit *>(QStringLiteral("username"))->clear();
-        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), username);
-        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
-                         QStringLiteral("password123"));
-        page->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"))->setChecked(keep);
-        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("signIn")), Qt::LeftButton);
-        QSignalSpy synced(&session, &ChatSession::synced);
-        return synced.wait(10000);
-    }
-    ClientSettings settings;
-    FileTokenStore tokens; // the keychain is tested on its own (tst_keychain); widget tests never wait on it
-    Connection connection;
-    ChatSession session;
-    MainWindow window;
-};
 
 /// A token store that answers a read only when the test says so, like a keychain waiting to be unlocked.
 class HeldTokenStore : public TokenStore {
