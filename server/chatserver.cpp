@@ -35,7 +35,7 @@ namespace Natter::Server {
 
 namespace {
 constexpr int kSessionSweepMs = 3600 * 1000; // expired sessions already fail; this only tidies the table
-constexpr int kAcceptQueue = 16;             // fewer than connections/reserved_descriptors (24 or more)
+constexpr int kAcceptQueue = 16;             // accepted sockets Qt may hold for us, beyond the budget
 } // namespace
 
 ChatServer::ChatServer(ServerConfig config, QObject *parent)
@@ -123,7 +123,10 @@ bool ChatServer::start(QString *error)
     }
     const long files = SystemLimits::openFileLimit();
     if (files > 0)
-        m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors);
+        // Sockets Qt holds accepted in its queue are descriptors too: counted out of the budget, so that a
+        // full queue never eats into what the database, logs and pipes need (natterd at EMFILE cannot open
+        // a file, and sanitizers cannot even make the pipe they probe memory with).
+        m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors - kAcceptQueue);
     m_pingTimer.start(m_config.pingIntervalMs);
     m_auth->removeIdleSessions();
     m_sessionSweepTimer.start(kSessionSweepMs);

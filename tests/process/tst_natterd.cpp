@@ -5,6 +5,7 @@
 #include "testclient.h"
 #include "tlscertificates.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -315,15 +316,16 @@ private slots:
     void runningOutOfDescriptorsPausesAcceptingInsteadOfSpinning()
     {
         NatterdProcess natterd;
-        natterd.setOpenFileLimit(40);
+        // A budget of 80 - 32 reserved - 16 for Qt's accept queue: 32 sockets, fewer than the 80 below.
+        natterd.setOpenFileLimit(80);
         // A handshake deadline far beyond the wait below: sockets must be freed when their peers leave,
         // not when their deadline comes.
         natterd.setConnectionSettings("handshake_timeout_ms=120000\n");
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
         // Silent sockets from many loopback addresses (each address has its own handshake cap) until
-        // natterd has no descriptor left; the rest wait in its listen queue.
+        // natterd's budget is spent; the rest wait in its listen queue.
         std::vector<std::unique_ptr<RawClient>> sockets;
-        for (int i = 0; i < 60; ++i) {
+        for (int i = 0; i < 80; ++i) {
             sockets.push_back(
                 std::make_unique<RawClient>(QHostAddress(QStringLiteral("127.0.1.%1").arg(i + 1))));
             QVERIFY(sockets.back()->connectTo(natterd.url()));
@@ -338,6 +340,14 @@ private slots:
             double(cpuTicks(natterd.processId()) - before) / 100.0 / (window.elapsed() / 1000.0);
         qInfo() << "natterd CPU while out of descriptors:" << share * 100 << "%";
         QVERIFY2(share < 0.25, qPrintable(QString::number(share)));
+        // Paused at its budget, before the descriptors ran out: the database can still open its files.
+        const qsizetype open = QDir(QStringLiteral("/proc/%1/fd").arg(natterd.processId()))
+                                   .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+                                   .size();
+        qInfo() << "natterd descriptors while full:" << open << "of 80";
+        QVERIFY2(open <= 80 - 8, qPrintable(QString::number(open)));
+        QVERIFY2(!natterd.output().contains(QLatin1String("cannot accept new connections")),
+                 qPrintable(natterd.output().right(2000)));
         sockets.clear();
         QElapsedTimer resumed;
         resumed.start();
