@@ -113,11 +113,12 @@ private slots:
         question->findChild<QPushButton *>(QStringLiteral("confirm"))->click();
         QTRY_COMPARE(laptop.session.state(), ChatSession::State::SignedOut);
         QTRY_COMPARE(desktop.session.state(), ChatSession::State::SignedOut);
-        // The other device says why it is back at the sign-in page.
+        // The other device says why it is back at the sign-in page, and does not offer the old password.
+        QVERIFY(desktop.signInError().contains(QStringLiteral("signed out")));
         QVERIFY(desktop.window.signInPage()
-                    ->findChild<QLabel *>(QStringLiteral("error"))
+                    ->findChild<QLineEdit *>(QStringLiteral("password"))
                     ->text()
-                    .contains(QStringLiteral("signed out")));
+                    .isEmpty());
         QVERIFY(!action->isEnabled());
         QVERIFY(laptop.settings.token(m_server->url()).isEmpty());
         TestClient thief; // the desktop's kept token no longer works either
