@@ -115,6 +115,12 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
                    m_session.state() == ChatSession::State::SigningIn) {
             // A kept session waits for the server: say so, and let the user change the address meanwhile.
             onSignInFailed(ProtocolError{}, true);
+        } else if (state == Connection::State::WaitingToReconnect &&
+                   m_session.state() == ChatSession::State::SignedOut && !m_lookingForKept) {
+            // Nobody is signed in and nothing waits for the server (natterd closes connections that do not
+            // sign in within 30 s): stay offline until the user signs in, rather than "Connection lost.
+            // Reconnecting…" again and again under the sign-in form.
+            m_connection.close();
         }
         updateStatus();
     });

@@ -127,6 +127,24 @@ private slots:
                      QStringLiteral("invalid_token"));
     }
 
+    void anIdleSignInFormGoesQuietlyOfflineAndConnectsToSignIn()
+    {
+        // natterd closes connections that do not sign in; a client left at its sign-in form does not then
+        // reconnect over and over ("Connection lost. Reconnecting…" every 30 s), but goes offline quietly.
+        m_server->config().connection.authTimeoutMs = 300;
+        QVERIFY(m_server->restart());
+        ClientWindow idle(m_dir.path(), QStringLiteral("idle"), m_server->url());
+        QVERIFY(idle.waitForForm());
+        QTRY_COMPARE(idle.connection.state(), Connection::State::Online);
+        QTRY_COMPARE(idle.connection.state(), Connection::State::Offline);
+        QCOMPARE(idle.window.connectionStatus(), QStringLiteral("Offline"));
+        QVERIFY(idle.signInError().isEmpty());
+        // Reconnecting would take 50-400 ms here (the test's backoff).
+        QVERIFY(
+            !QTest::qWaitFor([&] { return idle.connection.state() != Connection::State::Offline; }, 1000));
+        QVERIFY(idle.signIn(QStringLiteral("alice"))); // signing in connects again
+    }
+
     void signOutEverywhereWaitsForTheServer()
     {
         ClientWindow laptop(m_dir.path(), QStringLiteral("laptop"), m_server->url());
