@@ -232,11 +232,7 @@ void ChatSession::onEvent(const QJsonObject &event)
         if (user)
             members(event.value(QLatin1String("room")).toInteger())->removeMember(user->id);
     } else if (type == QLatin1String("signed_out")) {
-        forgetEverything();
-        m_token.clear();
-        m_user = {};
-        emit tokenChanged({});
-        setState(State::SignedOut);
+        endSession();
         emit signedOutByServer();
     }
 }
@@ -399,11 +395,7 @@ void ChatSession::signOut()
 {
     if (m_connection.state() == Connection::State::Online && m_state == State::SignedIn)
         m_connection.request(LogoutRequest{}, this, [](const Reply &) {});
-    forgetEverything();
-    m_token.clear();
-    m_user = {};
-    emit tokenChanged({});
-    setState(State::SignedOut);
+    endSession();
 }
 
 void ChatSession::signOutEverywhere(std::function<void(const Reply &)> done)
@@ -415,13 +407,8 @@ void ChatSession::signOutEverywhere(std::function<void(const Reply &)> done)
         return;
     }
     m_connection.request(LogoutAllRequest{}, this, [this, done = std::move(done)](const Reply &reply) {
-        if (reply.ok() && m_state == State::SignedIn) {
-            forgetEverything();
-            m_token.clear();
-            m_user = {};
-            emit tokenChanged({});
-            setState(State::SignedOut);
-        }
+        if (reply.ok() && m_state == State::SignedIn)
+            endSession();
         done(reply);
     });
 }
@@ -430,6 +417,15 @@ void ChatSession::changePassword(const QString &current, const QString &replacem
                                  std::function<void(const Reply &)> done)
 {
     m_connection.request(ChangePasswordRequest{current, replacement}, this, std::move(done));
+}
+
+void ChatSession::endSession()
+{
+    forgetEverything();
+    m_token.clear();
+    m_user = {};
+    emit tokenChanged({});
+    setState(State::SignedOut);
 }
 
 void ChatSession::forgetEverything()

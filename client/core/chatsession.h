@@ -108,6 +108,8 @@ private:
     void flushOutbox();
     void pauseOutbox(qint64 retryAfterMs);
     void forgetEverything();
+    /// Signed out here: everything held and the token forgotten (the kept one too, via tokenChanged).
+    void endSession();
 
     Connection &m_connection;
     RoomListModel *m_rooms;
