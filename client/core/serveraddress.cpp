@@ -45,4 +45,9 @@ QString fingerprint(const QSslCertificate &certificate)
     return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
+QString fingerprintInTwoLines(const QString &fingerprint)
+{
+    return fingerprint.left(47) + QLatin1Char('\n') + fingerprint.mid(48);
+}
+
 } // namespace Natter::Client::ServerAddress

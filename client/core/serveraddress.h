@@ -20,5 +20,7 @@ QString pinKey(const QUrl &server);
 
 /// SHA-256 of the certificate, upper-case hex in colon-separated pairs, as natterd prints it.
 QString fingerprint(const QSslCertificate &certificate);
+/// A fingerprint as people compare it by eye: its 32 bytes in two lines of 16.
+QString fingerprintInTwoLines(const QString &fingerprint);
 
 } // namespace Natter::Client::ServerAddress

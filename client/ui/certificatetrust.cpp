@@ -19,7 +19,7 @@ QString server(const QUrl &url)
 /// The fingerprint in two lines of 16 bytes, in a fixed-width font, so that it can be compared by eye.
 QString shownFingerprint(const QString &fingerprint)
 {
-    return QStringLiteral("<pre>%1\n%2</pre>").arg(fingerprint.left(47), fingerprint.mid(48));
+    return QStringLiteral("<pre>%1</pre>").arg(ServerAddress::fingerprintInTwoLines(fingerprint));
 }
 
 QString paragraph(const QString &text)

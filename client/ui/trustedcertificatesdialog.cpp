@@ -2,6 +2,7 @@
 #include "trustedcertificatesdialog.h"
 
 #include "clientsettings.h"
+#include "serveraddress.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -61,11 +62,10 @@ void TrustedCertificatesDialog::reload()
     m_model->clear();
     const QMap<QString, QString> pins = m_settings.pinnedCertificates();
     for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
-        const QString &fingerprint = it.value();
         auto *item = new QStandardItem(
-            QStringLiteral("%1\n%2\n%3").arg(it.key(), fingerprint.left(47), fingerprint.mid(48)));
+            QStringLiteral("%1\n%2").arg(it.key(), ServerAddress::fingerprintInTwoLines(it.value())));
         item->setData(it.key(), kPinKeyRole);
-        item->setToolTip(fingerprint);
+        item->setToolTip(it.value());
         m_model->appendRow(item);
     }
     // The first one selected, so that the keyboard alone can remove it (Tab to Remove, or Delete).
