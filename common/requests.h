@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocolerror.h"
+#include "replies.h"
 
 #include <QLatin1String>
 #include <optional>
@@ -18,6 +19,8 @@ using Decoded = std::variant<T, ProtocolError>;
 
 struct RegisterRequest {
     static constexpr QLatin1String type{"register"};
+    using Reply = SignedInReply;
+    static constexpr bool needsAuth = false;
     QString username;
     QString password;
     QJsonObject toJson() const;
@@ -26,6 +29,8 @@ struct RegisterRequest {
 
 struct LoginRequest {
     static constexpr QLatin1String type{"login"};
+    using Reply = SignedInReply;
+    static constexpr bool needsAuth = false;
     QString username;
     QString password;
     QJsonObject toJson() const;
@@ -34,6 +39,8 @@ struct LoginRequest {
 
 struct ResumeRequest {
     static constexpr QLatin1String type{"resume"};
+    using Reply = SignedInReply;
+    static constexpr bool needsAuth = false;
     QString token;
     QJsonObject toJson() const;
     static Decoded<ResumeRequest> decode(const QJsonObject &fields);
@@ -41,6 +48,8 @@ struct ResumeRequest {
 
 struct LogoutRequest {
     static constexpr QLatin1String type{"logout"};
+    using Reply = EmptyReply;
+    static constexpr bool needsAuth = true;
     QJsonObject toJson() const { return {}; }
     static Decoded<LogoutRequest> decode(const QJsonObject &) { return LogoutRequest{}; }
 };
@@ -48,6 +57,8 @@ struct LogoutRequest {
 /// Signs out every session of the user, this connection's included.
 struct LogoutAllRequest {
     static constexpr QLatin1String type{"logout_all"};
+    using Reply = EmptyReply;
+    static constexpr bool needsAuth = true;
     QJsonObject toJson() const { return {}; }
     static Decoded<LogoutAllRequest> decode(const QJsonObject &) { return LogoutAllRequest{}; }
 };
@@ -55,6 +66,8 @@ struct LogoutAllRequest {
 /// Replaces the password; every other session of the user is signed out.
 struct ChangePasswordRequest {
     static constexpr QLatin1String type{"change_password"};
+    using Reply = EmptyReply;
+    static constexpr bool needsAuth = true;
     QString currentPassword;
     QString newPassword;
     QJsonObject toJson() const;
@@ -63,12 +76,16 @@ struct ChangePasswordRequest {
 
 struct ListRoomsRequest {
     static constexpr QLatin1String type{"list_rooms"};
+    using Reply = RoomsReply;
+    static constexpr bool needsAuth = true;
     QJsonObject toJson() const { return {}; }
     static Decoded<ListRoomsRequest> decode(const QJsonObject &) { return ListRoomsRequest{}; }
 };
 
 struct CreateRoomRequest {
     static constexpr QLatin1String type{"create_room"};
+    using Reply = RoomReply;
+    static constexpr bool needsAuth = true;
     QString name; // trimmed by decode()
     QJsonObject toJson() const;
     static Decoded<CreateRoomRequest> decode(const QJsonObject &fields);
@@ -76,6 +93,8 @@ struct CreateRoomRequest {
 
 struct JoinRoomRequest {
     static constexpr QLatin1String type{"join_room"};
+    using Reply = RoomReply;
+    static constexpr bool needsAuth = true;
     QString code; // as sent; normalize before lookup
     QJsonObject toJson() const;
     static Decoded<JoinRoomRequest> decode(const QJsonObject &fields);
@@ -83,6 +102,8 @@ struct JoinRoomRequest {
 
 struct LeaveRoomRequest {
     static constexpr QLatin1String type{"leave_room"};
+    using Reply = EmptyReply;
+    static constexpr bool needsAuth = true;
     qint64 room = 0;
     QJsonObject toJson() const;
     static Decoded<LeaveRoomRequest> decode(const QJsonObject &fields);
@@ -90,6 +111,8 @@ struct LeaveRoomRequest {
 
 struct SendRequest {
     static constexpr QLatin1String type{"send"};
+    using Reply = MessageReply;
+    static constexpr bool needsAuth = true;
     qint64 room = 0;
     QString text;     // not blank; the 4000 code point limit is checked after membership
     QString clientId; // empty: none
@@ -99,6 +122,8 @@ struct SendRequest {
 
 struct HistoryRequest {
     static constexpr QLatin1String type{"history"};
+    using Reply = HistoryReply;
+    static constexpr bool needsAuth = true;
     qint64 room = 0;
     std::optional<qint64> before;
     std::optional<qint64> after;
@@ -107,7 +132,9 @@ struct HistoryRequest {
     static Decoded<HistoryRequest> decode(const QJsonObject &fields);
 };
 
-/// Every request type of protocol v1, listed once: isKnownRequestType() and the fuzz targets walk it.
+/// Every request type of protocol v1, listed once: natterd's router, isKnownRequestType(), the fuzz targets
+/// and the check of docs/protocol.md walk it. Each type has `type`, `Reply` (the shape of its ok result),
+/// `needsAuth`, toJson() and decode().
 using RequestTypes = std::tuple<RegisterRequest, LoginRequest, ResumeRequest, LogoutRequest, LogoutAllRequest,
                                 ChangePasswordRequest, ListRoomsRequest, CreateRoomRequest, JoinRoomRequest,
                                 LeaveRoomRequest, SendRequest, HistoryRequest>;

@@ -2,29 +2,31 @@
 #pragma once
 
 #include "requests.h"
+#include "responder.h"
 #include "servercontext.h"
 #include "user.h"
 
 #include <QHash>
-#include <QPointer>
+#include <QObject>
 #include <QSet>
 
 namespace Natter::Server {
 
 class ClientConnection;
 
-/// register, login, resume, logout; and what signing in and out means for presence.
-class AuthHandler {
+/// register, login, resume, logout, logout_all, change_password; and what signing in and out means for
+/// presence. A QObject so that work finishing after it is gone (writes, hashes) calls nothing back.
+class AuthHandler : public QObject {
+    Q_OBJECT
 public:
-    explicit AuthHandler(ServerContext &context);
+    explicit AuthHandler(ServerContext &context, QObject *parent = nullptr);
 
-    void registerUser(ClientConnection *connection, const QJsonValue &id, const RegisterRequest &request);
-    void login(ClientConnection *connection, const QJsonValue &id, const LoginRequest &request);
-    void resume(ClientConnection *connection, const QJsonValue &id, const ResumeRequest &request);
-    void logout(ClientConnection *connection, const QJsonValue &id, const LogoutRequest &request);
-    void logoutAll(ClientConnection *connection, const QJsonValue &id, const LogoutAllRequest &request);
-    void changePassword(ClientConnection *connection, const QJsonValue &id,
-                        const ChangePasswordRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const RegisterRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const LoginRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const ResumeRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const LogoutRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const LogoutAllRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const ChangePasswordRequest &request);
     /// Deletes sessions unused for longer than the idle time (they already do not work).
     void removeIdleSessions();
 
@@ -33,13 +35,13 @@ public:
 
 private:
     /// Stores a new session for the user, then signs the connection in and replies with user and token.
-    void startSession(QPointer<ClientConnection> connection, const QJsonValue &id, const User &user);
-    void replySignedIn(ClientConnection *connection, const QJsonValue &id, const User &user,
-                       const QString &token, const QString &tokenHash);
+    void startSession(const Responder &reply, const User &user);
+    void replySignedIn(const Responder &reply, const User &user, const QString &token,
+                       const QString &tokenHash);
     void signIn(ClientConnection *connection, const User &user, const QString &tokenHash);
     void announcePresence(const User &user, bool online);
     void upgradeHash(const QString &addressKey, qint64 userId, const QString &password);
-    void hashQueueFull(ClientConnection *connection, const QJsonValue &id);
+    void hashQueueFull(const QString &addressKey, const Responder &reply);
     /// Signs out, at once and with a signed_out event, the user's connections whose token is not `keep`.
     void signOutOthers(qint64 userId, ClientConnection *except, const QString &keepTokenHash);
     qint64 sessionsUsedSinceMs() const;

@@ -7,11 +7,13 @@
 #include "connectiongate.h"
 #include "database.h"
 #include "databaselock.h"
+#include "events.h"
 #include "frames.h"
 #include "hashingpool.h"
 #include "logging.h"
 #include "messagehandler.h"
 #include "migrator.h"
+#include "protocollimits.h"
 #include "requestrouter.h"
 #include "roomhandler.h"
 #include "servercontext.h"
@@ -374,8 +376,9 @@ void ChatServer::acceptWebSockets()
                 [this](ClientConnection *c, const QString &reason) {
                     m_abuse.report(c->limitKey(), QStringLiteral("closed: ") + reason);
                 });
-        connection->sendFrame(
-            Frames::hello(QStringLiteral("natterd %1").arg(QStringLiteral(NATTER_VERSION))));
+        connection->sendFrame(HelloEvent{Limits::protocolVersion,
+                                         QStringLiteral("natterd %1").arg(QStringLiteral(NATTER_VERSION))}
+                                  .toJson());
         qCDebug(lcNet) << "connection from" << connection->peerAddress() << "now" << m_connections.size();
     }
 }

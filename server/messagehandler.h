@@ -2,19 +2,23 @@
 #pragma once
 
 #include "requests.h"
+#include "responder.h"
 #include "servercontext.h"
+
+#include <QObject>
 
 namespace Natter::Server {
 
 class ClientConnection;
 
-/// send and history.
-class MessageHandler {
+/// send and history. A QObject so that writes finishing after it is gone call nothing back.
+class MessageHandler : public QObject {
+    Q_OBJECT
 public:
-    explicit MessageHandler(ServerContext &context);
+    explicit MessageHandler(ServerContext &context, QObject *parent = nullptr);
 
-    void send(ClientConnection *connection, const QJsonValue &id, const SendRequest &request);
-    void history(ClientConnection *connection, const QJsonValue &id, const HistoryRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const SendRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const HistoryRequest &request);
 
 private:
     ServerContext &m_context;

@@ -5,6 +5,7 @@
 #include "clientconnection.h"
 #include "messagehandler.h"
 #include "requests.h"
+#include "responder.h"
 #include "roomhandler.h"
 #include "servercontext.h"
 
@@ -17,34 +18,39 @@ constexpr qint64 kInFlightRetryMs = 1000;
 }
 
 RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages)
+    : m_auth(auth)
+    , m_rooms(rooms)
+    , m_messages(messages)
 {
-    add(auth, &AuthHandler::registerUser, false);
-    add(auth, &AuthHandler::login, false);
-    add(auth, &AuthHandler::resume, false);
-    add(auth, &AuthHandler::logout, true);
-    add(auth, &AuthHandler::logoutAll, true);
-    add(auth, &AuthHandler::changePassword, true);
-    add(rooms, &RoomHandler::create, true);
-    add(rooms, &RoomHandler::join, true);
-    add(rooms, &RoomHandler::leave, true);
-    add(rooms, &RoomHandler::list, true);
-    add(messages, &MessageHandler::send, true);
-    add(messages, &MessageHandler::history, true);
+    std::apply(
+        [this](auto... requests) {
+            (m_routes.insert(decltype(requests)::type, &RequestRouter::route<decltype(requests)>), ...);
+        },
+        RequestTypes{});
 }
 
-template <typename R, typename H>
-void RequestRouter::add(H &handler, void (H::*method)(ClientConnection *, const QJsonValue &, const R &),
-                        bool needsAuth)
+template <typename R>
+void RequestRouter::route(ClientConnection *connection, const Request &request)
 {
-    m_routes.insert(R::type,
-                    [&handler, method, needsAuth](ClientConnection *connection, const Request &request) {
-                        const Decoded<R> decoded = R::decode(request.fields);
-                        if (const auto *error = std::get_if<ProtocolError>(&decoded))
-                            return connection->replyError(request.id, *error);
-                        if (needsAuth && !connection->isAuthenticated())
-                            return connection->replyError(request.id, Errors::unauthenticated());
-                        (handler.*method)(connection, request.id, std::get<R>(decoded));
-                    });
+    const Decoded<R> decoded = R::decode(request.fields);
+    if (const auto *error = std::get_if<ProtocolError>(&decoded))
+        return connection->replyError(request.id, *error);
+    if (R::needsAuth && !connection->isAuthenticated())
+        return connection->replyError(request.id, Errors::unauthenticated());
+    dispatch(connection, Responder(connection, request.id), std::get<R>(decoded));
+}
+
+template <typename R>
+void RequestRouter::dispatch(ClientConnection *connection, const Responder &reply, const R &request)
+{
+    if constexpr (requires { m_auth.handle(connection, reply, request); })
+        m_auth.handle(connection, reply, request);
+    else if constexpr (requires { m_rooms.handle(connection, reply, request); })
+        m_rooms.handle(connection, reply, request);
+    else if constexpr (requires { m_messages.handle(connection, reply, request); })
+        m_messages.handle(connection, reply, request);
+    else
+        static_assert(sizeof(R) == 0, "no handler has a handle() overload for this request type");
 }
 
 void RequestRouter::handleText(ClientConnection *connection, const QString &text)
@@ -67,7 +73,7 @@ void RequestRouter::handleText(ClientConnection *connection, const QString &text
             {ErrorCode::UnknownType,
              QCoreApplication::translate("Server", "Unknown request type \"%1\".").arg(request.type)});
     }
-    (*route)(connection, request);
+    (this->*(*route))(connection, request);
 }
 
 void RequestRouter::handleBinary(ClientConnection *connection)

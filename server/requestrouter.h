@@ -4,17 +4,19 @@
 #include "request.h"
 
 #include <QHash>
-#include <functional>
 
 namespace Natter::Server {
 
 class AuthHandler;
 class ClientConnection;
 class MessageHandler;
+class Responder;
 class RoomHandler;
 
-/// Explicit dispatch on "type", one handler per request. Checks in the protocol's order: the envelope, the
-/// type, the fields (bad_request), then authentication; membership and limits are the handlers'.
+/// Dispatch on "type": one route for every type in RequestTypes, each to the handler that has a
+/// `handle(ClientConnection *, const Responder &, const ThatRequest &)` overload (none: a compile error).
+/// Checks in the protocol's order: the envelope, the type, the fields (bad_request), then authentication;
+/// membership and limits are the handlers'.
 class RequestRouter {
 public:
     RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages);
@@ -23,11 +25,15 @@ public:
     void handleBinary(ClientConnection *connection);
 
 private:
-    using Route = std::function<void(ClientConnection *, const Request &)>;
-    template <typename R, typename H>
-    void add(H &handler, void (H::*method)(ClientConnection *, const QJsonValue &, const R &),
-             bool needsAuth);
+    using Route = void (RequestRouter::*)(ClientConnection *, const Request &);
+    template <typename R>
+    void route(ClientConnection *connection, const Request &request);
+    template <typename R>
+    void dispatch(ClientConnection *connection, const Responder &reply, const R &request);
 
+    AuthHandler &m_auth;
+    RoomHandler &m_rooms;
+    MessageHandler &m_messages;
     QHash<QString, Route> m_routes;
 };
 

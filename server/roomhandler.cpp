@@ -3,6 +3,7 @@
 
 #include "abuselog.h"
 #include "clientconnection.h"
+#include "events.h"
 #include "frames.h"
 #include "logging.h"
 #include "presencetracker.h"
@@ -14,10 +15,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QPointer>
 #include <algorithm>
-#include <memory>
 
 namespace Natter::Server {
 
@@ -25,52 +23,54 @@ namespace {
 constexpr int kCodeAttempts = 8; // 32^10 codes: a collision at all is rare, eight in a row means a broken RNG
 }
 
-RoomHandler::RoomHandler(ServerContext &context)
-    : m_context(context)
+RoomHandler::RoomHandler(ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
 {}
 
-void RoomHandler::create(ClientConnection *connection, const QJsonValue &id, const CreateRoomRequest &request)
+void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
+                         const CreateRoomRequest &request)
 {
     const qint64 creatorId = connection->user().id;
     if (const qint64 wait = m_context.limits.createRoom.take(QString::number(creatorId))) {
         m_context.abuse.report(connection->limitKey(), QStringLiteral("create_room rate-limited"));
-        return connection->replyError(id, Errors::rateLimited(wait));
+        return reply.error(Errors::rateLimited(wait));
     }
-    auto row = std::make_shared<RoomRepository::RoomRow>();
-    auto overQuota = std::make_shared<bool>(false);
     const QString name = request.name;
     const int maxRooms = m_context.config.maxRoomsPerUser;
-    QPointer<ClientConnection> guard(connection);
-    m_context.writer.run(
-        [row, overQuota, name, creatorId, maxRooms](Storage &storage) {
+    using RoomRow = RoomRepository::RoomRow;
+    m_context.writer.write<RoomRow>(
+        this,
+        [name, creatorId, maxRooms](Storage &storage) -> Written<RoomRow> {
             const qint64 rooms = storage.rooms.roomCountOf(creatorId);
-            *overQuota = rooms >= maxRooms;
-            if (rooms < 0 || *overQuota)
-                return false;
+            if (rooms < 0)
+                return Errors::internal();
+            if (rooms >= maxRooms)
+                return roomQuotaError();
+            RoomRow row;
             for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
-                switch (storage.rooms.create(name, SecureRandom::accessCode(), creatorId, row.get())) {
+                switch (storage.rooms.create(name, SecureRandom::accessCode(), creatorId, &row)) {
                 case RoomRepository::CreateStatus::Created:
-                    return true;
+                    return row;
                 case RoomRepository::CreateStatus::CodeTaken:
                     continue;
                 case RoomRepository::CreateStatus::Failed:
-                    return false;
+                    return Errors::internal();
                 }
             }
             qCWarning(lcServer) << "no free access code after" << kCodeAttempts << "attempts";
-            return false;
+            return Errors::internal();
         },
-        [this, guard, id, row, overQuota, creatorId](bool committed) {
-            if (!guard)
+        [this, reply, creatorId](const Written<RoomRow> &written) {
+            if (reply.failed(written))
                 return;
-            if (!committed)
-                return guard->replyError(id, *overQuota ? roomQuotaError() : Errors::internal());
-            qCInfo(lcServer) << "user" << creatorId << "created room" << row->id;
-            guard->reply(id, {{QLatin1String("room"), withMembers(*row).toJson()}});
+            const RoomRow &row = std::get<RoomRow>(written);
+            qCInfo(lcServer) << "user" << creatorId << "created room" << row.id;
+            reply.ok(RoomReply{withMembers(row)});
         });
 }
 
-void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const JoinRoomRequest &request)
+void RoomHandler::handle(ClientConnection *connection, const Responder &reply, const JoinRoomRequest &request)
 {
     const User user = connection->user();
     const QString userKey = QString::number(user.id);
@@ -84,7 +84,7 @@ void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const
             std::max(m_context.limits.joinFailure.peek(userKey), m_context.limits.joinGlobal.peek(everyone));
     if (wait) {
         m_context.abuse.report(connection->limitKey(), QStringLiteral("join_room rate-limited"));
-        return connection->replyError(id, Errors::rateLimited(wait));
+        return reply.error(Errors::rateLimited(wait));
     }
     const QString code = Validation::normalizedAccessCode(request.code);
     const auto row =
@@ -92,101 +92,81 @@ void RoomHandler::join(ClientConnection *connection, const QJsonValue &id, const
     if (!row) {
         m_context.limits.joinFailure.take(userKey);
         m_context.limits.joinGlobal.take(everyone);
-        return connection->replyError(
-            id,
+        return reply.error(
             {ErrorCode::NoSuchRoom, QCoreApplication::translate("Server", "No room has that access code.")});
     }
-    struct Outcome {
-        bool added = false;
-        bool userFull = false;
-        bool roomFull = false;
-    };
-    auto outcome = std::make_shared<Outcome>();
     const qint64 roomId = row->id;
     const int maxRooms = m_context.config.maxRoomsPerUser;
     const int maxMembers = m_context.config.maxRoomMembers;
-    QPointer<ClientConnection> guard(connection);
-    m_context.writer.run(
-        [outcome, roomId, user, maxRooms, maxMembers](Storage &storage) {
+    // The result: whether the user was added (false: already a member).
+    m_context.writer.write<bool>(
+        this,
+        [roomId, user, maxRooms, maxMembers](Storage &storage) -> Written<bool> {
             if (storage.rooms.isMember(roomId, user.id))
-                return true;
+                return false;
             const qint64 rooms = storage.rooms.roomCountOf(user.id);
             const qint64 members = storage.rooms.memberCount(roomId);
-            outcome->userFull = rooms >= maxRooms;
-            outcome->roomFull = members >= maxMembers;
-            if (rooms < 0 || members < 0 || outcome->userFull || outcome->roomFull)
-                return false;
-            outcome->added = storage.rooms.addMember(roomId, user.id);
-            return outcome->added;
+            if (rooms < 0 || members < 0)
+                return Errors::internal();
+            if (rooms >= maxRooms)
+                return roomQuotaError();
+            if (members >= maxMembers)
+                return Errors::quotaExceeded(QCoreApplication::translate(
+                    "Server", "That room has as many members as this server allows."));
+            if (!storage.rooms.addMember(roomId, user.id))
+                return Errors::internal();
+            return true;
         },
-        [this, guard, id, outcome, row = *row, user](bool committed) {
-            if (!committed) {
-                if (!guard)
-                    return;
-                if (outcome->userFull)
-                    return guard->replyError(id, roomQuotaError());
-                if (outcome->roomFull) {
-                    return guard->replyError(
-                        id, Errors::quotaExceeded(QCoreApplication::translate(
-                                "Server", "That room has as many members as this server allows.")));
-                }
-                return guard->replyError(id, Errors::internal());
-            }
-            if (outcome->added) // joining a room one is already in announces nothing
-                announce(row.id, user.id, Frames::memberJoinedEvent(row.id, {user, true}));
-            if (guard)
-                guard->reply(id, {{QLatin1String("room"), withMembers(row).toJson()}});
+        [this, reply, row = *row, user](const Written<bool> &written) {
+            if (reply.failed(written))
+                return;
+            if (std::get<bool>(written)) // joining a room one is already in announces nothing
+                announce(row.id, user.id, MemberJoinedEvent{row.id, {user, true}}.toJson());
+            reply.ok(RoomReply{withMembers(row)});
         });
 }
 
-void RoomHandler::leave(ClientConnection *connection, const QJsonValue &id, const LeaveRoomRequest &request)
+void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
+                         const LeaveRoomRequest &request)
 {
     const User user = connection->user();
     const qint64 roomId = request.room;
-    auto wasMember = std::make_shared<bool>(false);
-    QPointer<ClientConnection> guard(connection);
-    m_context.writer.run(
-        [wasMember, roomId, user](Storage &storage) {
-            *wasMember = storage.rooms.isMember(roomId, user.id);
-            return !*wasMember || storage.rooms.removeMember(roomId, user.id);
+    m_context.writer.write<Committed>(
+        this,
+        [roomId, user](Storage &storage) -> Written<Committed> {
+            if (!storage.rooms.isMember(roomId, user.id))
+                return Errors::notAMember();
+            return committedIf(storage.rooms.removeMember(roomId, user.id));
         },
-        [this, guard, id, wasMember, roomId, user](bool committed) {
-            if (!committed) {
-                if (guard)
-                    guard->replyError(id, Errors::internal());
+        [this, reply, roomId, user](const Written<Committed> &written) {
+            if (reply.failed(written))
                 return;
-            }
-            if (!*wasMember) {
-                if (guard)
-                    guard->replyError(id, Errors::notAMember());
-                return;
-            }
-            announce(roomId, user.id, Frames::memberLeftEvent(roomId, user));
-            if (guard)
-                guard->reply(id);
+            announce(roomId, user.id, MemberLeftEvent{roomId, user}.toJson());
+            reply.ok();
         });
 }
 
-void RoomHandler::list(ClientConnection *connection, const QJsonValue &id, const ListRoomsRequest &)
+void RoomHandler::handle(ClientConnection *connection, const Responder &reply, const ListRoomsRequest &)
 {
     const qint64 userId = connection->user().id;
     if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
         m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
-        return connection->replyError(id, Errors::rateLimited(wait));
+        return reply.error(Errors::rateLimited(wait));
     }
     // One query for all rooms and members: its cost is bounded by max_rooms_per_user * max_room_members.
     const auto rooms = m_context.storage.rooms.roomsWithMembersOf(userId);
     if (!rooms)
-        return connection->replyError(id, Errors::internal());
-    QJsonArray array;
+        return reply.error(Errors::internal());
+    RoomsReply result;
+    result.rooms.reserve(rooms->size());
     for (const auto &entry : *rooms) {
         Room room{entry.room.id, entry.room.name, entry.room.code, {}};
         room.members.reserve(entry.members.size());
         for (const User &member : entry.members)
             room.members.append(Member{member, m_context.presence.isOnline(member.id)});
-        array.append(room.toJson());
+        result.rooms.append(room);
     }
-    connection->reply(id, {{QLatin1String("rooms"), array}});
+    reply.ok(result);
 }
 
 ProtocolError RoomHandler::roomQuotaError()

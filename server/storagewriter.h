@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "servercontext.h"
 #include "storagewriterworker.h"
+#include "written.h"
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace Natter::Server {
 
@@ -28,6 +33,29 @@ public:
     void stop();
     /// Runs `job` on the writer thread (capture by value: it runs there), then `done` on this thread.
     void run(Job job, Done done);
+
+    /// The way handlers write: `job` runs on the writer thread in its own savepoint and gives back a
+    /// result (kept) or a ProtocolError (rolled back); then, on this thread and unless `context` has been
+    /// destroyed meanwhile, `done` gets that result once it is durable, or the error: the job's own, or
+    /// internal_error when the transaction could not be committed.
+    template <typename T>
+    void write(const QObject *context, std::function<Written<T>(Storage &)> job,
+               std::function<void(const Written<T> &)> done)
+    {
+        auto result = std::make_shared<std::optional<Written<T>>>();
+        run(
+            [job = std::move(job), result](Storage &storage) {
+                *result = job(storage);
+                return std::holds_alternative<T>(**result);
+            },
+            [context = QPointer<const QObject>(context), done = std::move(done), result](bool committed) {
+                if (!context)
+                    return;
+                if (!committed && (!*result || std::holds_alternative<T>(**result)))
+                    *result = Errors::internal();
+                done(**result);
+            });
+    }
 
     /// Transactions committed so far and the jobs they held (group commit shows as jobs > batches).
     qint64 batchesCommitted() const { return m_batches; }

@@ -7,6 +7,10 @@
         <source>Not connected to the server.</source>
         <translation>Keine Verbindung zum Server.</translation>
     </message>
+    <message>
+        <source>The server sent an answer this version cannot read.</source>
+        <translation>Der Server hat eine Antwort gesendet, die diese Version nicht lesen kann.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

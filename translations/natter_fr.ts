@@ -7,6 +7,10 @@
         <source>Not connected to the server.</source>
         <translation>Pas de connexion au serveur.</translation>
     </message>
+    <message>
+        <source>The server sent an answer this version cannot read.</source>
+        <translation>Le serveur a envoyé une réponse que cette version ne sait pas lire.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>

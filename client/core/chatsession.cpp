@@ -8,7 +8,6 @@
 #include "roomlistmodel.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
@@ -23,21 +22,12 @@ namespace {
 constexpr int kCatchUpPage = 200;
 constexpr int kBackPage = 50;
 constexpr int kSendWindow = 16; // sends awaiting their answer at once; natterd's cap is 64 per connection
-
-QList<ChatMessage> messagesOf(const QJsonObject &reply)
-{
-    QList<ChatMessage> result;
-    for (const QJsonValue &value : reply.value(QLatin1String("messages")).toArray()) {
-        if (const auto message = ChatMessage::fromJson(value))
-            result.append(*message);
-    }
-    return result;
-}
 } // namespace
 
 ChatSession::ChatSession(Connection &connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_events(makeEventTable([this](const auto &event) { handleEvent(event); }))
     , m_rooms(new RoomListModel(this))
 {
     connect(&m_connection, &Connection::online, this, &ChatSession::onOnline);
@@ -79,18 +69,17 @@ void ChatSession::setState(State state)
 void ChatSession::signIn(const QString &username, const QString &password)
 {
     setState(State::SigningIn);
-    m_connection.request(LoginRequest{username, password}, this, [this](const Reply &reply) {
-        authenticate(LoginRequest::type, reply.frame, reply.offline, reply.error.value_or(ProtocolError{}));
+    m_connection.request(LoginRequest{username, password}, this, [this](const Answer<SignedInReply> &answer) {
+        authenticate(LoginRequest::type, answer);
     });
 }
 
 void ChatSession::signUp(const QString &username, const QString &password)
 {
     setState(State::SigningIn);
-    m_connection.request(RegisterRequest{username, password}, this, [this](const Reply &reply) {
-        authenticate(RegisterRequest::type, reply.frame, reply.offline,
-                     reply.error.value_or(ProtocolError{}));
-    });
+    m_connection.request(
+        RegisterRequest{username, password}, this,
+        [this](const Answer<SignedInReply> &answer) { authenticate(RegisterRequest::type, answer); });
 }
 
 void ChatSession::resume(const QString &token)
@@ -100,15 +89,15 @@ void ChatSession::resume(const QString &token)
         setState(State::SigningIn); // after a reconnect the user stays signed in while we resume
     if (m_connection.state() != Connection::State::Online)
         return; // onOnline() resumes
-    m_connection.request(ResumeRequest{token}, this, [this](const Reply &reply) {
-        authenticate(ResumeRequest::type, reply.frame, reply.offline, reply.error.value_or(ProtocolError{}));
+    m_connection.request(ResumeRequest{token}, this, [this](const Answer<SignedInReply> &answer) {
+        authenticate(ResumeRequest::type, answer);
     });
 }
 
-void ChatSession::authenticate(QLatin1String how, const QJsonObject &reply, bool offline,
-                               const ProtocolError &error)
+void ChatSession::authenticate(QLatin1String how, const Answer<SignedInReply> &answer)
 {
-    if (offline) {
+    const ProtocolError error = answer.error.value_or(ProtocolError{});
+    if (answer.offline) {
         // A resume is tried again on the next connection by itself; a password sign-in is the user's to
         // retry.
         if (how != ResumeRequest::type) {
@@ -117,8 +106,7 @@ void ChatSession::authenticate(QLatin1String how, const QJsonObject &reply, bool
         }
         return;
     }
-    const auto user = User::fromJson(reply.value(QLatin1String("user")));
-    if (!user) {
+    if (!answer.ok()) {
         if (how == ResumeRequest::type) {
             m_token.clear();
             emit tokenChanged({});
@@ -127,13 +115,14 @@ void ChatSession::authenticate(QLatin1String how, const QJsonObject &reply, bool
         emit signInFailed(error, false);
         return;
     }
+    const User &user = answer.result->user;
     if (how != ResumeRequest::type) {
-        m_token = reply.value(QLatin1String("token")).toString();
+        m_token = answer.result->token;
         emit tokenChanged(m_token);
     }
-    if (m_user.id != user->id)
+    if (m_user.id != user.id)
         forgetEverything(); // another account's rooms and messages must not show
-    m_user = *user;
+    m_user = user;
     for (MessageModel *model : std::as_const(m_messages))
         model->setOwnUserId(m_user.id);
     setState(State::SignedIn);
@@ -149,14 +138,10 @@ void ChatSession::onOnline()
 void ChatSession::afterSignIn()
 {
     const quint64 generation = m_generation;
-    m_connection.request(ListRoomsRequest{}, this, [this, generation](const Reply &reply) {
-        if (!reply.ok() || generation != m_generation)
+    m_connection.request(ListRoomsRequest{}, this, [this, generation](const Answer<RoomsReply> &answer) {
+        if (!answer.ok() || generation != m_generation)
             return;
-        QList<Room> rooms;
-        for (const QJsonValue &value : reply.frame.value(QLatin1String("rooms")).toArray()) {
-            if (const auto room = Room::fromJson(value))
-                rooms.append(*room);
-        }
+        const QList<Room> &rooms = answer.result->rooms;
         m_rooms->setRooms(rooms);
         for (const Room &room : std::as_const(rooms))
             members(room.id)->setMembers(room.members);
@@ -187,54 +172,64 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
         request.limit = kBackPage;
     }
     const quint64 generation = m_generation;
-    m_connection.request(request, this, [this, roomId, newest, done, generation](const Reply &reply) {
-        if (!reply.ok() || generation != m_generation)
-            return; // the next reconnect syncs again
-        MessageModel *model = messages(roomId);
-        const QList<ChatMessage> page = messagesOf(reply.frame);
-        const bool more = reply.frame.value(QLatin1String("more")).toBool();
-        model->addStored(page);
-        if (newest == 0) {
-            model->setHasOlder(more);
-        } else if (more) {
-            return syncRoom(roomId, done); // missed more than a page: keep going forward
-        }
-        done();
-    });
+    m_connection.request(request, this,
+                         [this, roomId, newest, done, generation](const Answer<HistoryReply> &answer) {
+                             if (!answer.ok() || generation != m_generation)
+                                 return; // the next reconnect syncs again
+                             MessageModel *model = messages(roomId);
+                             const bool more = answer.result->more;
+                             model->addStored(answer.result->messages);
+                             if (newest == 0) {
+                                 model->setHasOlder(more);
+                             } else if (more) {
+                                 return syncRoom(roomId, done); // missed more than a page: keep going forward
+                             }
+                             done();
+                         });
 }
 
-void ChatSession::onEvent(const QJsonObject &event)
+void ChatSession::onEvent(const QJsonObject &frame)
 {
-    const QString type = event.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("message")) {
-        const auto message = ChatMessage::fromJson(event.value(QLatin1String("message")));
-        if (!message || !messages(message->room)->addStored(*message))
-            return;
-        if (message->author.id != m_user.id) {
-            if (message->room != m_activeRoom)
-                m_rooms->incrementUnread(message->room);
-            emit messageReceived(message->room, *message);
-        }
-    } else if (type == QLatin1String("presence")) {
-        const auto user = User::fromJson(event.value(QLatin1String("user")));
-        const bool online = event.value(QLatin1String("online")).toBool();
-        if (user) {
-            for (MemberModel *model : std::as_const(m_members))
-                model->setOnline(user->id, online);
-        }
-    } else if (type == QLatin1String("member_joined")) {
-        const auto user = User::fromJson(event.value(QLatin1String("user")));
-        if (user)
-            members(event.value(QLatin1String("room")).toInteger())
-                ->addMember({*user, event.value(QLatin1String("online")).toBool()});
-    } else if (type == QLatin1String("member_left")) {
-        const auto user = User::fromJson(event.value(QLatin1String("user")));
-        if (user)
-            members(event.value(QLatin1String("room")).toInteger())->removeMember(user->id);
-    } else if (type == QLatin1String("signed_out")) {
-        endSession();
-        emit signedOutByServer();
+    const QString type = frame.value(QLatin1String("type")).toString();
+    const auto entry = m_events.constFind(type);
+    if (entry == m_events.constEnd())
+        qCDebug(lcSession) << "ignored an event of a type this version does not know:" << type;
+    else if (!(*entry)(frame))
+        qCWarning(lcSession) << "ignored a malformed" << type << "event";
+}
+
+void ChatSession::handleEvent(const MessageEvent &event)
+{
+    const ChatMessage &message = event.message;
+    if (!messages(message.room)->addStored(message))
+        return;
+    if (message.author.id != m_user.id) {
+        if (message.room != m_activeRoom)
+            m_rooms->incrementUnread(message.room);
+        emit messageReceived(message.room, message);
     }
+}
+
+void ChatSession::handleEvent(const PresenceEvent &event)
+{
+    for (MemberModel *model : std::as_const(m_members))
+        model->setOnline(event.user.id, event.online);
+}
+
+void ChatSession::handleEvent(const MemberJoinedEvent &event)
+{
+    members(event.room)->addMember(event.member);
+}
+
+void ChatSession::handleEvent(const MemberLeftEvent &event)
+{
+    members(event.room)->removeMember(event.user.id);
+}
+
+void ChatSession::handleEvent(const SignedOutEvent &)
+{
+    endSession();
+    emit signedOutByServer();
 }
 
 void ChatSession::adoptRoom(const Room &room)
@@ -246,30 +241,26 @@ void ChatSession::adoptRoom(const Room &room)
 
 void ChatSession::createRoom(const QString &name, RoomCallback done)
 {
-    m_connection.request(CreateRoomRequest{name}, this, [this, done](const Reply &reply) {
-        const auto room =
-            reply.ok() ? Room::fromJson(reply.frame.value(QLatin1String("room"))) : std::nullopt;
-        if (room)
-            adoptRoom(*room);
-        done(room, reply.error);
+    m_connection.request(CreateRoomRequest{name}, this, [this, done](const Answer<RoomReply> &answer) {
+        if (answer.ok())
+            adoptRoom(answer.result->room);
+        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
     });
 }
 
 void ChatSession::joinRoom(const QString &code, RoomCallback done)
 {
-    m_connection.request(JoinRoomRequest{code}, this, [this, done](const Reply &reply) {
-        const auto room =
-            reply.ok() ? Room::fromJson(reply.frame.value(QLatin1String("room"))) : std::nullopt;
-        if (room)
-            adoptRoom(*room);
-        done(room, reply.error);
+    m_connection.request(JoinRoomRequest{code}, this, [this, done](const Answer<RoomReply> &answer) {
+        if (answer.ok())
+            adoptRoom(answer.result->room);
+        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
     });
 }
 
 void ChatSession::leaveRoom(qint64 roomId)
 {
-    m_connection.request(LeaveRoomRequest{roomId}, this, [this, roomId](const Reply &reply) {
-        const bool gone = reply.ok() || (reply.error && reply.error->code == ErrorCode::NotAMember);
+    m_connection.request(LeaveRoomRequest{roomId}, this, [this, roomId](const Answer<EmptyReply> &answer) {
+        const bool gone = answer.ok() || (answer.error && answer.error->code == ErrorCode::NotAMember);
         if (!gone)
             return;
         m_rooms->removeRoom(roomId);
@@ -298,15 +289,14 @@ void ChatSession::loadOlder(qint64 roomId)
     request.room = roomId;
     request.before = model->oldestId();
     request.limit = kBackPage;
-    m_connection.request(request, this, [this, roomId](const Reply &reply) {
+    m_connection.request(request, this, [this, roomId](const Answer<HistoryReply> &answer) {
         m_loadingOlder.remove(roomId);
-        if (!reply.ok() || !m_messages.contains(roomId))
+        if (!answer.ok() || !m_messages.contains(roomId))
             return;
-        const QList<ChatMessage> page = messagesOf(reply.frame);
         MessageModel *model = messages(roomId);
-        model->addStored(page);
-        model->setHasOlder(reply.frame.value(QLatin1String("more")).toBool());
-        emit olderLoaded(roomId, int(page.size()));
+        model->addStored(answer.result->messages);
+        model->setHasOlder(answer.result->more);
+        emit olderLoaded(roomId, int(answer.result->messages.size()));
     });
 }
 
@@ -353,7 +343,8 @@ void ChatSession::flushOutbox()
         const QString clientId = outgoing.clientId;
         const qint64 roomId = outgoing.room;
         m_connection.request(
-            SendRequest{roomId, outgoing.text, clientId}, this, [this, roomId, clientId](const Reply &reply) {
+            SendRequest{roomId, outgoing.text, clientId}, this,
+            [this, roomId, clientId](const Answer<MessageReply> &reply) {
                 const auto at = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &outgoing) {
                     return outgoing.clientId == clientId;
                 });
@@ -370,8 +361,8 @@ void ChatSession::flushOutbox()
                 }
                 m_outbox.erase(at);
                 flushOutbox();
-                if (const auto message = ChatMessage::fromJson(reply.frame.value(QLatin1String("message")))) {
-                    messages(roomId)->addStored(*message);
+                if (reply.ok()) {
+                    messages(roomId)->addStored(reply.result->message);
                     return;
                 }
                 messages(roomId)->setStatus(clientId, MessageModel::Status::Failed);
@@ -394,27 +385,28 @@ void ChatSession::pauseOutbox(qint64 retryAfterMs)
 void ChatSession::signOut()
 {
     if (m_connection.state() == Connection::State::Online && m_state == State::SignedIn)
-        m_connection.request(LogoutRequest{}, this, [](const Reply &) {});
+        m_connection.request(LogoutRequest{}, this, [](const Answer<EmptyReply> &) {});
     endSession();
 }
 
-void ChatSession::signOutEverywhere(std::function<void(const Reply &)> done)
+void ChatSession::signOutEverywhere(std::function<void(const Answer<EmptyReply> &)> done)
 {
     // Only the server can end the other devices' sessions: signing out here alone while offline would look
     // done and leave them all signed in. So this waits for the server, and signs out here when it agreed.
     if (m_connection.state() != Connection::State::Online || m_state != State::SignedIn) {
-        done(Reply::lost());
+        done(Answer<EmptyReply>::lost());
         return;
     }
-    m_connection.request(LogoutAllRequest{}, this, [this, done = std::move(done)](const Reply &reply) {
-        if (reply.ok() && m_state == State::SignedIn)
-            endSession();
-        done(reply);
-    });
+    m_connection.request(LogoutAllRequest{}, this,
+                         [this, done = std::move(done)](const Answer<EmptyReply> &reply) {
+                             if (reply.ok() && m_state == State::SignedIn)
+                                 endSession();
+                             done(reply);
+                         });
 }
 
 void ChatSession::changePassword(const QString &current, const QString &replacement,
-                                 std::function<void(const Reply &)> done)
+                                 std::function<void(const Answer<EmptyReply> &)> done)
 {
     m_connection.request(ChangePasswordRequest{current, replacement}, this, std::move(done));
 }

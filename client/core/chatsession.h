@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "answer.h"
 #include "chatmessage.h"
+#include "eventtable.h"
 #include "protocolerror.h"
-#include "reply.h"
+#include "replies.h"
 #include "room.h"
 
 #include <QHash>
@@ -52,10 +54,10 @@ public:
     void signOut();
     /// Signs out every session of this account, on every device, this one included, once the server has
     /// done it: done(reply) is ok then. Offline or not signed in, nothing changes and done gets a lost reply.
-    void signOutEverywhere(std::function<void(const Reply &)> done);
+    void signOutEverywhere(std::function<void(const Answer<EmptyReply> &)> done);
     /// done(reply): ok when the password was changed (other devices are signed out).
     void changePassword(const QString &current, const QString &replacement,
-                        std::function<void(const Reply &)> done);
+                        std::function<void(const Answer<EmptyReply> &)> done);
 
     void createRoom(const QString &name, RoomCallback done);
     void joinRoom(const QString &code, RoomCallback done);
@@ -100,8 +102,13 @@ private:
 
     void setState(State state);
     void onOnline();
-    void onEvent(const QJsonObject &event);
-    void authenticate(QLatin1String how, const QJsonObject &reply, bool offline, const ProtocolError &error);
+    void onEvent(const QJsonObject &frame);
+    void handleEvent(const MessageEvent &event);
+    void handleEvent(const PresenceEvent &event);
+    void handleEvent(const MemberJoinedEvent &event);
+    void handleEvent(const MemberLeftEvent &event);
+    void handleEvent(const SignedOutEvent &event);
+    void authenticate(QLatin1String how, const Answer<SignedInReply> &answer);
     void afterSignIn();
     void syncRoom(qint64 roomId, std::function<void()> done);
     void adoptRoom(const Room &room);
@@ -112,6 +119,7 @@ private:
     void endSession();
 
     Connection &m_connection;
+    EventTable m_events;
     RoomListModel *m_rooms;
     QHash<qint64, MessageModel *> m_messages;
     QHash<qint64, MemberModel *> m_members;

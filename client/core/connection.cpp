@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connection.h"
 
+#include "events.h"
 #include "frames.h"
 #include "protocollimits.h"
 #include "serveraddress.h"
@@ -88,7 +89,7 @@ void Connection::sendRequest(QJsonObject fields, QLatin1String type, const QObje
             this,
             [guard = QPointer<const QObject>(context), done] {
                 if (guard)
-                    done(Reply::lost());
+                    done(RawAnswer::lost());
             },
             Qt::QueuedConnection);
         return;
@@ -104,8 +105,9 @@ void Connection::onText(const QString &text)
 {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = frame.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("hello")) {
-        const int version = frame.value(QLatin1String("protocol")).toInt();
+    if (type == HelloEvent::type) {
+        const auto hello = HelloEvent::fromJson(frame);
+        const int version = hello ? hello->protocol : 0;
         if (version != Limits::protocolVersion) {
             qCWarning(lcConnection) << "server speaks protocol" << version << "but we speak"
                                     << Limits::protocolVersion;
@@ -114,7 +116,7 @@ void Connection::onText(const QString &text)
             m_socket.close();
             return;
         }
-        m_serverName = frame.value(QLatin1String("server")).toString();
+        m_serverName = hello->server;
         m_backoff.reset();
         setState(State::Online);
         emit online();
@@ -124,7 +126,7 @@ void Connection::onText(const QString &text)
     if (id.isDouble()) {
         const Pending pending = m_pending.take(id.toInteger());
         if (pending.context && pending.done)
-            pending.done(Reply::fromFrame(frame));
+            pending.done(RawAnswer::fromFrame(frame));
         return;
     }
     emit eventReceived(frame);
@@ -135,7 +137,7 @@ void Connection::failPending()
     const auto pending = std::exchange(m_pending, {});
     for (const Pending &entry : pending) {
         if (entry.context)
-            entry.done(Reply::lost());
+            entry.done(RawAnswer::lost());
     }
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "answer.h"
 #include "reconnectbackoff.h"
-#include "reply.h"
 #include "requests.h"
 
 #include <QHash>
@@ -23,7 +23,7 @@ class Connection : public QObject {
 public:
     enum class State { Offline, Connecting, Online, WaitingToReconnect };
     Q_ENUM(State)
-    using Callback = std::function<void(const Reply &)>;
+    using Callback = std::function<void(const RawAnswer &)>;
 
     explicit Connection(QObject *parent = nullptr);
     ~Connection() override;
@@ -46,20 +46,23 @@ public:
     int reconnectInMs() const;
     QString serverName() const { return m_serverName; }
 
-    /// Sends a request; `done` is called exactly once, never before this returns, unless `context` is
-    /// destroyed first (then never). While not Online the reply is Reply::lost(); a connection lost before
-    /// the answer also gives Reply::lost(). Destroying the Connection calls nobody back.
+    /// Sends a request; `done` gets its typed answer exactly once, never before this returns, unless
+    /// `context` is destroyed first (then never). While not Online the answer is lost (offline); a
+    /// connection lost before the answer also gives a lost one. Destroying the Connection calls nobody back.
     template <typename T>
-    void request(const T &request, const QObject *context, Callback done)
+    void request(const T &request, const QObject *context,
+                 std::function<void(const Answer<typename T::Reply> &)> done)
     {
-        sendRequest(request.toJson(), T::type, context, std::move(done));
+        sendRequest(request.toJson(), T::type, context, [done = std::move(done)](const RawAnswer &raw) {
+            done(Answer<typename T::Reply>::from(raw));
+        });
     }
 
 signals:
     void stateChanged(Natter::Client::Connection::State state);
     /// The server said hello with our protocol version: requests can be made.
     void online();
-    /// A frame without an id: message, presence, member_joined, member_left, signed_out.
+    /// A frame without an id: one of EventTypes (events.h), or one this version does not know.
     void eventReceived(const QJsonObject &event);
     void protocolMismatch(int serverVersion);
     /// The server's certificate does not verify against the system's CAs and none is pinned for it.

@@ -72,7 +72,7 @@ void ChangePasswordDialog::submit()
     m_error->hide();
     m_change->setEnabled(false);
     QPointer<ChangePasswordDialog> guard(this);
-    m_session.changePassword(m_current->text(), m_new->text(), [guard](const Reply &reply) {
+    m_session.changePassword(m_current->text(), m_new->text(), [guard](const Answer<EmptyReply> &reply) {
         if (!guard)
             return;
         guard->m_change->setEnabled(true);

@@ -369,7 +369,7 @@ void MainWindow::confirmSignOutEverywhere()
     confirm->setObjectName(QStringLiteral("confirm"));
     question->setDefaultButton(QMessageBox::Cancel);
     connect(confirm, &QPushButton::clicked, this, [this] {
-        m_session.signOutEverywhere([this](const Reply &reply) {
+        m_session.signOutEverywhere([this](const Answer<EmptyReply> &reply) {
             if (reply.ok())
                 return;
             statusBar()->showMessage(tr("Not signed out everywhere: %1")

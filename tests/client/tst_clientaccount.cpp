@@ -154,7 +154,7 @@ private slots:
         QTRY_VERIFY(!action->isEnabled()); // offline: only the server can sign the other devices out
         QVERIFY(!laptop.window.findChild<QAction *>(QStringLiteral("changePassword"))->isEnabled());
         bool answered = false;
-        laptop.session.signOutEverywhere([&](const Reply &reply) {
+        laptop.session.signOutEverywhere([&](const Answer<EmptyReply> &reply) {
             answered = true;
             QVERIFY(reply.offline);
         });

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "errorcode.h"
+#include "events.h"
+#include "eventtable.h"
 #include "frames.h"
 #include "jsonfields.h"
+#include "replies.h"
 #include "request.h"
 #include "requests.h"
 #include "room.h"
 #include "validation.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Natter;
@@ -26,6 +32,33 @@ std::optional<ErrorCode> decodeError(const QString &json)
     if (const auto *error = std::get_if<ProtocolError>(&decoded))
         return error->code;
     return std::nullopt;
+}
+
+/// The names in the first column (`name`) of the table under the level-2 heading `section` of
+/// docs/protocol.md.
+QSet<QString> documentedNames(const QString &section)
+{
+    QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../docs/protocol.md"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(file.readAll());
+    const qsizetype start = text.indexOf(QStringLiteral("\n## ") + section + QLatin1Char('\n'));
+    if (start < 0)
+        return {};
+    const qsizetype end = text.indexOf(QStringLiteral("\n## "), start + 1);
+    const QString body = text.mid(start, end < 0 ? -1 : end - start);
+    QSet<QString> names;
+    static const QRegularExpression row(QStringLiteral("^\\| `([a-z_]+)` \\|"),
+                                        QRegularExpression::MultilineOption);
+    for (auto match = row.globalMatch(body); match.hasNext();)
+        names.insert(match.next().captured(1));
+    return names;
+}
+
+template <typename... T>
+QSet<QString> typeNames(const std::tuple<T...> *)
+{
+    return {QString(T::type)...};
 }
 } // namespace
 
@@ -90,9 +123,7 @@ private slots:
 
     void knownTypes()
     {
-        for (const char *type : {"register", "login", "resume", "logout", "list_rooms", "create_room",
-                                 "join_room", "leave_room", "send", "history"})
-            QVERIFY2(isKnownRequestType(QString::fromLatin1(type)), type);
+        QVERIFY(isKnownRequestType(QStringLiteral("register"))); // and the rest: docsListEveryTypeAndCode()
         QVERIFY(!isKnownRequestType(QStringLiteral("hello")));
         QVERIFY(!isKnownRequestType(QStringLiteral("Login")));
     }
@@ -215,13 +246,18 @@ private slots:
     void eventFrames()
     {
         const User bob{2, QStringLiteral("bob")};
-        const QJsonObject hello = Frames::hello(QStringLiteral("natterd 1"));
+        const QJsonObject hello = HelloEvent{1, QStringLiteral("natterd 1")}.toJson();
         QCOMPARE(hello.value("protocol").toInt(), 1);
-        QCOMPARE(Frames::presenceEvent(bob, false).value("online").toBool(), false);
-        const QJsonObject joined = Frames::memberJoinedEvent(3, {bob, true});
+        QCOMPARE(hello.value("type").toString(), QStringLiteral("hello"));
+        QCOMPARE(HelloEvent::fromJson(hello)->server, QStringLiteral("natterd 1"));
+        QCOMPARE(PresenceEvent{bob}.toJson().value("online").toBool(), false);
+        const QJsonObject joined = MemberJoinedEvent{3, {bob, true}}.toJson();
         QCOMPARE(joined.value("room").toInt(), 3);
         QCOMPARE(joined.value("user").toObject().value("username").toString(), QStringLiteral("bob"));
-        QCOMPARE(Frames::memberLeftEvent(3, bob).value("type").toString(), QStringLiteral("member_left"));
+        QCOMPARE(MemberJoinedEvent::fromJson(joined)->member, (Member{bob, true}));
+        QCOMPARE((MemberLeftEvent{3, bob}).toJson().value("type").toString(), QStringLiteral("member_left"));
+        QCOMPARE(MemberLeftEvent::fromJson(QJsonObject{{"room", 3}}), std::nullopt);
+        QVERIFY(!PresenceEvent::fromJson(QJsonObject{{"user", bob.toJson()}, {"online", "yes"}}));
         const QJsonObject ok = Frames::ok(QStringLiteral("q"), {{"user", bob.toJson()}});
         QCOMPARE(ok.value("type").toString(), QStringLiteral("ok"));
         QCOMPARE(ok.value("id").toString(), QStringLiteral("q"));
@@ -232,6 +268,60 @@ private slots:
         QVERIFY(parsed);
         QCOMPARE(parsed->code, ErrorCode::RateLimited);
         QCOMPARE(parsed->retryAfterMs, 1500);
+    }
+
+    void repliesRoundTrip()
+    {
+        const User alice{1, QStringLiteral("Alice")};
+        const ChatMessage message{12, 7, alice, QStringLiteral("hi"), 1700000000123, QStringLiteral("c1")};
+        const Room room{7, QStringLiteral("Lounge"), QStringLiteral("ABCDEFGHJK"), {{alice, true}}};
+        QCOMPARE(SignedInReply::fromJson(SignedInReply{alice, QStringLiteral("t")}.toJson())->token,
+                 QStringLiteral("t"));
+        QVERIFY(!(SignedInReply{alice, {}}).toJson().contains("token")); // resume
+        QCOMPARE(RoomReply::fromJson(RoomReply{room}.toJson())->room, room);
+        QCOMPARE(RoomsReply::fromJson(RoomsReply{{room, room}}.toJson())->rooms.size(), 2);
+        QCOMPARE(MessageReply::fromJson(MessageReply{message}.toJson())->message, message);
+        const auto history = HistoryReply::fromJson(HistoryReply{{message}, true}.toJson());
+        QVERIFY(history && history->more);
+        QCOMPARE(history->messages, QList<ChatMessage>{message});
+        // A reply whose fields do not read is refused whole, not read in part.
+        QVERIFY(!HistoryReply::fromJson(QJsonObject{{"messages", QJsonArray{1}}, {"more", false}}));
+        QVERIFY(!RoomsReply::fromJson(QJsonObject{{"rooms", QJsonObject{}}}));
+        QVERIFY(!SignedInReply::fromJson(QJsonObject{{"user", alice.toJson()}, {"token", 5}}));
+    }
+
+    void eventTableCoversEveryEvent()
+    {
+        QStringList handled;
+        const EventTable table = makeEventTable([&](const auto &event) { handled.append(event.type); });
+        QCOMPARE(table.size(), int(std::tuple_size_v<EventTypes>));
+        const User bob{2, QStringLiteral("bob")};
+        QVERIFY(table.value(QStringLiteral("presence"))(PresenceEvent{bob, true}.toJson()));
+        QVERIFY(!table.value(QStringLiteral("presence"))(QJsonObject{{"type", "presence"}}));
+        QVERIFY(table.value(QStringLiteral("signed_out"))(SignedOutEvent{}.toJson()));
+        QCOMPARE(handled, (QStringList{QStringLiteral("presence"), QStringLiteral("signed_out")}));
+    }
+
+    /// docs/protocol.md lists exactly the request types, events and error codes that exist, and the fuzzers'
+    /// dictionary holds every request type.
+    void docsListEveryTypeAndCode()
+    {
+        const QSet<QString> requests = typeNames(static_cast<const RequestTypes *>(nullptr));
+        QCOMPARE(documentedNames(QStringLiteral("Request types")), requests);
+        QCOMPARE(documentedNames(QStringLiteral("Events")),
+                 typeNames(static_cast<const EventTypes *>(nullptr)));
+        QSet<QString> codes;
+        for (int code = 0; code <= int(ErrorCode::QuotaExceeded); ++code)
+            codes.insert(errorCodeName(ErrorCode(code)));
+        QCOMPARE(documentedNames(QStringLiteral("Error codes")), codes);
+        QFile dictionary(QStringLiteral(QT_TESTCASE_SOURCEDIR "/fuzz/protocol.dict"));
+        QVERIFY(dictionary.open(QIODevice::ReadOnly));
+        const QByteArray words = dictionary.readAll();
+        for (const QString &type : requests) {
+            QVERIFY2(isKnownRequestType(type), qPrintable(type));
+            QVERIFY2(words.contains("\"\\\"" + type.toUtf8() + "\\\"\""),
+                     qPrintable(type + QStringLiteral(" is missing from tests/fuzz/protocol.dict")));
+        }
     }
 
     void validation()

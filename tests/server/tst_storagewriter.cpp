@@ -93,6 +93,43 @@ private slots:
         QVERIFY(userExists(QStringLiteral("late")));
     }
 
+    void writeDeliversResultOrErrorToALiveContext()
+    {
+        StorageWriter writer(m_path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        auto createUser = [](const QString &name, bool thenRefuse) {
+            return [name, thenRefuse](Storage &storage) -> Written<qint64> {
+                User user;
+                if (storage.users.create(name, QStringLiteral("h"), &user) !=
+                    UserRepository::CreateStatus::Created)
+                    return Errors::internal();
+                if (thenRefuse)
+                    return Errors::notAMember();
+                return user.id;
+            };
+        };
+        QList<Written<qint64>> results;
+        auto record = [&results](const Written<qint64> &written) { results.append(written); };
+        QObject context;
+        auto gone = std::make_unique<QObject>();
+        bool goneCalled = false;
+        writer.write<qint64>(&context, createUser(QStringLiteral("kept"), false), record);
+        writer.write<qint64>(&context, createUser(QStringLiteral("refused"), true), record);
+        writer.write<qint64>(gone.get(), createUser(QStringLiteral("orphan"), false),
+                             [&goneCalled](const Written<qint64> &) { goneCalled = true; });
+        gone.reset(); // destroyed before its write is done: its callback must never run
+        QTRY_COMPARE(results.size(), 2);
+        QVERIFY(std::holds_alternative<qint64>(results[0]) && std::get<qint64>(results[0]) > 0);
+        QCOMPARE(std::get<ProtocolError>(results[1]).code, ErrorCode::NotAMember);
+        QTRY_COMPARE(writer.jobsCommitted(), 2);
+        QVERIFY(!goneCalled);
+        writer.stop();
+        QVERIFY(userExists(QStringLiteral("kept")));
+        QVERIFY(!userExists(QStringLiteral("refused"))); // the job's error rolled its writes back
+        QVERIFY(userExists(QStringLiteral("orphan")));   // the write itself is not cancelled, only the call
+    }
+
     void refusesADatabaseItCannotOpen()
     {
         StorageWriter writer(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite")));
