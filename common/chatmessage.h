@@ -3,9 +3,37 @@
 
 #include "user.h"
 
+#include <QList>
+
 namespace Natter {
 
-/// {"id":int,"room":int,"author":user,"text":str,"ts":int} plus "client_id" when the sender gave one.
+/// What a reply shows of the message it answers: {"id":int,"author":user,"excerpt":str} plus
+/// "deleted":true (and an empty excerpt) once that message was deleted. The excerpt is the start of the
+/// text as it was when the reply was sent.
+struct Quote {
+    qint64 id = 0;
+    User author;
+    QString excerpt;
+    bool deleted = false;
+
+    QJsonObject toJson() const;
+    static std::optional<Quote> fromJson(const QJsonValue &value);
+    friend bool operator==(const Quote &, const Quote &) = default;
+};
+
+/// {"emoji":str,"users":[user id...]}: who reacted with one emoji, in the order they did.
+struct Reaction {
+    QString emoji;
+    QList<qint64> users;
+
+    QJsonObject toJson() const;
+    static std::optional<Reaction> fromJson(const QJsonValue &value);
+    friend bool operator==(const Reaction &, const Reaction &) = default;
+};
+
+/// {"id":int,"room":int,"author":user,"text":str,"ts":int,"rev":int} plus, when they apply: "client_id",
+/// "edited_ts", "deleted":true (then "text" is empty), "reply_to":quote, "reactions":[reaction...],
+/// "mentions":[user id...].
 struct ChatMessage {
     qint64 id = 0;
     qint64 room = 0;
@@ -13,6 +41,12 @@ struct ChatMessage {
     QString text;
     qint64 timestampMs = 0; // ms since the epoch, UTC
     QString clientId;       // empty: none given
+    qint64 rev = 0;         // the room's change counter when this message last changed
+    qint64 editedMs = 0;    // 0: never edited
+    bool deleted = false;
+    std::optional<Quote> replyTo{};
+    QList<Reaction> reactions{};
+    QList<qint64> mentions{}; // users named with @username who were members when it was sent or edited
 
     QJsonObject toJson() const;
     static std::optional<ChatMessage> fromJson(const QJsonValue &value);

@@ -7,7 +7,7 @@
 namespace Natter {
 
 namespace {
-constexpr std::array<std::pair<ErrorCode, const char *>, 14> kNames{{
+constexpr std::array<std::pair<ErrorCode, const char *>, 17> kNames{{
     {ErrorCode::BadRequest, "bad_request"},
     {ErrorCode::UnknownType, "unknown_type"},
     {ErrorCode::Unauthenticated, "unauthenticated"},
@@ -22,6 +22,9 @@ constexpr std::array<std::pair<ErrorCode, const char *>, 14> kNames{{
     {ErrorCode::RateLimited, "rate_limited"},
     {ErrorCode::InternalError, "internal_error"},
     {ErrorCode::QuotaExceeded, "quota_exceeded"},
+    {ErrorCode::Forbidden, "forbidden"},
+    {ErrorCode::NoSuchMessage, "no_such_message"},
+    {ErrorCode::NoSuchUser, "no_such_user"},
 }};
 } // namespace
 

@@ -22,7 +22,12 @@ enum class ErrorCode {
     RateLimited,
     InternalError,
     QuotaExceeded,
+    Forbidden,
+    NoSuchMessage,
+    NoSuchUser,
 };
+/// The last code: tests walk every code up to it.
+inline constexpr ErrorCode lastErrorCode = ErrorCode::NoSuchUser;
 
 /// The wire name of a code, e.g. "bad_request".
 QString errorCodeName(ErrorCode code);

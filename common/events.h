@@ -3,6 +3,7 @@
 
 #include "chatmessage.h"
 #include "member.h"
+#include "room.h"
 
 #include <QJsonObject>
 #include <optional>
@@ -59,9 +60,63 @@ struct SignedOutEvent {
     static std::optional<SignedOutEvent> fromJson(const QJsonObject &) { return SignedOutEvent{}; }
 };
 
+/// A message that members already have was edited, deleted or reacted to: its whole new state.
+struct MessageChangedEvent {
+    static constexpr QLatin1String type{"message_changed"};
+    ChatMessage message;
+    QJsonObject toJson() const;
+    static std::optional<MessageChangedEvent> fromJson(const QJsonObject &frame);
+};
+
+struct TypingEvent {
+    static constexpr QLatin1String type{"typing"};
+    qint64 room = 0;
+    User user;
+    bool typing = false;
+    QJsonObject toJson() const;
+    static std::optional<TypingEvent> fromJson(const QJsonObject &frame);
+};
+
+/// The user's read position in a room moved (on another of their connections).
+struct ReadMarkerEvent {
+    static constexpr QLatin1String type{"read_marker"};
+    qint64 room = 0;
+    qint64 read = 0;
+    int unread = 0;
+    QJsonObject toJson() const;
+    static std::optional<ReadMarkerEvent> fromJson(const QJsonObject &frame);
+};
+
+/// The user is now in a room: joined or created on another connection, or a direct conversation opened.
+struct RoomJoinedEvent {
+    static constexpr QLatin1String type{"room_joined"};
+    Room room;
+    QJsonObject toJson() const;
+    static std::optional<RoomJoinedEvent> fromJson(const QJsonObject &frame);
+};
+
+/// The user left a room on another connection.
+struct RoomLeftEvent {
+    static constexpr QLatin1String type{"room_left"};
+    qint64 room = 0;
+    QJsonObject toJson() const;
+    static std::optional<RoomLeftEvent> fromJson(const QJsonObject &frame);
+};
+
+/// A room was renamed or got a new access code.
+struct RoomUpdatedEvent {
+    static constexpr QLatin1String type{"room_updated"};
+    qint64 room = 0;
+    QString name;
+    QString code;
+    QJsonObject toJson() const;
+    static std::optional<RoomUpdatedEvent> fromJson(const QJsonObject &frame);
+};
+
 /// Every event of protocol v1 after the handshake, listed once: the client's dispatch table and the docs
 /// check walk it. (hello is the handshake and is read before any event.)
-using EventTypes =
-    std::tuple<MessageEvent, PresenceEvent, MemberJoinedEvent, MemberLeftEvent, SignedOutEvent>;
+using EventTypes = std::tuple<MessageEvent, PresenceEvent, MemberJoinedEvent, MemberLeftEvent, SignedOutEvent,
+                              MessageChangedEvent, TypingEvent, ReadMarkerEvent, RoomJoinedEvent,
+                              RoomLeftEvent, RoomUpdatedEvent>;
 
 } // namespace Natter

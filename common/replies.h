@@ -57,4 +57,29 @@ struct HistoryReply {
     static std::optional<HistoryReply> fromJson(const QJsonObject &result);
 };
 
+/// mark_read: the read position now stored (never behind an earlier one) and what is unread after it.
+struct ReadMarkerReply {
+    qint64 room = 0;
+    qint64 read = 0;
+    int unread = 0;
+    QJsonObject toJson() const;
+    static std::optional<ReadMarkerReply> fromJson(const QJsonObject &result);
+};
+
+/// One search result: the message, and its text with each match between U+0002 and U+0003.
+struct SearchHit {
+    ChatMessage message;
+    QString marked;
+    QJsonObject toJson() const;
+    static std::optional<SearchHit> fromJson(const QJsonValue &value);
+};
+
+/// search.
+struct SearchReply {
+    QList<SearchHit> results; // newest first
+    bool more = false;
+    QJsonObject toJson() const;
+    static std::optional<SearchReply> fromJson(const QJsonObject &result);
+};
+
 } // namespace Natter

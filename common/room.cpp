@@ -12,10 +12,10 @@ QJsonObject Room::toJson() const
     QJsonArray memberArray;
     for (const Member &member : members)
         memberArray.append(member.toJson());
-    return QJsonObject{{QLatin1String("id"), id},
-                       {QLatin1String("name"), name},
-                       {QLatin1String("code"), code},
-                       {QLatin1String("members"), memberArray}};
+    return QJsonObject{{QLatin1String("id"), id},       {QLatin1String("name"), name},
+                       {QLatin1String("code"), code},   {QLatin1String("members"), memberArray},
+                       {QLatin1String("owner"), owner}, {QLatin1String("direct"), direct},
+                       {QLatin1String("read"), read},   {QLatin1String("unread"), unread}};
 }
 
 std::optional<Room> Room::fromJson(const QJsonValue &value)
@@ -34,6 +34,10 @@ std::optional<Room> Room::fromJson(const QJsonValue &value)
             return std::nullopt;
         room.members.append(*member);
     }
+    room.owner = object.value(QLatin1String("owner")).toInteger();
+    room.direct = object.value(QLatin1String("direct")).toBool();
+    room.read = object.value(QLatin1String("read")).toInteger();
+    room.unread = object.value(QLatin1String("unread")).toInt();
     return room;
 }
 

@@ -3,6 +3,8 @@
 
 #include "protocollimits.h"
 
+#include <QRegularExpression>
+
 namespace Natter::Validation {
 
 int codePointCount(const QString &text)
@@ -93,6 +95,37 @@ TextCheck checkMessageText(const QString &text)
     if (codePointCount(text) > Limits::messageMaxLength)
         return TextCheck::TooLong;
     return TextCheck::Ok;
+}
+
+bool isValidReaction(const QString &emoji)
+{
+    if (emoji.isEmpty() || emoji.size() > Limits::emojiMaxLength)
+        return false;
+    bool beyondAscii = false;
+    for (const QChar c : emoji) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return false;
+        beyondAscii = beyondAscii || c.unicode() > 0x7f;
+    }
+    return beyondAscii;
+}
+
+QStringList mentionedKeys(const QString &text)
+{
+    // After the start or a character that cannot be part of a name or an e-mail address.
+    static const QRegularExpression mention(QStringLiteral("(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_.-]{3,32})"));
+    QStringList keys;
+    for (auto match = mention.globalMatch(text); match.hasNext();) {
+        QString name = match.next().captured(1);
+        for (;;) {
+            if (isValidUsername(name) && !keys.contains(usernameKey(name)))
+                keys.append(usernameKey(name));
+            if (!name.endsWith(QLatin1Char('.')) && !name.endsWith(QLatin1Char('-')))
+                break;
+            name.chop(1);
+        }
+    }
+    return keys;
 }
 
 } // namespace Natter::Validation

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Natter::Validation {
@@ -29,6 +30,13 @@ std::optional<QString> normalizedRoomName(const QString &name);
 QString normalizedAccessCode(const QString &code);
 /// True when a normalized code has the right length and alphabet.
 bool isWellFormedAccessCode(const QString &normalizedCode);
+
+/// A reaction: 1 to 16 UTF-16 units, no white space or control characters, at least one beyond ASCII.
+bool isValidReaction(const QString &emoji);
+
+/// The usernames a text names as @username, as username keys, each once. "@bob." names "bob." and "bob"
+/// (a name may end in a dot, a sentence too): the caller keeps the ones that are members.
+QStringList mentionedKeys(const QString &text);
 
 enum class TextCheck { Ok, Blank, TooLong };
 /// Message text: not only whitespace, at most 4000 code points.

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatserver.h"
 
-#include "authhandler.h"
 #include "clientaddress.h"
 #include "clientconnection.h"
 #include "connectiongate.h"
@@ -11,11 +10,9 @@
 #include "frames.h"
 #include "hashingpool.h"
 #include "logging.h"
-#include "messagehandler.h"
 #include "migrator.h"
 #include "protocollimits.h"
 #include "requestrouter.h"
-#include "roomhandler.h"
 #include "servercontext.h"
 #include "storage.h"
 #include "storagewriter.h"
@@ -51,8 +48,8 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     m_acceptRetry.setSingleShot(true);
     connect(&m_acceptRetry, &QTimer::timeout, this, &ChatServer::acceptTcpConnections);
     connect(&m_sessionSweepTimer, &QTimer::timeout, this, [this] {
-        if (m_auth)
-            m_auth->removeIdleSessions();
+        if (m_router)
+            m_router->auth().removeIdleSessions();
     });
 }
 
@@ -86,10 +83,7 @@ bool ChatServer::start(QString *error)
         HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
     m_context.reset(
         new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, m_presence, m_limits, m_abuse});
-    m_auth = std::make_unique<AuthHandler>(*m_context);
-    m_rooms = std::make_unique<RoomHandler>(*m_context);
-    m_messages = std::make_unique<MessageHandler>(*m_context);
-    m_router = std::make_unique<RequestRouter>(*m_auth, *m_rooms, *m_messages);
+    m_router = std::make_unique<RequestRouter>(*m_context);
 
     if (!setUpTls(error)) {
         stop();
@@ -130,7 +124,7 @@ bool ChatServer::start(QString *error)
         // a file, and sanitizers cannot even make the pipe they probe memory with).
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors - kAcceptQueue);
     m_pingTimer.start(m_config.pingIntervalMs);
-    m_auth->removeIdleSessions();
+    m_router->auth().removeIdleSessions();
     m_sessionSweepTimer.start(kSessionSweepMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
     if (!m_tls && !m_config.listenAddress.isLoopback()) {
@@ -189,9 +183,6 @@ void ChatServer::stop()
     if (m_writer)
         m_writer->stop();
     m_router.reset();
-    m_messages.reset();
-    m_rooms.reset();
-    m_auth.reset();
     m_context.reset();
     m_writer.reset();
     if (m_storage) {
@@ -387,7 +378,7 @@ void ChatServer::connectionClosed(ClientConnection *connection)
 {
     if (!m_connections.remove(connection))
         return;
-    m_auth->signOut(connection);
+    m_router->auth().signOut(connection);
     connection->deleteLater();
     qCDebug(lcNet) << "connection closed, now" << m_connections.size();
 }

@@ -20,15 +20,12 @@ class QWebSocketServer;
 
 namespace Natter::Server {
 
-class AuthHandler;
 class ConnectionGate;
 class DatabaseLock;
 class ClientConnection;
 class HashingPool;
-class MessageHandler;
 class StorageWriter;
 class RequestRouter;
-class RoomHandler;
 struct ServerContext;
 struct Storage;
 
@@ -81,9 +78,6 @@ private:
     AbuseLog m_abuse;
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<ServerContext> m_context;
-    std::unique_ptr<AuthHandler> m_auth;
-    std::unique_ptr<RoomHandler> m_rooms;
-    std::unique_ptr<MessageHandler> m_messages;
     std::unique_ptr<RequestRouter> m_router;
     // Declared after the handlers so that it is destroyed first: its pending callbacks use them.
     std::unique_ptr<HashingPool> m_hashing;

@@ -5,7 +5,9 @@
 #include "clientconnection.h"
 #include "events.h"
 #include "frames.h"
+#include "mentions.h"
 #include "presencetracker.h"
+#include "protocollimits.h"
 #include "ratelimiters.h"
 #include "storage.h"
 #include "storagewriter.h"
@@ -15,6 +17,20 @@
 #include <QDateTime>
 
 namespace Natter::Server {
+
+namespace {
+/// The start of a text as a quote shows it: at most Limits::quoteExcerptLength code points, one line.
+QString excerpt(const QString &text)
+{
+    QString flat = text.simplified();
+    if (Validation::codePointCount(flat) <= Limits::quoteExcerptLength)
+        return flat;
+    int units = 0;
+    for (int points = 0; points < Limits::quoteExcerptLength && units < flat.size(); ++points)
+        units += flat.at(units).isHighSurrogate() && units + 1 < flat.size() ? 2 : 1;
+    return flat.left(units) + QChar(0x2026);
+}
+} // namespace
 
 MessageHandler::MessageHandler(ServerContext &context, QObject *parent)
     : QObject(parent)
@@ -49,9 +65,10 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
     const qint64 room = request.room;
     const QString text = request.text;
     const QString clientId = request.clientId;
+    const qint64 replyTo = request.replyTo;
     m_context.writer.write<Stored>(
         this,
-        [room, author, text, clientId](Storage &storage) -> Written<Stored> {
+        [room, author, text, clientId, replyTo](Storage &storage) -> Written<Stored> {
             // Checked again here: writes run in order, so a leave_room given before this send has run.
             if (!storage.rooms.isMember(room, author.id))
                 return Errors::notAMember();
@@ -59,8 +76,16 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
                 if (auto original = storage.messages.findByClientId(room, author.id, clientId))
                     return Stored{*original, true};
             }
+            std::optional<Quote> quote;
+            if (replyTo != 0) {
+                const auto answered = storage.messages.find(room, replyTo);
+                if (!answered || answered->deleted)
+                    return Errors::noSuchMessage();
+                quote = Quote{answered->id, answered->author, excerpt(answered->text), false};
+            }
             const auto message =
-                storage.messages.insert(room, author, text, clientId, QDateTime::currentMSecsSinceEpoch());
+                storage.messages.insert(room, author, text, clientId, QDateTime::currentMSecsSinceEpoch(),
+                                        quote, Mentions::resolve(storage.rooms.members(room), text));
             if (!message)
                 return Errors::internal();
             return Stored{*message, false};
@@ -91,6 +116,22 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
     }
     const auto page =
         m_context.storage.messages.page(request.room, request.before, request.after, request.limit);
+    if (!page.ok)
+        return reply.error(Errors::internal());
+    reply.ok(HistoryReply{page.messages, page.more});
+}
+
+void MessageHandler::handle(ClientConnection *connection, const Responder &reply,
+                            const ChangesRequest &request)
+{
+    const qint64 userId = connection->user().id;
+    if (!m_context.storage.rooms.isMember(request.room, userId))
+        return reply.error(Errors::notAMember());
+    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
+        return reply.error(Errors::rateLimited(wait));
+    }
+    const auto page = m_context.storage.messages.changes(request.room, request.since, request.limit);
     if (!page.ok)
         return reply.error(Errors::internal());
     reply.ok(HistoryReply{page.messages, page.more});

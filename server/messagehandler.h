@@ -11,7 +11,7 @@ namespace Natter::Server {
 
 class ClientConnection;
 
-/// send and history. A QObject so that writes finishing after it is gone call nothing back.
+/// send, history and changes. A QObject so that writes finishing after it is gone call nothing back.
 class MessageHandler : public QObject {
     Q_OBJECT
 public:
@@ -19,6 +19,7 @@ public:
 
     void handle(ClientConnection *connection, const Responder &reply, const SendRequest &request);
     void handle(ClientConnection *connection, const Responder &reply, const HistoryRequest &request);
+    void handle(ClientConnection *connection, const Responder &reply, const ChangesRequest &request);
 
 private:
     ServerContext &m_context;

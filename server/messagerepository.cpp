@@ -3,23 +3,70 @@
 
 #include "sqlstatement.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <algorithm>
+#include <limits>
 
 namespace Natter::Server {
 
 namespace {
-const QString kSelect =
-    QStringLiteral("SELECT m.id, m.room_id, m.author_id, u.username, m.text, m.client_id, "
-                   "m.created_at FROM messages m JOIN users u ON u.id = m.author_id ");
+const QString kColumns = QStringLiteral(
+    "m.id, m.room_id, m.author_id, u.username, m.text, m.client_id, m.created_at, m.rev, m.edited_at, "
+    "m.deleted, m.reply_to, m.reply_author_id, ru.username, m.reply_excerpt, m.reactions, m.mentions ");
+const QString kFrom = QStringLiteral(
+    "FROM messages m JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id ");
+const QString kSelect = QStringLiteral("SELECT ") + kColumns + kFrom;
 
-ChatMessage fromRow(const SqlStatement &row)
+QVariant jsonOrNull(const QJsonArray &array)
 {
-    return ChatMessage{row.value(0).toLongLong(),
-                       row.value(1).toLongLong(),
-                       User{row.value(2).toLongLong(), row.value(3).toString()},
-                       row.value(4).toString(),
-                       row.value(6).toLongLong(),
-                       row.value(5).toString()};
+    if (array.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray parseArray(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+}
+
+QVariant reactionsColumn(const QList<Reaction> &reactions)
+{
+    QJsonArray array;
+    for (const Reaction &reaction : reactions)
+        array.append(reaction.toJson());
+    return jsonOrNull(array);
+}
+
+QVariant mentionsColumn(const QList<qint64> &mentions)
+{
+    QJsonArray array;
+    for (const qint64 id : mentions)
+        array.append(id);
+    return jsonOrNull(array);
+}
+
+ChatMessage fromRow(const SqlStatement &row, int first = 0)
+{
+    const auto at = [&](int column) { return row.value(first + column); };
+    ChatMessage message{at(0).toLongLong(), at(1).toLongLong(), User{at(2).toLongLong(), at(3).toString()},
+                        at(4).toString(),   at(6).toLongLong(), at(5).toString()};
+    message.rev = at(7).toLongLong();
+    message.editedMs = at(8).isNull() ? 0 : at(8).toLongLong();
+    message.deleted = at(9).toInt() != 0;
+    if (!at(10).isNull()) {
+        message.replyTo = Quote{at(10).toLongLong(), User{at(11).toLongLong(), at(12).toString()},
+                                at(13).toString(), at(13).isNull()};
+    }
+    for (const QJsonValue &value : parseArray(at(14))) {
+        if (const auto reaction = Reaction::fromJson(value))
+            message.reactions.append(*reaction);
+    }
+    for (const QJsonValue &value : parseArray(at(15)))
+        message.mentions.append(value.toInteger());
+    return message;
 }
 } // namespace
 
@@ -27,17 +74,59 @@ MessageRepository::MessageRepository(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &author, const QString &text,
-                                                     const QString &clientId, qint64 timestampMs)
+qint64 MessageRepository::nextRev(qint64 room)
 {
+    SqlStatement bump(m_db, QStringLiteral("UPDATE rooms SET rev = rev + 1 WHERE id = ?"), {room});
+    if (!bump.ok() || bump.rowsAffected() != 1)
+        return 0;
+    SqlStatement select(m_db, QStringLiteral("SELECT rev FROM rooms WHERE id = ?"), {room});
+    return select.next() ? select.value(0).toLongLong() : 0;
+}
+
+bool MessageRepository::indexText(qint64 id, const QString &text)
+{
+    return SqlStatement(m_db, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)"),
+                        {id, text})
+        .ok();
+}
+
+bool MessageRepository::unindexText(qint64 id, const QString &text)
+{
+    // An external-content FTS5 table forgets a row only when given the text it indexed.
+    return SqlStatement(
+               m_db,
+               QStringLiteral("INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)"),
+               {id, text})
+        .ok();
+}
+
+std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &author, const QString &text,
+                                                     const QString &clientId, qint64 timestampMs,
+                                                     const std::optional<Quote> &replyTo,
+                                                     const QList<qint64> &mentions)
+{
+    const qint64 rev = nextRev(room);
+    if (rev == 0)
+        return std::nullopt;
+    const QVariant none(QMetaType::fromType<qint64>());
     SqlStatement insert(
         m_db,
-        QStringLiteral("INSERT INTO messages (room_id, author_id, text, client_id, created_at) "
-                       "VALUES (?, ?, ?, ?, ?)"),
-        {room, author.id, text, clientId.isEmpty() ? QVariant() : QVariant(clientId), timestampMs});
+        QStringLiteral("INSERT INTO messages (room_id, author_id, text, client_id, created_at, rev, "
+                       "reply_to, reply_author_id, reply_excerpt, mentions) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {room, author.id, text, clientId.isEmpty() ? QVariant() : QVariant(clientId), timestampMs, rev,
+         replyTo ? QVariant(replyTo->id) : none, replyTo ? QVariant(replyTo->author.id) : none,
+         replyTo ? QVariant(replyTo->excerpt) : QVariant(), mentionsColumn(mentions)});
     if (!insert.ok())
         return std::nullopt;
-    return ChatMessage{insert.query().lastInsertId().toLongLong(), room, author, text, timestampMs, clientId};
+    ChatMessage message{
+        insert.query().lastInsertId().toLongLong(), room, author, text, timestampMs, clientId};
+    message.rev = rev;
+    message.replyTo = replyTo;
+    message.mentions = mentions;
+    if (!indexText(message.id, text))
+        return std::nullopt;
+    return message;
 }
 
 std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64 authorId,
@@ -49,6 +138,86 @@ std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64
     if (!select.ok() || !select.next())
         return std::nullopt;
     return fromRow(select);
+}
+
+std::optional<ChatMessage> MessageRepository::find(qint64 room, qint64 id) const
+{
+    SqlStatement select(m_db, kSelect + QStringLiteral("WHERE m.id = ? AND m.room_id = ?"), {id, room});
+    if (!select.ok() || !select.next())
+        return std::nullopt;
+    return fromRow(select);
+}
+
+bool MessageRepository::edit(const ChatMessage &message, const QString &text, const QList<qint64> &mentions,
+                             qint64 timestampMs)
+{
+    const qint64 rev = nextRev(message.room);
+    if (rev == 0 || !unindexText(message.id, message.text))
+        return false;
+    SqlStatement update(m_db,
+                        QStringLiteral("UPDATE messages SET text = ?, mentions = ?, edited_at = ?, rev = ? "
+                                       "WHERE id = ?"),
+                        {text, mentionsColumn(mentions), timestampMs, rev, message.id});
+    return update.ok() && update.rowsAffected() == 1 && indexText(message.id, text);
+}
+
+bool MessageRepository::remove(const ChatMessage &message, QList<qint64> *changedReplies)
+{
+    const qint64 rev = nextRev(message.room);
+    if (rev == 0 || !unindexText(message.id, message.text))
+        return false;
+    SqlStatement update(m_db,
+                        QStringLiteral("UPDATE messages SET text = '', deleted = 1, reply_to = NULL, "
+                                       "reply_author_id = NULL, reply_excerpt = NULL, reactions = NULL, "
+                                       "mentions = NULL, rev = ? WHERE id = ?"),
+                        {rev, message.id});
+    if (!update.ok() || update.rowsAffected() != 1)
+        return false; // a tombstone is not indexed: nothing of it can be found
+    // The replies that quoted it lose the quoted text; each takes its own rev, so that no page boundary of
+    // changes() can fall between two rows of the same rev.
+    SqlStatement replies(
+        m_db,
+        QStringLiteral("SELECT id FROM messages WHERE reply_to = ? AND reply_excerpt IS NOT NULL "
+                       "ORDER BY id"),
+        {message.id});
+    QList<qint64> ids;
+    while (replies.next())
+        ids.append(replies.value(0).toLongLong());
+    if (!replies.ok())
+        return false;
+    for (const qint64 id : std::as_const(ids)) {
+        const qint64 replyRev = nextRev(message.room);
+        SqlStatement clear(m_db,
+                           QStringLiteral("UPDATE messages SET reply_excerpt = NULL, rev = ? WHERE id = ?"),
+                           {replyRev, id});
+        if (replyRev == 0 || !clear.ok())
+            return false;
+        changedReplies->append(id);
+    }
+    return true;
+}
+
+bool MessageRepository::setReactions(const ChatMessage &message, const QList<Reaction> &reactions)
+{
+    const qint64 rev = nextRev(message.room);
+    if (rev == 0)
+        return false;
+    SqlStatement update(m_db, QStringLiteral("UPDATE messages SET reactions = ?, rev = ? WHERE id = ?"),
+                        {reactionsColumn(reactions), rev, message.id});
+    return update.ok() && update.rowsAffected() == 1;
+}
+
+MessageRepository::Page MessageRepository::collect(SqlStatement &select, int limit) const
+{
+    Page page;
+    while (select.next())
+        page.messages.append(fromRow(select));
+    page.ok = select.ok();
+    if (page.ok && page.messages.size() > limit) {
+        page.more = true;
+        page.messages.removeLast();
+    }
+    return page;
 }
 
 MessageRepository::Page MessageRepository::page(qint64 room, std::optional<qint64> before,
@@ -68,18 +237,62 @@ MessageRepository::Page MessageRepository::page(qint64 room, std::optional<qint6
     }
     SqlStatement select = cursor.isValid() ? SqlStatement(m_db, sql, {room, cursor, limit + 1})
                                            : SqlStatement(m_db, sql, {room, limit + 1});
-    Page page;
-    while (select.next())
-        page.messages.append(fromRow(select));
-    page.ok = select.ok();
-    if (!page.ok)
-        return page;
-    if (page.messages.size() > limit) {
-        page.more = true;
-        page.messages.removeLast();
-    }
-    if (!after)
+    Page page = collect(select, limit);
+    if (page.ok && !after)
         std::reverse(page.messages.begin(), page.messages.end());
+    return page;
+}
+
+MessageRepository::Page MessageRepository::changes(qint64 room, qint64 since, int limit) const
+{
+    SqlStatement select(m_db,
+                        kSelect + QStringLiteral("WHERE m.room_id = ? AND m.rev > ? ORDER BY m.rev LIMIT ?"),
+                        {room, since, limit + 1});
+    return collect(select, limit);
+}
+
+qint64 MessageRepository::newestId(qint64 room) const
+{
+    SqlStatement select(m_db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages WHERE room_id = ?"),
+                        {room});
+    return select.next() ? select.value(0).toLongLong() : -1;
+}
+
+int MessageRepository::unreadCount(qint64 room, qint64 afterId, qint64 userId, int cap) const
+{
+    SqlStatement select(
+        m_db,
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND id > ? "
+                       "AND author_id <> ? AND deleted = 0 LIMIT ?)"),
+        {room, afterId, userId, cap});
+    return select.next() ? select.value(0).toInt() : -1;
+}
+
+MessageRepository::SearchPage MessageRepository::search(qint64 userId, const QString &ftsQuery,
+                                                        std::optional<qint64> room,
+                                                        std::optional<qint64> before, int limit) const
+{
+    // Newest first by rowid, which FTS5 walks in order; only rows of rooms the user is in are joined.
+    const QString sql =
+        QStringLiteral("SELECT highlight(messages_fts, 0, char(2), char(3)), ") + kColumns +
+        QStringLiteral(
+            "FROM messages_fts f JOIN messages m ON m.id = f.rowid "
+            "JOIN memberships ms ON ms.room_id = m.room_id AND ms.user_id = ? "
+            "JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id "
+            "WHERE messages_fts MATCH ? AND f.rowid < ? AND (? = 0 OR m.room_id = ?) AND m.deleted = 0 "
+            "ORDER BY f.rowid DESC LIMIT ?");
+    const qint64 roomId = room.value_or(0);
+    SqlStatement select(
+        m_db, sql,
+        {userId, ftsQuery, before.value_or(std::numeric_limits<qint64>::max()), roomId, roomId, limit + 1});
+    SearchPage page;
+    while (select.next())
+        page.hits.append({fromRow(select, 1), select.value(0).toString()});
+    page.ok = select.ok();
+    if (page.ok && page.hits.size() > limit) {
+        page.more = true;
+        page.hits.removeLast();
+    }
     return page;
 }
 

@@ -9,26 +9,66 @@
 
 namespace Natter::Server {
 
-/// Stored messages. Ids come from SQLite's AUTOINCREMENT, so they strictly increase in commit order.
+/// Stored messages and their search index. Ids come from SQLite's AUTOINCREMENT, so they strictly increase
+/// in commit order. Every change to a message (insert, edit, delete, reactions) gives it the next value
+/// of its room's change counter (`rev`). The writing methods leave the transaction to the caller.
 class MessageRepository {
 public:
     explicit MessageRepository(QSqlDatabase db);
 
-    /// Inserts a message; the caller owns the transaction. Returns it with its id.
+    /// Inserts a message (replyTo: the quote it carries, if it answers one). Returns it with id and rev.
     std::optional<ChatMessage> insert(qint64 room, const User &author, const QString &text,
-                                      const QString &clientId, qint64 timestampMs);
+                                      const QString &clientId, qint64 timestampMs,
+                                      const std::optional<Quote> &replyTo = std::nullopt,
+                                      const QList<qint64> &mentions = {});
     /// The message an earlier send with this client_id stored, if any.
     std::optional<ChatMessage> findByClientId(qint64 room, qint64 authorId, const QString &clientId) const;
+    /// The message with this id in this room (deleted ones too).
+    std::optional<ChatMessage> find(qint64 room, qint64 id) const;
+
+    /// New text and mentions; the message is marked edited at `timestampMs`. False on failure.
+    bool edit(const ChatMessage &message, const QString &text, const QList<qint64> &mentions,
+              qint64 timestampMs);
+    /// Makes the message a tombstone: no text, quote, reactions or mentions. The replies that quoted it lose
+    /// their excerpt; their ids are appended to `changedReplies`. False on failure.
+    bool remove(const ChatMessage &message, QList<qint64> *changedReplies);
+    bool setReactions(const ChatMessage &message, const QList<Reaction> &reactions);
 
     struct Page {
-        QList<ChatMessage> messages; // oldest first
+        QList<ChatMessage> messages; // oldest first (by id; for changes(), by rev)
         bool more = false;           // further messages lie beyond this page in the paging direction
         bool ok = true;
     };
     /// The newest `limit` messages, or those before / after a message id.
     Page page(qint64 room, std::optional<qint64> before, std::optional<qint64> after, int limit) const;
+    /// Messages whose rev is above `since`, by rev.
+    Page changes(qint64 room, qint64 since, int limit) const;
+    /// The newest message id of a room, 0 for none; -1 when reading failed.
+    qint64 newestId(qint64 room) const;
+    /// Messages after `afterId` not written by `userId` and not deleted, counted up to `cap`; -1 on failure.
+    int unreadCount(qint64 room, qint64 afterId, qint64 userId, int cap) const;
+
+    struct SearchHit {
+        ChatMessage message;
+        QString marked; // the text with each match between U+0002 and U+0003
+    };
+    struct SearchPage {
+        QList<SearchHit> hits; // newest first
+        bool more = false;
+        bool ok = true;
+    };
+    /// Full-text search in the rooms `userId` is a member of (or in `room` only), newest first, before a
+    /// message id. `ftsQuery` is an FTS5 query (see SearchQuery).
+    SearchPage search(qint64 userId, const QString &ftsQuery, std::optional<qint64> room,
+                      std::optional<qint64> before, int limit) const;
 
 private:
+    /// The room's next change counter value; 0 on failure.
+    qint64 nextRev(qint64 room);
+    bool indexText(qint64 id, const QString &text);
+    bool unindexText(qint64 id, const QString &text);
+    Page collect(class SqlStatement &select, int limit) const;
+
     QSqlDatabase m_db;
 };
 

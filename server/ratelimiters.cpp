@@ -15,6 +15,8 @@ RateLimiters::RateLimiters(const ServerConfig &config)
     , send(config.sendLimit)
     , history(config.historyLimit)
     , createRoom(config.createRoomLimit)
+    , typing(config.typingLimit)
+    , read(config.readLimit)
 {}
 
 } // namespace Natter::Server

@@ -20,7 +20,9 @@ struct RateLimiters {
     RateLimiter joinGlobal;   // everyone: failed join_room attempts
     RateLimiter send;         // per user
     RateLimiter history;      // per user
-    RateLimiter createRoom;   // per user
+    RateLimiter createRoom;   // per user: create_room, open_direct (new ones), rename_room, new_code
+    RateLimiter typing;       // per user
+    RateLimiter read;         // per user: mark_read
 };
 
 } // namespace Natter::Server

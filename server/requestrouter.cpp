@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requestrouter.h"
 
-#include "authhandler.h"
 #include "clientconnection.h"
-#include "messagehandler.h"
 #include "requests.h"
 #include "responder.h"
-#include "roomhandler.h"
 #include "servercontext.h"
 
 #include <QCoreApplication>
@@ -17,10 +14,26 @@ namespace {
 constexpr qint64 kInFlightRetryMs = 1000;
 }
 
-RequestRouter::RequestRouter(AuthHandler &auth, RoomHandler &rooms, MessageHandler &messages)
-    : m_auth(auth)
-    , m_rooms(rooms)
-    , m_messages(messages)
+namespace {
+template <typename H, typename R>
+constexpr bool handles = requires(H &handler, ClientConnection *connection, const Responder &reply,
+                                  const R &request)
+{
+    handler.handle(connection, reply, request);
+};
+} // namespace
+
+RequestRouter::RequestRouter(ServerContext &context)
+    : m_auth(context)
+    , m_rooms(context)
+    , m_roomSettings(context)
+    , m_direct(context)
+    , m_messages(context)
+    , m_messageChanges(context)
+    , m_activity(context)
+    , m_search(context)
+    , m_handlers(&m_auth, &m_rooms, &m_roomSettings, &m_direct, &m_messages, &m_messageChanges, &m_activity,
+                 &m_search)
 {
     std::apply(
         [this](auto... requests) {
@@ -37,20 +50,18 @@ void RequestRouter::route(ClientConnection *connection, const Request &request)
         return connection->replyError(request.id, *error);
     if (R::needsAuth && !connection->isAuthenticated())
         return connection->replyError(request.id, Errors::unauthenticated());
-    dispatch(connection, Responder(connection, request.id), std::get<R>(decoded));
-}
-
-template <typename R>
-void RequestRouter::dispatch(ClientConnection *connection, const Responder &reply, const R &request)
-{
-    if constexpr (requires { m_auth.handle(connection, reply, request); })
-        m_auth.handle(connection, reply, request);
-    else if constexpr (requires { m_rooms.handle(connection, reply, request); })
-        m_rooms.handle(connection, reply, request);
-    else if constexpr (requires { m_messages.handle(connection, reply, request); })
-        m_messages.handle(connection, reply, request);
-    else
-        static_assert(sizeof(R) == 0, "no handler has a handle() overload for this request type");
+    const Responder reply(connection, request.id);
+    std::apply(
+        [&](auto *...handlers) {
+            static_assert((0 + ... + int(handles<std::remove_pointer_t<decltype(handlers)>, R>)) == 1,
+                          "exactly one handler must have a handle() overload for each request type");
+            const auto callIfHandles = [&](auto *handler) {
+                if constexpr (handles<std::remove_pointer_t<decltype(handler)>, R>)
+                    handler->handle(connection, reply, std::get<R>(decoded));
+            };
+            (callIfHandles(handlers), ...);
+        },
+        m_handlers);
 }
 
 void RequestRouter::handleText(ClientConnection *connection, const QString &text)

@@ -3,11 +3,13 @@
 
 #include "abuselog.h"
 #include "clientconnection.h"
+#include "delivery.h"
 #include "events.h"
 #include "frames.h"
 #include "logging.h"
 #include "presencetracker.h"
 #include "ratelimiters.h"
+#include "roomview.h"
 #include "securerandom.h"
 #include "serverconfig.h"
 #include "storage.h"
@@ -18,10 +20,6 @@
 #include <algorithm>
 
 namespace Natter::Server {
-
-namespace {
-constexpr int kCodeAttempts = 8; // 32^10 codes: a collision at all is rare, eight in a row means a broken RNG
-}
 
 RoomHandler::RoomHandler(ServerContext &context, QObject *parent)
     : QObject(parent)
@@ -46,9 +44,9 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             if (rooms < 0)
                 return Errors::internal();
             if (rooms >= maxRooms)
-                return roomQuotaError();
+                return Errors::roomQuota();
             RoomRow row;
-            for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
+            for (int attempt = 0; attempt < SecureRandom::accessCodeAttempts; ++attempt) {
                 switch (storage.rooms.create(name, SecureRandom::accessCode(), creatorId, &row)) {
                 case RoomRepository::CreateStatus::Created:
                     return row;
@@ -58,7 +56,8 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
                     return Errors::internal();
                 }
             }
-            qCWarning(lcServer) << "no free access code after" << kCodeAttempts << "attempts";
+            qCWarning(lcServer) << "no free access code after" << SecureRandom::accessCodeAttempts
+                                << "attempts";
             return Errors::internal();
         },
         [this, reply, creatorId](const Written<RoomRow> &written) {
@@ -66,7 +65,9 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
                 return;
             const RoomRow &row = std::get<RoomRow>(written);
             qCInfo(lcServer) << "user" << creatorId << "created room" << row.id;
-            reply.ok(RoomReply{withMembers(row)});
+            const Room room = roomView(m_context, row, creatorId);
+            Delivery::toUser(m_context, creatorId, RoomJoinedEvent{room}.toJson(), reply.connection());
+            reply.ok(RoomReply{room});
         });
 }
 
@@ -109,20 +110,27 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             if (rooms < 0 || members < 0)
                 return Errors::internal();
             if (rooms >= maxRooms)
-                return roomQuotaError();
+                return Errors::roomQuota();
             if (members >= maxMembers)
                 return Errors::quotaExceeded(QCoreApplication::translate(
                     "Server", "That room has as many members as this server allows."));
-            if (!storage.rooms.addMember(roomId, user.id))
+            // What was sent before joining is not unread.
+            const qint64 newest = storage.messages.newestId(roomId);
+            if (!storage.rooms.addMember(roomId, user.id) || newest < 0 ||
+                storage.readMarkers.advance(user.id, roomId, newest) < 0)
                 return Errors::internal();
             return true;
         },
         [this, reply, row = *row, user](const Written<bool> &written) {
             if (reply.failed(written))
                 return;
-            if (std::get<bool>(written)) // joining a room one is already in announces nothing
-                announce(row.id, user.id, MemberJoinedEvent{row.id, {user, true}}.toJson());
-            reply.ok(RoomReply{withMembers(row)});
+            const Room room = roomView(m_context, row, user.id);
+            if (std::get<bool>(written)) { // joining a room one is already in announces nothing
+                Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
+                                 user.id);
+                Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
+            }
+            reply.ok(RoomReply{room});
         });
 }
 
@@ -141,7 +149,8 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
         [this, reply, roomId, user](const Written<Committed> &written) {
             if (reply.failed(written))
                 return;
-            announce(roomId, user.id, MemberLeftEvent{roomId, user}.toJson());
+            Delivery::toRoom(m_context, roomId, MemberLeftEvent{roomId, user}.toJson(), user.id);
+            Delivery::toUser(m_context, user.id, RoomLeftEvent{roomId}.toJson(), reply.connection());
             reply.ok();
         });
 }
@@ -155,39 +164,15 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
     }
     // One query for all rooms and members: its cost is bounded by max_rooms_per_user * max_room_members.
     const auto rooms = m_context.storage.rooms.roomsWithMembersOf(userId);
-    if (!rooms)
+    const auto positions = m_context.storage.readMarkers.positionsOf(userId);
+    if (!rooms || !positions)
         return reply.error(Errors::internal());
     RoomsReply result;
     result.rooms.reserve(rooms->size());
-    for (const auto &entry : *rooms) {
-        Room room{entry.room.id, entry.room.name, entry.room.code, {}};
-        room.members.reserve(entry.members.size());
-        for (const User &member : entry.members)
-            room.members.append(Member{member, m_context.presence.isOnline(member.id)});
-        result.rooms.append(room);
-    }
+    for (const auto &entry : *rooms)
+        result.rooms.append(
+            roomView(m_context, entry.room, entry.members, userId, positions->value(entry.room.id)));
     reply.ok(result);
-}
-
-ProtocolError RoomHandler::roomQuotaError()
-{
-    return Errors::quotaExceeded(QCoreApplication::translate(
-        "Server", "You are in as many rooms as this server allows; leave one first."));
-}
-
-Room RoomHandler::withMembers(const RoomRepository::RoomRow &row) const
-{
-    Room room{row.id, row.name, row.code, {}};
-    for (const User &member : m_context.storage.rooms.members(row.id))
-        room.members.append(Member{member, m_context.presence.isOnline(member.id)});
-    return room;
-}
-
-void RoomHandler::announce(qint64 roomId, qint64 exceptUserId, const QJsonObject &frame)
-{
-    QList<qint64> recipients = m_context.storage.rooms.memberIds(roomId);
-    recipients.removeAll(exceptUserId);
-    m_context.presence.deliver(recipients, Frames::serialize(frame));
 }
 
 } // namespace Natter::Server

@@ -26,12 +26,6 @@ public:
     void handle(ClientConnection *connection, const Responder &reply, const ListRoomsRequest &request);
 
 private:
-    static ProtocolError roomQuotaError();
-    /// The room with its members and whether each is online now.
-    Room withMembers(const RoomRepository::RoomRow &row) const;
-    /// Sends a frame to the room's members other than `exceptUserId`.
-    void announce(qint64 roomId, qint64 exceptUserId, const QJsonObject &frame);
-
     ServerContext &m_context;
 };
 

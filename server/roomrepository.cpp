@@ -4,10 +4,22 @@
 #include "sqlstatement.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace Natter::Server {
 
 namespace {
+/// The columns of a RoomRow, for rooms aliased r: a direct conversation shows no code.
+const QString kRoomColumns = QStringLiteral(
+    "r.id, r.name, CASE WHEN r.kind = 1 THEN '' ELSE r.code END, COALESCE(r.created_by, 0), r.kind ");
+
+RoomRepository::RoomRow roomRow(const SqlStatement &row, int first = 0)
+{
+    return RoomRepository::RoomRow{row.value(first).toLongLong(), row.value(first + 1).toString(),
+                                   row.value(first + 2).toString(), row.value(first + 3).toLongLong(),
+                                   row.value(first + 4).toInt() == 1};
+}
+
 QList<qint64> ids(SqlStatement &statement)
 {
     QList<qint64> result;
@@ -36,17 +48,88 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
         {roomId, creatorId, now});
     if (!member.ok())
         return CreateStatus::Failed;
-    *room = RoomRow{roomId, name, code};
+    *room = RoomRow{roomId, name, code, creatorId, false};
     return CreateStatus::Created;
 }
 
 std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString &normalizedCode) const
 {
-    SqlStatement select(m_db, QStringLiteral("SELECT id, name, code FROM rooms WHERE code = ?"),
+    SqlStatement select(m_db,
+                        QStringLiteral("SELECT ") + kRoomColumns +
+                            QStringLiteral("FROM rooms r WHERE r.code = ? AND r.kind = 0"),
                         {normalizedCode});
     if (!select.ok() || !select.next())
         return std::nullopt;
-    return RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()};
+    return roomRow(select);
+}
+
+std::optional<RoomRepository::RoomRow> RoomRepository::find(qint64 roomId) const
+{
+    SqlStatement select(
+        m_db, QStringLiteral("SELECT ") + kRoomColumns + QStringLiteral("FROM rooms r WHERE r.id = ?"),
+        {roomId});
+    if (!select.ok() || !select.next())
+        return std::nullopt;
+    return roomRow(select);
+}
+
+bool RoomRepository::rename(qint64 roomId, const QString &name)
+{
+    SqlStatement update(m_db, QStringLiteral("UPDATE rooms SET name = ? WHERE id = ?"), {name, roomId});
+    return update.ok() && update.rowsAffected() == 1;
+}
+
+RoomRepository::CreateStatus RoomRepository::setCode(qint64 roomId, const QString &code)
+{
+    SqlStatement update(m_db, QStringLiteral("UPDATE rooms SET code = ? WHERE id = ?"), {code, roomId});
+    if (!update.ok())
+        return update.violatedUniqueness() ? CreateStatus::CodeTaken : CreateStatus::Failed;
+    return update.rowsAffected() == 1 ? CreateStatus::Created : CreateStatus::Failed;
+}
+
+std::optional<RoomRepository::RoomRow> RoomRepository::findDirect(qint64 userA, qint64 userB) const
+{
+    SqlStatement select(m_db,
+                        QStringLiteral("SELECT ") + kRoomColumns +
+                            QStringLiteral("FROM direct_rooms d JOIN rooms r ON r.id = d.room_id "
+                                           "WHERE d.user_a = ? AND d.user_b = ?"),
+                        {std::min(userA, userB), std::max(userA, userB)});
+    if (!select.ok() || !select.next())
+        return std::nullopt;
+    return roomRow(select);
+}
+
+bool RoomRepository::createDirect(qint64 userA, qint64 userB, RoomRow *room)
+{
+    const qint64 low = std::min(userA, userB);
+    const qint64 high = std::max(userA, userB);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // The code column is unique and not null; this one cannot be typed as a code (wrong shape) and
+    // findByCode() never returns a direct conversation anyway.
+    SqlStatement insert(m_db,
+                        QStringLiteral("INSERT INTO rooms (name, code, created_by, created_at, kind) "
+                                       "VALUES ('', ?, NULL, ?, 1)"),
+                        {QStringLiteral("direct-%1-%2").arg(low).arg(high), now});
+    if (!insert.ok())
+        return false;
+    const qint64 roomId = insert.query().lastInsertId().toLongLong();
+    SqlStatement pair(m_db,
+                      QStringLiteral("INSERT INTO direct_rooms (user_a, user_b, room_id) VALUES (?, ?, ?)"),
+                      {low, high, roomId});
+    if (!pair.ok() || !addMember(roomId, userA) || !addMember(roomId, userB))
+        return false;
+    *room = RoomRow{roomId, QString(), QString(), 0, true};
+    return true;
+}
+
+bool RoomRepository::shareARoom(qint64 userA, qint64 userB) const
+{
+    SqlStatement select(
+        m_db,
+        QStringLiteral("SELECT 1 FROM memberships a JOIN memberships b ON b.room_id = a.room_id "
+                       "WHERE a.user_id = ? AND b.user_id = ? LIMIT 1"),
+        {userA, userB});
+    return select.ok() && select.next();
 }
 
 bool RoomRepository::isMember(qint64 roomId, qint64 userId) const
@@ -94,15 +177,14 @@ QList<qint64> RoomRepository::memberIds(qint64 roomId) const
 
 QList<RoomRepository::RoomRow> RoomRepository::roomsOf(qint64 userId) const
 {
-    SqlStatement select(
-        m_db,
-        QStringLiteral("SELECT r.id, r.name, r.code FROM memberships m JOIN rooms r ON r.id = m.room_id "
-                       "WHERE m.user_id = ? ORDER BY m.joined_at, r.id"),
-        {userId});
+    SqlStatement select(m_db,
+                        QStringLiteral("SELECT ") + kRoomColumns +
+                            QStringLiteral("FROM memberships m JOIN rooms r ON r.id = m.room_id "
+                                           "WHERE m.user_id = ? ORDER BY m.joined_at, r.id"),
+                        {userId});
     QList<RoomRow> result;
     while (select.ok() && select.next())
-        result.append(
-            RoomRow{select.value(0).toLongLong(), select.value(1).toString(), select.value(2).toString()});
+        result.append(roomRow(select));
     return result;
 }
 
@@ -110,18 +192,19 @@ std::optional<QList<RoomRepository::RoomWithMembers>> RoomRepository::roomsWithM
 {
     SqlStatement select(
         m_db,
-        QStringLiteral("SELECT r.id, r.name, r.code, u.id, u.username FROM memberships mine "
-                       "JOIN rooms r ON r.id = mine.room_id "
-                       "JOIN memberships m ON m.room_id = mine.room_id "
-                       "JOIN users u ON u.id = m.user_id "
-                       "WHERE mine.user_id = ? ORDER BY mine.joined_at, r.id, m.joined_at, u.id"),
+        QStringLiteral("SELECT u.id, u.username, ") + kRoomColumns +
+            QStringLiteral("FROM memberships mine "
+                           "JOIN rooms r ON r.id = mine.room_id "
+                           "JOIN memberships m ON m.room_id = mine.room_id "
+                           "JOIN users u ON u.id = m.user_id "
+                           "WHERE mine.user_id = ? ORDER BY mine.joined_at, r.id, m.joined_at, u.id"),
         {userId});
     QList<RoomWithMembers> result;
     while (select.next()) {
-        const qint64 roomId = select.value(0).toLongLong();
+        const qint64 roomId = select.value(2).toLongLong();
         if (result.isEmpty() || result.constLast().room.id != roomId)
-            result.append({RoomRow{roomId, select.value(1).toString(), select.value(2).toString()}, {}});
-        result.last().members.append(User{select.value(3).toLongLong(), select.value(4).toString()});
+            result.append({roomRow(select, 2), {}});
+        result.last().members.append(User{select.value(0).toLongLong(), select.value(1).toString()});
     }
     if (!select.ok())
         return std::nullopt;

@@ -17,14 +17,28 @@ public:
     struct RoomRow {
         qint64 id = 0;
         QString name;
-        QString code;
+        QString code;     // "" for a direct conversation
+        qint64 owner = 0; // who created it; 0 for none (a direct conversation, or the creator is gone)
+        bool direct = false;
     };
     enum class CreateStatus { Created, CodeTaken, Failed };
 
     /// Creates a room with its creator as the first member. The caller owns the transaction (the writer's
     /// savepoint), so that the two inserts stand or fall together.
     CreateStatus create(const QString &name, const QString &code, qint64 creatorId, RoomRow *room);
+    /// The room with this access code; never a direct conversation.
     std::optional<RoomRow> findByCode(const QString &normalizedCode) const;
+    std::optional<RoomRow> find(qint64 roomId) const;
+    bool rename(qint64 roomId, const QString &name);
+    /// CodeTaken when another room has the code.
+    CreateStatus setCode(qint64 roomId, const QString &code);
+
+    /// The direct conversation of two users, if it exists.
+    std::optional<RoomRow> findDirect(qint64 userA, qint64 userB) const;
+    /// Creates the direct conversation of two users with both as members; the caller owns the transaction.
+    bool createDirect(qint64 userA, qint64 userB, RoomRow *room);
+    /// True when the two users are members of at least one common room.
+    bool shareARoom(qint64 userA, qint64 userB) const;
 
     bool isMember(qint64 roomId, qint64 userId) const;
     /// True when the user was added, false when already a member or on failure.

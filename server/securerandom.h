@@ -15,5 +15,8 @@ QString token();
 QString tokenHash(const QString &token);
 /// A room access code: 10 characters of the unambiguous alphabet.
 QString accessCode();
+/// How many fresh codes to try before giving up on finding an unused one: among 32^10 codes a collision
+/// at all is rare, eight in a row means a broken random source.
+inline constexpr int accessCodeAttempts = 8;
 
 } // namespace Natter::Server::SecureRandom

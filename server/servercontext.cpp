@@ -33,4 +33,21 @@ ProtocolError quotaExceeded(const QString &what)
     return {ErrorCode::QuotaExceeded, what};
 }
 
+ProtocolError roomQuota()
+{
+    return quotaExceeded(QCoreApplication::translate(
+        "Server", "You are in as many rooms as this server allows; leave one first."));
+}
+
+ProtocolError noSuchMessage()
+{
+    return {ErrorCode::NoSuchMessage,
+            QCoreApplication::translate("Server", "That room has no such message, or it was deleted.")};
+}
+
+ProtocolError forbidden(const QString &why)
+{
+    return {ErrorCode::Forbidden, why};
+}
+
 } // namespace Natter::Server::Errors

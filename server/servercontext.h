@@ -31,6 +31,10 @@ ProtocolError notAMember();
 ProtocolError internal();
 ProtocolError rateLimited(qint64 retryAfterMs);
 ProtocolError quotaExceeded(const QString &what);
+/// quota_exceeded: the user is in as many rooms as the server allows.
+ProtocolError roomQuota();
+ProtocolError noSuchMessage();
+ProtocolError forbidden(const QString &why);
 } // namespace Errors
 
 } // namespace Natter::Server

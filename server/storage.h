@@ -2,6 +2,7 @@
 #pragma once
 
 #include "messagerepository.h"
+#include "readmarkerrepository.h"
 #include "roomrepository.h"
 #include "sessionrepository.h"
 #include "userrepository.h"
@@ -15,11 +16,13 @@ struct Storage {
         , sessions(db)
         , rooms(db)
         , messages(db)
+        , readMarkers(db)
     {}
     UserRepository users;
     SessionRepository sessions;
     RoomRepository rooms;
     MessageRepository messages;
+    ReadMarkerRepository readMarkers;
 };
 
 } // namespace Natter::Server

@@ -69,6 +69,18 @@
         <source>Something went wrong on the server. Please try again.</source>
         <translation>Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Only the author of a message, or the owner of a room, may do that.</source>
+        <translation>Das darf nur, wer die Nachricht geschrieben hat oder wem der Raum gehört.</translation>
+    </message>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Diese Nachricht gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>You can only write to someone who shares a room with you.</source>
+        <translation>Sie können nur jemandem schreiben, mit dem Sie einen Raum teilen.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::CertificateTrust</name>

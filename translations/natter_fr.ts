@@ -69,6 +69,18 @@
         <source>Something went wrong on the server. Please try again.</source>
         <translation>Un problème est survenu sur le serveur. Veuillez réessayer.</translation>
     </message>
+    <message>
+        <source>Only the author of a message, or the owner of a room, may do that.</source>
+        <translation>Seul l’auteur d’un message, ou le propriétaire d’un salon, peut faire cela.</translation>
+    </message>
+    <message>
+        <source>That message is no longer there.</source>
+        <translation>Ce message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>You can only write to someone who shares a room with you.</source>
+        <translation>Vous ne pouvez écrire qu’à quelqu’un qui partage un salon avec vous.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::CertificateTrust</name>

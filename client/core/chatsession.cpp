@@ -4,8 +4,10 @@
 #include "connection.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "protocollimits.h"
 #include "requests.h"
 #include "roomlistmodel.h"
+#include "typingstate.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -22,6 +24,7 @@ namespace {
 constexpr int kCatchUpPage = 200;
 constexpr int kBackPage = 50;
 constexpr int kSendWindow = 16; // sends awaiting their answer at once; natterd's cap is 64 per connection
+constexpr qint64 kTypingRenewMs = Limits::typingExpiryMs / 2; // renewed well before the server's expiry
 } // namespace
 
 ChatSession::ChatSession(Connection &connection, QObject *parent)
@@ -29,13 +32,16 @@ ChatSession::ChatSession(Connection &connection, QObject *parent)
     , m_connection(connection)
     , m_events(makeEventTable([this](const auto &event) { handleEvent(event); }))
     , m_rooms(new RoomListModel(this))
+    , m_typing(new TypingState(Limits::typingExpiryMs, this))
 {
+    connect(m_typing, &TypingState::changed, this, &ChatSession::typingChanged);
     connect(&m_connection, &Connection::online, this, &ChatSession::onOnline);
     connect(&m_connection, &Connection::eventReceived, this, &ChatSession::onEvent);
     connect(&m_connection, &Connection::stateChanged, this, [this](Connection::State state) {
         if (state != Connection::State::Online) {
             m_synced = false;
             ++m_generation;
+            m_typingSentMs.clear(); // the server forgets them by itself
         }
     });
 }
@@ -141,7 +147,9 @@ void ChatSession::afterSignIn()
     m_connection.request(ListRoomsRequest{}, this, [this, generation](const Answer<RoomsReply> &answer) {
         if (!answer.ok() || generation != m_generation)
             return;
-        const QList<Room> &rooms = answer.result->rooms;
+        QList<Room> rooms;
+        for (const Room &room : answer.result->rooms)
+            rooms.append(displayed(room));
         m_rooms->setRooms(rooms);
         for (const Room &room : std::as_const(rooms))
             members(room.id)->setMembers(room.members);
@@ -150,6 +158,8 @@ void ChatSession::afterSignIn()
             if (--*remaining > 0 || generation != m_generation)
                 return;
             m_synced = true;
+            if (m_activeRoom != 0)
+                markRead(m_activeRoom);
             flushOutbox();
             emit synced();
         };
@@ -162,6 +172,22 @@ void ChatSession::afterSignIn()
 void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
 {
     MessageModel *model = messages(roomId);
+    const qint64 newestRev = model->newestRev();
+    const quint64 generation = m_generation;
+    if (newestRev > 0) {
+        // Held messages: everything that changed since, new ones and edits, deletions and reactions alike.
+        ChangesRequest request{roomId, newestRev, kCatchUpPage};
+        m_connection.request(request, this,
+                             [this, roomId, done, generation](const Answer<HistoryReply> &answer) {
+                                 if (!answer.ok() || generation != m_generation)
+                                     return; // the next reconnect syncs again
+                                 messages(roomId)->addStored(answer.result->messages);
+                                 if (answer.result->more)
+                                     return syncRoom(roomId, done); // missed more than a page: keep going
+                                 done();
+                             });
+        return;
+    }
     HistoryRequest request;
     request.room = roomId;
     const qint64 newest = model->newestId();
@@ -171,7 +197,6 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
     } else {
         request.limit = kBackPage;
     }
-    const quint64 generation = m_generation;
     m_connection.request(request, this,
                          [this, roomId, newest, done, generation](const Answer<HistoryReply> &answer) {
                              if (!answer.ok() || generation != m_generation)
@@ -203,9 +228,12 @@ void ChatSession::handleEvent(const MessageEvent &event)
     const ChatMessage &message = event.message;
     if (!messages(message.room)->addStored(message))
         return;
+    m_typing->set(message.room, message.author, false); // their message is what they were typing
     if (message.author.id != m_user.id) {
         if (message.room != m_activeRoom)
             m_rooms->incrementUnread(message.room);
+        else
+            markRead(message.room);
         emit messageReceived(message.room, message);
     }
 }
@@ -232,9 +260,71 @@ void ChatSession::handleEvent(const SignedOutEvent &)
     emit signedOutByServer();
 }
 
+void ChatSession::handleEvent(const MessageChangedEvent &event)
+{
+    const ChatMessage &message = event.message;
+    const auto held =
+        m_messages.contains(message.room) ? messages(message.room)->stored(message.id) : std::nullopt;
+    if (!held)
+        return; // not loaded: whoever pages back to it gets its current state
+    messages(message.room)->addStored(message);
+    emit messageChanged(message.room, message);
+}
+
+void ChatSession::handleEvent(const TypingEvent &event)
+{
+    if (event.user.id != m_user.id)
+        m_typing->set(event.room, event.user, event.typing);
+}
+
+void ChatSession::handleEvent(const ReadMarkerEvent &event)
+{
+    m_rooms->setRead(event.room, event.read, event.unread);
+}
+
+void ChatSession::handleEvent(const RoomJoinedEvent &event)
+{
+    adoptRoom(event.room);
+}
+
+void ChatSession::handleEvent(const RoomLeftEvent &event)
+{
+    forgetRoom(event.room);
+}
+
+void ChatSession::handleEvent(const RoomUpdatedEvent &event)
+{
+    if (!m_rooms->isDirect(event.room))
+        m_rooms->updateRoom(event.room, event.name, event.code);
+}
+
+Room ChatSession::displayed(Room room) const
+{
+    if (room.direct && room.name.isEmpty()) {
+        for (const Member &member : std::as_const(room.members)) {
+            if (member.user.id != m_user.id)
+                room.name = member.user.username;
+        }
+    }
+    return room;
+}
+
+void ChatSession::forgetRoom(qint64 roomId)
+{
+    if (m_rooms->rowOf(roomId) < 0)
+        return;
+    m_rooms->removeRoom(roomId);
+    delete m_messages.take(roomId);
+    delete m_members.take(roomId);
+    m_outbox.removeIf([roomId](const Outgoing &outgoing) { return outgoing.room == roomId; });
+    if (m_activeRoom == roomId)
+        m_activeRoom = 0;
+    emit roomLeft(roomId);
+}
+
 void ChatSession::adoptRoom(const Room &room)
 {
-    m_rooms->addRoom(room);
+    m_rooms->addRoom(displayed(room));
     members(room.id)->setMembers(room.members);
     syncRoom(room.id, [] {});
 }
@@ -261,22 +351,122 @@ void ChatSession::leaveRoom(qint64 roomId)
 {
     m_connection.request(LeaveRoomRequest{roomId}, this, [this, roomId](const Answer<EmptyReply> &answer) {
         const bool gone = answer.ok() || (answer.error && answer.error->code == ErrorCode::NotAMember);
-        if (!gone)
-            return;
-        m_rooms->removeRoom(roomId);
-        delete m_messages.take(roomId);
-        delete m_members.take(roomId);
-        m_outbox.removeIf([roomId](const Outgoing &outgoing) { return outgoing.room == roomId; });
-        if (m_activeRoom == roomId)
-            m_activeRoom = 0;
-        emit roomLeft(roomId);
+        if (gone)
+            forgetRoom(roomId);
     });
+}
+
+void ChatSession::renameRoom(qint64 roomId, const QString &name, RoomCallback done)
+{
+    m_connection.request(
+        RenameRoomRequest{roomId, name}, this, [this, done](const Answer<RoomReply> &answer) {
+            if (answer.ok())
+                m_rooms->addRoom(displayed(answer.result->room));
+            done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+        });
+}
+
+void ChatSession::renewCode(qint64 roomId, RoomCallback done)
+{
+    m_connection.request(NewCodeRequest{roomId}, this, [this, done](const Answer<RoomReply> &answer) {
+        if (answer.ok())
+            m_rooms->addRoom(displayed(answer.result->room));
+        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+    });
+}
+
+void ChatSession::openDirect(qint64 userId, RoomCallback done)
+{
+    m_connection.request(OpenDirectRequest{userId}, this, [this, done](const Answer<RoomReply> &answer) {
+        if (answer.ok())
+            adoptRoom(answer.result->room);
+        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+    });
+}
+
+void ChatSession::editMessage(qint64 roomId, qint64 messageId, const QString &text, MessageCallback done)
+{
+    m_connection.request(EditMessageRequest{roomId, messageId, text}, this,
+                         [this, roomId, done](const Answer<MessageReply> &answer) {
+                             if (answer.ok() && m_messages.contains(roomId))
+                                 messages(roomId)->addStored(answer.result->message);
+                             if (done)
+                                 done(answer);
+                         });
+}
+
+void ChatSession::deleteMessage(qint64 roomId, qint64 messageId, MessageCallback done)
+{
+    m_connection.request(DeleteMessageRequest{roomId, messageId}, this,
+                         [this, roomId, done](const Answer<MessageReply> &answer) {
+                             if (answer.ok() && m_messages.contains(roomId))
+                                 messages(roomId)->addStored(answer.result->message);
+                             if (done)
+                                 done(answer);
+                         });
+}
+
+void ChatSession::react(qint64 roomId, qint64 messageId, const QString &emoji, bool on, MessageCallback done)
+{
+    m_connection.request(ReactRequest{roomId, messageId, emoji, on}, this,
+                         [this, roomId, done](const Answer<MessageReply> &answer) {
+                             if (answer.ok() && m_messages.contains(roomId))
+                                 messages(roomId)->addStored(answer.result->message);
+                             if (done)
+                                 done(answer);
+                         });
+}
+
+void ChatSession::setTyping(qint64 roomId, bool typing)
+{
+    if (m_state != State::SignedIn || m_connection.state() != Connection::State::Online)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto sent = m_typingSentMs.constFind(roomId);
+    if (typing && sent != m_typingSentMs.constEnd() && now - *sent < kTypingRenewMs)
+        return; // the last indication still holds
+    if (!typing && sent == m_typingSentMs.constEnd())
+        return; // nothing to stop
+    if (typing)
+        m_typingSentMs.insert(roomId, now);
+    else
+        m_typingSentMs.remove(roomId);
+    m_connection.request(TypingRequest{roomId, typing}, this, [](const Answer<EmptyReply> &) {});
+}
+
+QStringList ChatSession::typingIn(qint64 roomId) const
+{
+    return m_typing->typingIn(roomId);
+}
+
+void ChatSession::markRead(qint64 roomId)
+{
+    const qint64 newest = m_messages.contains(roomId) ? messages(roomId)->newestId() : 0;
+    if (newest == 0 || newest <= m_rooms->readOf(roomId) || m_state != State::SignedIn ||
+        m_connection.state() != Connection::State::Online)
+        return;
+    m_connection.request(MarkReadRequest{roomId, newest}, this,
+                         [this, roomId](const Answer<ReadMarkerReply> &answer) {
+                             if (answer.ok())
+                                 m_rooms->setRead(roomId, answer.result->read, answer.result->unread);
+                         });
+}
+
+void ChatSession::search(const QString &query, std::optional<qint64> roomId, std::optional<qint64> before,
+                         std::function<void(const Answer<SearchReply> &)> done)
+{
+    SearchRequest request;
+    request.query = query;
+    request.room = roomId;
+    request.before = before;
+    m_connection.request(request, this, std::move(done));
 }
 
 void ChatSession::setActiveRoom(qint64 roomId)
 {
     m_activeRoom = roomId;
     m_rooms->clearUnread(roomId);
+    markRead(roomId);
 }
 
 void ChatSession::loadOlder(qint64 roomId)
@@ -300,12 +490,18 @@ void ChatSession::loadOlder(qint64 roomId)
     });
 }
 
-QString ChatSession::send(qint64 roomId, const QString &text)
+QString ChatSession::send(qint64 roomId, const QString &text, qint64 replyTo)
 {
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    messages(roomId)->addPending(
-        ChatMessage{0, roomId, m_user, text, QDateTime::currentMSecsSinceEpoch(), clientId});
-    m_outbox.append(Outgoing{roomId, clientId, text, false});
+    ChatMessage draft{0, roomId, m_user, text, QDateTime::currentMSecsSinceEpoch(), clientId};
+    if (replyTo != 0) {
+        // Shown at once with the quote the server will store (it cuts the excerpt itself).
+        if (const auto answered = messages(roomId)->stored(replyTo))
+            draft.replyTo = Quote{answered->id, answered->author, answered->text.simplified(), false};
+    }
+    messages(roomId)->addPending(draft);
+    setTyping(roomId, false);
+    m_outbox.append(Outgoing{roomId, clientId, text, replyTo, false});
     flushOutbox();
     return clientId;
 }
@@ -318,7 +514,8 @@ void ChatSession::retry(qint64 roomId, const QString &clientId)
     const bool queued = std::any_of(m_outbox.cbegin(), m_outbox.cend(),
                                     [&](const Outgoing &outgoing) { return outgoing.clientId == clientId; });
     if (!queued)
-        m_outbox.append(Outgoing{roomId, clientId, draft->text, false});
+        m_outbox.append(
+            Outgoing{roomId, clientId, draft->text, draft->replyTo ? draft->replyTo->id : 0, false});
     messages(roomId)->setStatus(clientId, MessageModel::Status::Pending);
     flushOutbox();
 }
@@ -343,7 +540,7 @@ void ChatSession::flushOutbox()
         const QString clientId = outgoing.clientId;
         const qint64 roomId = outgoing.room;
         m_connection.request(
-            SendRequest{roomId, outgoing.text, clientId}, this,
+            SendRequest{roomId, outgoing.text, clientId, outgoing.replyTo}, this,
             [this, roomId, clientId](const Answer<MessageReply> &reply) {
                 const auto at = std::find_if(m_outbox.begin(), m_outbox.end(), [&](const Outgoing &outgoing) {
                     return outgoing.clientId == clientId;
@@ -427,6 +624,8 @@ void ChatSession::forgetEverything()
     m_outboxPaused = false;
     m_outbox.clear();
     m_loadingOlder.clear();
+    m_typing->clear();
+    m_typingSentMs.clear();
     m_activeRoom = 0;
     m_rooms->clear();
     qDeleteAll(m_messages);

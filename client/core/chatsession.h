@@ -19,6 +19,7 @@ class Connection;
 class MemberModel;
 class MessageModel;
 class RoomListModel;
+class TypingState;
 
 /// The signed-in user's view of the server, kept up to date from the connection: rooms, their messages
 /// and members. After every (re)connect it resumes the session, catches every room up with
@@ -31,6 +32,7 @@ public:
     Q_ENUM(State)
     using RoomCallback =
         std::function<void(const std::optional<Room> &, const std::optional<ProtocolError> &)>;
+    using MessageCallback = std::function<void(const Answer<MessageReply> &)>;
 
     explicit ChatSession(Connection &connection, QObject *parent = nullptr);
     ~ChatSession() override;
@@ -62,14 +64,34 @@ public:
     void createRoom(const QString &name, RoomCallback done);
     void joinRoom(const QString &code, RoomCallback done);
     void leaveRoom(qint64 roomId);
+    /// The owner's settings; done(room, error) as for createRoom.
+    void renameRoom(qint64 roomId, const QString &name, RoomCallback done);
+    void renewCode(qint64 roomId, RoomCallback done);
+    /// The direct conversation with a user one shares a room with (created on first use).
+    void openDirect(qint64 userId, RoomCallback done);
     /// The room in view: its unread count is cleared and stays cleared.
     void setActiveRoom(qint64 roomId);
     qint64 activeRoom() const { return m_activeRoom; }
     /// Fetches the page before the oldest message held.
     void loadOlder(qint64 roomId);
 
-    /// Shows the message at once as pending and sends it when possible; returns its client_id.
-    QString send(qint64 roomId, const QString &text);
+    /// Shows the message at once as pending and sends it when possible; returns its client_id. `replyTo`:
+    /// the message it answers (0: none).
+    QString send(qint64 roomId, const QString &text, qint64 replyTo = 0);
+    /// Changes to one's own messages and reactions; the models change when the server's answer (or its
+    /// message_changed event) arrives. `done` may be empty.
+    void editMessage(qint64 roomId, qint64 messageId, const QString &text, MessageCallback done = {});
+    void deleteMessage(qint64 roomId, qint64 messageId, MessageCallback done = {});
+    void react(qint64 roomId, qint64 messageId, const QString &emoji, bool on, MessageCallback done = {});
+    /// The user is typing in a room (or stopped). Renewals are sent at most every few seconds.
+    void setTyping(qint64 roomId, bool typing);
+    /// Who else is typing in a room.
+    QStringList typingIn(qint64 roomId) const;
+    /// Moves the read position to the newest message held in the room (the server keeps it).
+    void markRead(qint64 roomId);
+    /// Full-text search in every room, or in one.
+    void search(const QString &query, std::optional<qint64> roomId, std::optional<qint64> before,
+                std::function<void(const Answer<SearchReply> &)> done);
     /// Sends a failed message again, with the same client_id.
     void retry(qint64 roomId, const QString &clientId);
     int outboxSize() const { return int(m_outbox.size()); }
@@ -86,6 +108,10 @@ signals:
     /// A message from someone else arrived live.
     void messageReceived(qint64 roomId, const Natter::ChatMessage &message);
     void roomLeft(qint64 roomId);
+    /// A message held was edited, deleted or reacted to.
+    void messageChanged(qint64 roomId, const Natter::ChatMessage &message);
+    /// Who is typing in a room changed.
+    void typingChanged(qint64 roomId);
     void olderLoaded(qint64 roomId, int count);
     /// A send was refused (too long, not a member, rate limited...): it is marked failed in its model.
     void sendFailed(qint64 roomId, const QString &clientId, const Natter::ProtocolError &error);
@@ -97,6 +123,7 @@ private:
         qint64 room = 0;
         QString clientId;
         QString text;
+        qint64 replyTo = 0;
         bool inFlight = false;
     };
 
@@ -108,6 +135,15 @@ private:
     void handleEvent(const MemberJoinedEvent &event);
     void handleEvent(const MemberLeftEvent &event);
     void handleEvent(const SignedOutEvent &event);
+    void handleEvent(const MessageChangedEvent &event);
+    void handleEvent(const TypingEvent &event);
+    void handleEvent(const ReadMarkerEvent &event);
+    void handleEvent(const RoomJoinedEvent &event);
+    void handleEvent(const RoomLeftEvent &event);
+    void handleEvent(const RoomUpdatedEvent &event);
+    /// A room as the list shows it: a direct conversation is named after the other member.
+    Room displayed(Room room) const;
+    void forgetRoom(qint64 roomId);
     void authenticate(QLatin1String how, const Answer<SignedInReply> &answer);
     void afterSignIn();
     void syncRoom(qint64 roomId, std::function<void()> done);
@@ -126,6 +162,8 @@ private:
     QList<Outgoing> m_outbox;
     bool m_outboxPaused = false;
     QHash<qint64, bool> m_loadingOlder;
+    TypingState *m_typing;
+    QHash<qint64, qint64> m_typingSentMs; // per room: when "typing" was last sent, for the renewal pace
     State m_state = State::SignedOut;
     User m_user;
     QString m_token;

@@ -53,6 +53,30 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case StartsDayRole:
         return index.row() == 0 ||
                localDay(m_entries.at(index.row() - 1).message.timestampMs) != localDay(message.timestampMs);
+    case EditedRole:
+        return message.editedMs > 0 ? QDateTime::fromMSecsSinceEpoch(message.editedMs, Qt::UTC) : QDateTime();
+    case DeletedRole:
+        return message.deleted;
+    case ReplyIdRole:
+        return message.replyTo ? message.replyTo->id : 0;
+    case ReplyAuthorRole:
+        return message.replyTo ? message.replyTo->author.username : QString();
+    case ReplyExcerptRole:
+        return message.replyTo ? message.replyTo->excerpt : QString();
+    case ReplyDeletedRole:
+        return message.replyTo && message.replyTo->deleted;
+    case ReactionsRole: {
+        QVariantList reactions;
+        for (const Reaction &reaction : message.reactions) {
+            reactions.append(QVariantMap{{QStringLiteral("emoji"), reaction.emoji},
+                                         {QStringLiteral("count"), int(reaction.users.size())},
+                                         {QStringLiteral("mine"), reaction.users.contains(m_ownUserId)},
+                                         {QStringLiteral("users"), QVariant::fromValue(reaction.users)}});
+        }
+        return reactions;
+    }
+    case MentionsMeRole:
+        return message.mentions.contains(m_ownUserId);
     case ContinuesGroupRole: {
         if (index.row() == 0)
             return false;
@@ -78,7 +102,15 @@ QHash<int, QByteArray> MessageModel::roleNames() const
                   {IsOwnRole, "isOwn"},
                   {ClientIdRole, "clientId"},
                   {StartsDayRole, "startsDay"},
-                  {ContinuesGroupRole, "continuesGroup"}});
+                  {ContinuesGroupRole, "continuesGroup"},
+                  {EditedRole, "edited"},
+                  {DeletedRole, "deleted"},
+                  {ReplyIdRole, "replyId"},
+                  {ReplyAuthorRole, "replyAuthor"},
+                  {ReplyExcerptRole, "replyExcerpt"},
+                  {ReplyDeletedRole, "replyDeleted"},
+                  {ReactionsRole, "reactions"},
+                  {MentionsMeRole, "mentionsMe"}});
     return names;
 }
 
@@ -99,9 +131,13 @@ bool MessageModel::addStored(const ChatMessage &message)
     const auto end = begin + m_stored;
     const auto at = std::lower_bound(begin, end, message.id,
                                      [](const Entry &entry, qint64 id) { return entry.message.id < id; });
-    if (at != end && at->message.id == message.id)
-        return false;
     const int row = int(at - begin);
+    m_newestRev = std::max(m_newestRev, message.rev);
+    if (at != end && at->message.id == message.id) {
+        if (message.rev > at->message.rev)
+            replace(row, message);
+        return false;
+    }
 
     if (message.author.id == m_ownUserId) {
         const int pending = findPending(message.clientId);
@@ -133,6 +169,8 @@ void MessageModel::addStored(const QList<ChatMessage> &messages)
             addStored(message);
         return;
     }
+    for (const ChatMessage &message : messages)
+        m_newestRev = std::max(m_newestRev, message.rev);
     QList<ChatMessage> sorted = messages;
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     sorted.erase(
@@ -170,6 +208,38 @@ std::optional<ChatMessage> MessageModel::pendingMessage(const QString &clientId)
 {
     const int row = findPending(clientId);
     return row < 0 ? std::nullopt : std::optional<ChatMessage>(m_entries.at(row).message);
+}
+
+void MessageModel::replace(int row, const ChatMessage &message)
+{
+    m_entries[row].message = message;
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed);
+}
+
+std::optional<ChatMessage> MessageModel::stored(qint64 id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? std::nullopt : std::optional<ChatMessage>(m_entries.at(row).message);
+}
+
+int MessageModel::rowOf(qint64 id) const
+{
+    const auto begin = m_entries.cbegin();
+    const auto end = begin + m_stored;
+    const auto at = std::lower_bound(
+        begin, end, id, [](const Entry &entry, qint64 wanted) { return entry.message.id < wanted; });
+    return at != end && at->message.id == id ? int(at - begin) : -1;
+}
+
+qint64 MessageModel::lastOwnMessageId() const
+{
+    for (int row = m_stored - 1; row >= 0; --row) {
+        const ChatMessage &message = m_entries.at(row).message;
+        if (message.author.id == m_ownUserId && !message.deleted)
+            return message.id;
+    }
+    return 0;
 }
 
 qint64 MessageModel::oldestId() const

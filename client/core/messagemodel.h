@@ -25,6 +25,14 @@ public:
         ClientIdRole,
         StartsDayRole,      // the first message of its local calendar day: show a day separator above it
         ContinuesGroupRole, // same author as the one above, within a few minutes: no header needed
+        EditedRole,         // QDateTime (UTC) of the last edit; invalid when never edited
+        DeletedRole,        // bool: a tombstone, no text
+        ReplyIdRole,        // qint64: the message this one answers, 0 for none
+        ReplyAuthorRole,    // QString
+        ReplyExcerptRole,   // QString; empty when the answered message was deleted
+        ReplyDeletedRole,   // bool
+        ReactionsRole,      // QVariantList of QVariantMap{"emoji", "count", "mine", "users" (QList<qint64>)}
+        MentionsMeRole,     // bool: the user is named with @
     };
     Q_ENUM(Role)
     enum class Status { Sent, Pending, Failed };
@@ -39,7 +47,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// A stored message (event, reply or history). Returns false when it was already listed.
+    /// A stored message (event, reply, history or changes). Returns false when it was already listed; then
+    /// a newer state of it (higher rev: edited, deleted, reacted to) replaces the one listed.
     bool addStored(const ChatMessage &message);
     /// Several stored messages, e.g. a page of history; older ones are inserted above in one go.
     void addStored(const QList<ChatMessage> &messages);
@@ -51,6 +60,12 @@ public:
     /// Ids of the oldest and newest stored messages; 0 when there are none.
     qint64 oldestId() const;
     qint64 newestId() const;
+    /// The highest change counter of the stored messages: where `changes` catches up from.
+    qint64 newestRev() const { return m_newestRev; }
+    std::optional<ChatMessage> stored(qint64 id) const;
+    int rowOf(qint64 id) const;
+    /// The newest stored message of the user that is not deleted; 0 for none (Up edits it).
+    qint64 lastOwnMessageId() const;
     /// Whether older messages than those listed exist on the server (from the last history page).
     bool hasOlder() const { return m_hasOlder; }
     void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
@@ -61,12 +76,14 @@ private:
         Status status = Status::Sent;
     };
     int findPending(const QString &clientId) const;
+    void replace(int row, const ChatMessage &message);
     void notifyNeighbours(int first, int last);
 
     qint64 m_roomId;
     qint64 m_ownUserId;
     QList<Entry> m_entries; // [0, m_stored) stored by id, then pending/failed
     int m_stored = 0;
+    qint64 m_newestRev = 0;
     bool m_hasOlder = true;
 };
 

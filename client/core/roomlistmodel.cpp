@@ -26,6 +26,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return entry.name;
     case IdRole:
         return entry.id;
+    case OwnerRole:
+        return entry.owner;
+    case DirectRole:
+        return entry.direct;
     case CodeRole:
         return entry.code;
     case UnreadRole:
@@ -41,19 +45,26 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
     auto names = QAbstractListModel::roleNames();
-    names.insert({{IdRole, "roomId"}, {NameRole, "name"}, {CodeRole, "code"}, {UnreadRole, "unread"}});
+    names.insert({{IdRole, "roomId"},
+                  {NameRole, "name"},
+                  {CodeRole, "code"},
+                  {UnreadRole, "unread"},
+                  {OwnerRole, "owner"},
+                  {DirectRole, "direct"}});
     return names;
+}
+
+RoomListModel::Entry RoomListModel::entryOf(const Room &room)
+{
+    return Entry{room.id, room.name, room.code, room.unread, room.owner, room.direct, room.read};
 }
 
 void RoomListModel::setRooms(const QList<Room> &rooms)
 {
-    QHash<qint64, int> unread;
-    for (const Entry &entry : std::as_const(m_entries))
-        unread.insert(entry.id, entry.unread);
     beginResetModel();
     m_entries.clear();
     for (const Room &room : rooms)
-        m_entries.append(Entry{room.id, room.name, room.code, unread.value(room.id)});
+        m_entries.append(entryOf(room));
     endResetModel();
     emit totalUnreadChanged(totalUnread());
 }
@@ -62,15 +73,70 @@ void RoomListModel::addRoom(const Room &room)
 {
     const int row = rowOf(room.id);
     if (row >= 0) {
-        m_entries[row].name = room.name;
-        m_entries[row].code = room.code;
-        emit dataChanged(index(row), index(row), {Qt::DisplayRole, NameRole, CodeRole});
+        Entry &entry = m_entries[row];
+        entry.name = room.name;
+        entry.code = room.code;
+        entry.owner = room.owner;
+        emit dataChanged(index(row), index(row), {Qt::DisplayRole, NameRole, CodeRole, OwnerRole});
         return;
     }
     const int end = int(m_entries.size());
     beginInsertRows({}, end, end);
-    m_entries.append(Entry{room.id, room.name, room.code, 0});
+    m_entries.append(entryOf(room));
     endInsertRows();
+    emit totalUnreadChanged(totalUnread());
+}
+
+void RoomListModel::updateRoom(qint64 roomId, const QString &name, const QString &code)
+{
+    const int row = rowOf(roomId);
+    if (row < 0)
+        return;
+    m_entries[row].name = name;
+    m_entries[row].code = code;
+    emit dataChanged(index(row), index(row), {Qt::DisplayRole, NameRole, CodeRole});
+}
+
+void RoomListModel::setRead(qint64 roomId, qint64 read, int unread)
+{
+    const int row = rowOf(roomId);
+    if (row < 0 || read < m_entries.at(row).read)
+        return;
+    m_entries[row].read = read;
+    setUnread(row, unread);
+}
+
+void RoomListModel::setUnread(int row, int unread)
+{
+    if (m_entries.at(row).unread == unread)
+        return;
+    m_entries[row].unread = unread;
+    emit dataChanged(index(row), index(row), {UnreadRole});
+    emit totalUnreadChanged(totalUnread());
+}
+
+qint64 RoomListModel::readOf(qint64 roomId) const
+{
+    const int row = rowOf(roomId);
+    return row < 0 ? 0 : m_entries.at(row).read;
+}
+
+QString RoomListModel::codeOf(qint64 roomId) const
+{
+    const int row = rowOf(roomId);
+    return row < 0 ? QString() : m_entries.at(row).code;
+}
+
+qint64 RoomListModel::ownerOf(qint64 roomId) const
+{
+    const int row = rowOf(roomId);
+    return row < 0 ? 0 : m_entries.at(row).owner;
+}
+
+bool RoomListModel::isDirect(qint64 roomId) const
+{
+    const int row = rowOf(roomId);
+    return row >= 0 && m_entries.at(row).direct;
 }
 
 void RoomListModel::removeRoom(qint64 roomId)
@@ -97,19 +163,14 @@ void RoomListModel::incrementUnread(qint64 roomId)
     const int row = rowOf(roomId);
     if (row < 0)
         return;
-    ++m_entries[row].unread;
-    emit dataChanged(index(row), index(row), {UnreadRole});
-    emit totalUnreadChanged(totalUnread());
+    setUnread(row, m_entries.at(row).unread + 1);
 }
 
 void RoomListModel::clearUnread(qint64 roomId)
 {
     const int row = rowOf(roomId);
-    if (row < 0 || m_entries.at(row).unread == 0)
-        return;
-    m_entries[row].unread = 0;
-    emit dataChanged(index(row), index(row), {UnreadRole});
-    emit totalUnreadChanged(totalUnread());
+    if (row >= 0)
+        setUnread(row, 0);
 }
 
 int RoomListModel::totalUnread() const

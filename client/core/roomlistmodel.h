@@ -16,6 +16,8 @@ public:
         NameRole,
         CodeRole,
         UnreadRole,
+        OwnerRole,  // qint64: the user who may rename it and renew its code; 0 for none
+        DirectRole, // bool: a direct conversation (its name is the other member's)
     };
     Q_ENUM(Role)
 
@@ -25,10 +27,18 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Replaces the list with the server's (after sign-in); unread counts of rooms still there are kept.
+    /// Replaces the list with the server's (after sign-in), with the server's unread counts.
     void setRooms(const QList<Room> &rooms);
-    /// Adds a room at the end, or updates its name and code.
+    /// Adds a room at the end, or updates its name, code and owner.
     void addRoom(const Room &room);
+    /// A rename or a new code.
+    void updateRoom(qint64 roomId, const QString &name, const QString &code);
+    /// The user's read position and the unread count after it, as the server counts them.
+    void setRead(qint64 roomId, qint64 read, int unread);
+    qint64 readOf(qint64 roomId) const;
+    QString codeOf(qint64 roomId) const;
+    qint64 ownerOf(qint64 roomId) const;
+    bool isDirect(qint64 roomId) const;
     void removeRoom(qint64 roomId);
     void clear();
 
@@ -50,7 +60,12 @@ private:
         QString name;
         QString code;
         int unread = 0;
+        qint64 owner = 0;
+        bool direct = false;
+        qint64 read = 0;
     };
+    static Entry entryOf(const Room &room);
+    void setUnread(int row, int unread);
     QList<Entry> m_entries;
 };
 

@@ -36,6 +36,12 @@ QString ErrorText::describe(const ProtocolError &error, bool offline, const QUrl
     case ErrorCode::QuotaExceeded:
         return tr(
             "This server's limit is reached: you are in as many rooms as it allows, or that room is full.");
+    case ErrorCode::Forbidden:
+        return tr("Only the author of a message, or the owner of a room, may do that.");
+    case ErrorCode::NoSuchMessage:
+        return tr("That message is no longer there.");
+    case ErrorCode::NoSuchUser:
+        return tr("You can only write to someone who shares a room with you.");
     case ErrorCode::BadRequest:
     case ErrorCode::UnknownType:
     case ErrorCode::Unauthenticated:

@@ -134,8 +134,21 @@ private slots:
         QCOMPARE(model.index(1).data(RoomListModel::UnreadRole).toInt(), 2);
         QCOMPARE(model.totalUnread(), 2);
         QCOMPARE(total.last().first().toInt(), 2);
-        model.setRooms({Room{2, QStringLiteral("Two"), QStringLiteral("BBBBBBBBBB"), {}}}); // unread kept
+        // After a sign-in or reconnect the server's counts hold: they survive restarts.
+        Room two{2, QStringLiteral("Two"), QStringLiteral("BBBBBBBBBB"), {}};
+        two.read = 40;
+        two.unread = 5;
+        model.setRooms({two});
+        QCOMPARE(model.totalUnread(), 5);
+        QCOMPARE(model.readOf(2), 40);
+        model.setRead(2, 30, 9); // behind the position held: an old answer, ignored
+        QCOMPARE(model.totalUnread(), 5);
+        model.setRead(2, 44, 2);
         QCOMPARE(model.totalUnread(), 2);
+        QCOMPARE(model.readOf(2), 44);
+        model.updateRoom(2, QStringLiteral("Deux"), QStringLiteral("DDDDDDDDDD"));
+        QCOMPARE(model.codeOf(2), QStringLiteral("DDDDDDDDDD"));
+        QCOMPARE(model.nameOf(2), QStringLiteral("Deux"));
         model.addRoom(Room{3, QStringLiteral("Three"), QStringLiteral("CCCCCCCCCC"), {}});
         model.addRoom(Room{3, QStringLiteral("Third"), QStringLiteral("CCCCCCCCCC"), {}});
         QCOMPARE(model.rowCount(), 2);

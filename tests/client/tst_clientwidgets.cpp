@@ -573,7 +573,7 @@ private slots:
     {
         Translations::install(*QCoreApplication::instance(), QLocale(QLocale::English)); // as main() does
         QSet<QString> seen;
-        for (int i = 0; i <= static_cast<int>(ErrorCode::QuotaExceeded); ++i) {
+        for (int i = 0; i <= static_cast<int>(lastErrorCode); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             const QString text =
                 ErrorText::describe(ProtocolError{code, QStringLiteral("server text"), 3200}, false);

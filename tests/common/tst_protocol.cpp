@@ -68,7 +68,7 @@ class TestProtocol : public QObject {
 private slots:
     void errorCodeNamesRoundTrip()
     {
-        for (int i = 0; i <= static_cast<int>(ErrorCode::QuotaExceeded); ++i) {
+        for (int i = 0; i <= static_cast<int>(lastErrorCode); ++i) {
             const auto code = static_cast<ErrorCode>(i);
             QCOMPARE(errorCodeFromName(errorCodeName(code)), code);
         }
@@ -290,6 +290,69 @@ private slots:
         QVERIFY(!SignedInReply::fromJson(QJsonObject{{"user", alice.toJson()}, {"token", 5}}));
     }
 
+    void messagingRequestsAndObjects()
+    {
+        // Decoders: what each new request refuses before the server looks at anything.
+        QCOMPARE(decodeError<EditMessageRequest>(R"({"room":1,"message":2,"text":" "})"),
+                 ErrorCode::BadRequest);
+        QCOMPARE(decodeError<EditMessageRequest>(R"({"room":1,"text":"x"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<DeleteMessageRequest>(R"({"room":1,"message":0})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<ReactRequest>(R"({"room":1,"message":2,"emoji":"ok"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<ReactRequest>(R"({"room":1,"message":2,"emoji":"👍","on":1})"),
+                 ErrorCode::BadRequest);
+        QCOMPARE(decodeError<ReactRequest>(R"({"room":1,"message":2,"emoji":"👍"})"), std::nullopt);
+        QCOMPARE(
+            std::get<ReactRequest>(ReactRequest::decode(parse(R"({"room":1,"message":2,"emoji":"👍"})"))).on,
+            true);
+        QCOMPARE(decodeError<TypingRequest>(R"({"room":1})"), std::nullopt);
+        QCOMPARE(decodeError<ChangesRequest>(R"({"room":1,"since":0})"), std::nullopt);
+        QCOMPARE(decodeError<ChangesRequest>(R"({"room":1,"since":-1})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<ChangesRequest>(R"({"room":1})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SendRequest>(R"({"room":1,"text":"x","reply_to":"7"})"), ErrorCode::BadRequest);
+        QCOMPARE(std::get<SendRequest>(SendRequest::decode(parse(R"({"room":1,"text":"x","reply_to":7})")))
+                     .replyTo,
+                 7);
+        QCOMPARE(decodeError<RenameRoomRequest>(R"({"room":1,"name":""})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<OpenDirectRequest>(R"({"user":"bob"})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SearchRequest>(R"({"query":" "})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SearchRequest>(QStringLiteral(R"({"query":"%1"})").arg(QString(201, 'x'))),
+                 ErrorCode::BadRequest);
+        QCOMPARE(decodeError<SearchRequest>(R"({"query":"a","limit":51})"), ErrorCode::BadRequest);
+        QCOMPARE(decodeError<MarkReadRequest>(R"({"room":1,"message":3})"), std::nullopt);
+
+        // The message object with everything that can be on it, there and back.
+        const User alice{1, QStringLiteral("alice")};
+        ChatMessage message{12, 7, alice, QStringLiteral("hi @bob"), 1700000000123, {}};
+        message.rev = 40;
+        message.editedMs = 1700000000999;
+        message.replyTo = Quote{9, User{2, QStringLiteral("bob")}, QStringLiteral("earlier"), false};
+        message.reactions = {Reaction{QStringLiteral("👍"), {1, 2}}};
+        message.mentions = {2};
+        QCOMPARE(ChatMessage::fromJson(message.toJson()), message);
+        ChatMessage tombstone{13, 7, alice, QString(), 1700000000123, {}};
+        tombstone.deleted = true;
+        tombstone.replyTo = Quote{9, User{2, QStringLiteral("bob")}, QString(), true};
+        QCOMPARE(ChatMessage::fromJson(tombstone.toJson()), tombstone);
+        QVERIFY(!ChatMessage::fromJson(QJsonObject{{"id", 1},
+                                                   {"room", 1},
+                                                   {"author", alice.toJson()},
+                                                   {"text", ""},
+                                                   {"ts", 1},
+                                                   {"mentions", QJsonArray{"2"}}}));
+
+        // Mentions and reactions as the server reads them.
+        using Validation::mentionedKeys;
+        QCOMPARE(mentionedKeys(QStringLiteral("hi @Bob, @carol. and @dave-")),
+                 (QStringList{"bob", "carol.", "carol", "dave-", "dave"}));
+        QCOMPARE(mentionedKeys(QStringLiteral("mail me: me@bob.example, @x, x@@bob")), QStringList{});
+        QVERIFY(Validation::isValidReaction(QStringLiteral("❤️")));
+        QVERIFY(Validation::isValidReaction(QStringLiteral("1️⃣")));
+        QVERIFY(Validation::isValidReaction(QStringLiteral("👩‍👩‍👧‍👦")));
+        QVERIFY(!Validation::isValidReaction(QStringLiteral("+1")));
+        QVERIFY(!Validation::isValidReaction(QStringLiteral("👍 ")));
+        QVERIFY(!Validation::isValidReaction(QString(17, QChar(0x2605))));
+    }
+
     void eventTableCoversEveryEvent()
     {
         QStringList handled;
@@ -311,7 +374,7 @@ private slots:
         QCOMPARE(documentedNames(QStringLiteral("Events")),
                  typeNames(static_cast<const EventTypes *>(nullptr)));
         QSet<QString> codes;
-        for (int code = 0; code <= int(ErrorCode::QuotaExceeded); ++code)
+        for (int code = 0; code <= int(lastErrorCode); ++code)
             codes.insert(errorCodeName(ErrorCode(code)));
         QCOMPARE(documentedNames(QStringLiteral("Error codes")), codes);
         QFile dictionary(QStringLiteral(QT_TESTCASE_SOURCEDIR "/fuzz/protocol.dict"));

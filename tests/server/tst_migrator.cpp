@@ -103,6 +103,48 @@ private slots:
         QCOMPARE(query.value(0).toLongLong(), 1234); // its age counts from its creation
     }
 
+    void messagesKeepWorkingAcrossTheMessagingMigration()
+    {
+        // A database of version 2 with a room, two members and messages, as natter 0.1 left it.
+        QTemporaryDir upToTwo;
+        for (const char *file : {"0001_initial.sql", "0002_session_last_used.sql"})
+            QVERIFY(QFile::copy(QStringLiteral(":/natter/migrations/") + QLatin1String(file),
+                                upToTwo.filePath(QLatin1String(file))));
+        QString error;
+        QVERIFY2(Migrator(m_db, upToTwo.path()).migrate(&error), qPrintable(error));
+        QSqlQuery query(m_db);
+        for (const char *sql :
+             {"INSERT INTO users (id, username, username_key, password_hash, created_at) VALUES (1, 'a', "
+              "'a', 'x', 1)",
+              "INSERT INTO users (id, username, username_key, password_hash, created_at) VALUES (2, 'b', "
+              "'b', 'x', 1)",
+              "INSERT INTO rooms (id, name, code, created_by, created_at) VALUES (7, 'R', 'ABCDEFGHJK', 1, "
+              "1)",
+              "INSERT INTO memberships (room_id, user_id, joined_at) VALUES (7, 1, 1), (7, 2, 2)",
+              "INSERT INTO messages (id, room_id, author_id, text, created_at) VALUES (10, 7, 1, 'hello "
+              "world', 5)",
+              "INSERT INTO messages (id, room_id, author_id, text, created_at) VALUES (11, 7, 2, 'good day', "
+              "6)"})
+            QVERIFY2(query.exec(QLatin1String(sql)), sql);
+        QVERIFY2(Migrator(m_db).migrate(&error), qPrintable(error));
+
+        // Old messages get revs in id order and the room's counter continues after them; members have
+        // read everything sent before the upgrade; the search index holds the old text.
+        QVERIFY(query.exec(QStringLiteral("SELECT rev FROM messages ORDER BY id")));
+        QVERIFY(query.next() && query.value(0).toLongLong() == 10);
+        QVERIFY(query.next() && query.value(0).toLongLong() == 11);
+        QVERIFY(query.exec(QStringLiteral("SELECT rev FROM rooms WHERE id = 7")) && query.next());
+        QCOMPARE(query.value(0).toLongLong(), 11);
+        QVERIFY(query.exec(QStringLiteral(
+                    "SELECT COUNT(*) FROM read_markers WHERE room_id = 7 AND message_id = 11")) &&
+                query.next());
+        QCOMPARE(query.value(0).toInt(), 2);
+        QVERIFY(
+            query.exec(QStringLiteral("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'world'")) &&
+            query.next());
+        QCOMPARE(query.value(0).toLongLong(), 10);
+    }
+
     void failedMigrationRollsBack()
     {
         QTemporaryDir migrations;

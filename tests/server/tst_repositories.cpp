@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
+#include "mentions.h"
 #include "migrator.h"
+#include "searchquery.h"
 #include "storage.h"
 
 #include <QDateTime>
@@ -122,6 +124,61 @@ private slots:
         QVERIFY(!m_storage->rooms.removeMember(room.id, bob.id));
         QVERIFY(m_storage->rooms.roomsOf(bob.id).isEmpty());
         QVERIFY(!m_storage->rooms.addMember(room.id + 99, bob.id)); // foreign key: no such room
+    }
+
+    void changesSearchAndReadMarkers()
+    {
+        const User alice = makeUser("alice");
+        const User bob = makeUser("bob");
+        RoomRepository::RoomRow room;
+        QCOMPARE(m_storage->rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice.id, &room),
+                 RoomRepository::CreateStatus::Created);
+        QVERIFY(m_storage->rooms.addMember(room.id, bob.id));
+        const auto first = m_storage->messages.insert(room.id, alice, QStringLiteral("alpha beta"), {}, 1);
+        const auto second =
+            m_storage->messages.insert(room.id, bob, QStringLiteral("gamma"), {}, 2,
+                                       Quote{first->id, alice, QStringLiteral("alpha beta"), false},
+                                       Server::Mentions::resolve({alice, bob}, QStringLiteral("hey @ALICE")));
+        QVERIFY(first && second);
+        QCOMPARE(second->mentions, QList<qint64>{alice.id});
+        QCOMPARE(second->rev, first->rev + 1);
+        QCOMPARE(*m_storage->messages.find(room.id, second->id), *second);
+
+        QVERIFY(m_storage->messages.edit(*first, QStringLiteral("alpha delta"), {}, 3));
+        const auto edited = m_storage->messages.find(room.id, first->id);
+        QCOMPARE(edited->editedMs, 3);
+        QCOMPARE(m_storage->messages.changes(room.id, second->rev, 10).messages, QList<ChatMessage>{*edited});
+
+        const auto hits = [&](const char *words) {
+            const auto page = m_storage->messages.search(
+                bob.id, SearchQuery::fromUserText(QLatin1String(words)), std::nullopt, std::nullopt, 10);
+            return page.ok ? int(page.hits.size()) : -1;
+        };
+        QCOMPARE(hits("delta"), 1);
+        QCOMPARE(hits("beta"), 0); // edited away
+        QList<qint64> replies;
+        QVERIFY(m_storage->messages.remove(*edited, &replies));
+        QCOMPARE(replies, QList<qint64>{second->id});
+        QCOMPARE(hits("delta"), 0);
+        const auto quoted = m_storage->messages.find(room.id, second->id);
+        QVERIFY(quoted->replyTo->deleted && quoted->replyTo->excerpt.isEmpty());
+        // Each change its own rev: the tombstone, then the reply whose quote was emptied.
+        const auto changed = m_storage->messages.changes(room.id, edited->rev, 10).messages;
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(changed[0].deleted && changed[1].rev == changed[0].rev + 1);
+
+        QCOMPARE(m_storage->readMarkers.advance(bob.id, room.id, second->id), second->id);
+        QCOMPARE(m_storage->readMarkers.advance(bob.id, room.id, first->id), second->id); // never back
+        QCOMPARE(m_storage->messages.unreadCount(room.id, 0, bob.id, 1000), 0); // his own, and a tombstone
+        QCOMPARE(m_storage->messages.unreadCount(room.id, 0, alice.id, 1000), 1);
+    }
+
+    void searchQueriesAreAlwaysValid()
+    {
+        using Server::SearchQuery::fromUserText;
+        QCOMPARE(fromUserText(QStringLiteral("quick  Fox")), QStringLiteral("\"quick\" \"Fox\"*"));
+        QCOMPARE(fromUserText(QStringLiteral("say \"hi\"")), QStringLiteral("\"say\" \"\"\"hi\"\"\"*"));
+        QCOMPARE(fromUserText(QStringLiteral(" -- ?! ")), QString());
     }
 
     void messagesPageInEveryDirection()

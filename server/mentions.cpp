@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mentions.h"
+
+#include "validation.h"
+
+namespace Natter::Server::Mentions {
+
+QList<qint64> resolve(const QList<User> &members, const QString &text)
+{
+    if (!text.contains(QLatin1Char('@')))
+        return {};
+    const QStringList keys = Validation::mentionedKeys(text);
+    QList<qint64> ids;
+    for (const User &member : members) {
+        if (keys.contains(Validation::usernameKey(member.username)))
+            ids.append(member.id);
+    }
+    return ids;
+}
+
+} // namespace Natter::Server::Mentions

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "roomsettingshandler.h"
+
+#include "abuselog.h"
+#include "clientconnection.h"
+#include "delivery.h"
+#include "events.h"
+#include "logging.h"
+#include "ratelimiters.h"
+#include "roomview.h"
+#include "securerandom.h"
+#include "storage.h"
+#include "storagewriter.h"
+
+#include <QCoreApplication>
+
+namespace Natter::Server {
+
+RoomSettingsHandler::RoomSettingsHandler(ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+bool RoomSettingsHandler::admit(ClientConnection *connection, const Responder &reply, qint64 room)
+{
+    const qint64 userId = connection->user().id;
+    const auto row =
+        m_context.storage.rooms.isMember(room, userId) ? m_context.storage.rooms.find(room) : std::nullopt;
+    if (!row) {
+        reply.error(Errors::notAMember());
+        return false;
+    }
+    if (row->direct || row->owner != userId) {
+        reply.error(Errors::forbidden(QCoreApplication::translate(
+            "Server", "Only the owner of a room may rename it or renew its code.")));
+        return false;
+    }
+    if (const qint64 wait = m_context.limits.createRoom.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("room settings rate-limited"));
+        reply.error(Errors::rateLimited(wait));
+        return false;
+    }
+    return true;
+}
+
+void RoomSettingsHandler::announce(const Responder &reply, const RoomRepository::RoomRow &row)
+{
+    Delivery::toRoom(m_context, row.id, RoomUpdatedEvent{row.id, row.name, row.code}.toJson());
+    if (ClientConnection *connection = reply.connection())
+        reply.ok(RoomReply{roomView(m_context, row, connection->user().id)});
+}
+
+void RoomSettingsHandler::handle(ClientConnection *connection, const Responder &reply,
+                                 const RenameRoomRequest &request)
+{
+    if (!admit(connection, reply, request.room))
+        return;
+    using RoomRow = RoomRepository::RoomRow;
+    m_context.writer.write<RoomRow>(
+        this,
+        [request](Storage &storage) -> Written<RoomRow> {
+            if (!storage.rooms.rename(request.room, request.name))
+                return Errors::internal();
+            const auto row = storage.rooms.find(request.room);
+            if (!row)
+                return Errors::internal();
+            return *row;
+        },
+        [this, reply](const Written<RoomRow> &written) {
+            if (!reply.failed(written))
+                announce(reply, std::get<RoomRow>(written));
+        });
+}
+
+void RoomSettingsHandler::handle(ClientConnection *connection, const Responder &reply,
+                                 const NewCodeRequest &request)
+{
+    if (!admit(connection, reply, request.room))
+        return;
+    using RoomRow = RoomRepository::RoomRow;
+    m_context.writer.write<RoomRow>(
+        this,
+        [request](Storage &storage) -> Written<RoomRow> {
+            for (int attempt = 0; attempt < SecureRandom::accessCodeAttempts; ++attempt) {
+                switch (storage.rooms.setCode(request.room, SecureRandom::accessCode())) {
+                case RoomRepository::CreateStatus::Created: {
+                    const auto row = storage.rooms.find(request.room);
+                    if (!row)
+                        return Errors::internal();
+                    return *row;
+                }
+                case RoomRepository::CreateStatus::CodeTaken:
+                    continue;
+                case RoomRepository::CreateStatus::Failed:
+                    return Errors::internal();
+                }
+            }
+            qCWarning(lcServer) << "no free access code after" << SecureRandom::accessCodeAttempts
+                                << "attempts";
+            return Errors::internal();
+        },
+        [this, reply](const Written<RoomRow> &written) {
+            if (!reply.failed(written))
+                announce(reply, std::get<RoomRow>(written));
+        });
+}
+
+} // namespace Natter::Server

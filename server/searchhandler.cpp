@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "searchhandler.h"
+
+#include "abuselog.h"
+#include "clientconnection.h"
+#include "ratelimiters.h"
+#include "searchquery.h"
+#include "storage.h"
+
+namespace Natter::Server {
+
+SearchHandler::SearchHandler(ServerContext &context)
+    : m_context(context)
+{}
+
+void SearchHandler::handle(ClientConnection *connection, const Responder &reply, const SearchRequest &request)
+{
+    const qint64 userId = connection->user().id;
+    if (request.room && !m_context.storage.rooms.isMember(*request.room, userId))
+        return reply.error(Errors::notAMember());
+    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
+        return reply.error(Errors::rateLimited(wait));
+    }
+    const QString query = SearchQuery::fromUserText(request.query);
+    if (query.isEmpty())
+        return reply.ok(SearchReply{}); // only punctuation: nothing can match
+    const auto page =
+        m_context.storage.messages.search(userId, query, request.room, request.before, request.limit);
+    if (!page.ok)
+        return reply.error(Errors::internal());
+    SearchReply result;
+    result.more = page.more;
+    for (const auto &hit : page.hits)
+        result.results.append(SearchHit{hit.message, hit.marked});
+    reply.ok(result);
+}
+
+} // namespace Natter::Server

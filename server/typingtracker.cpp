@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "typingtracker.h"
+
+#include "monotonicclock.h"
+
+namespace Natter::Server {
+
+TypingTracker::TypingTracker(int expiryMs, Changed changed, QObject *parent)
+    : QObject(parent)
+    , m_expiryMs(expiryMs)
+    , m_changed(std::move(changed))
+{
+    // Indications end within a quarter of their lifetime after their deadline.
+    m_sweep.setInterval(std::max(50, expiryMs / 4));
+    connect(&m_sweep, &QTimer::timeout, this, &TypingTracker::expire);
+}
+
+void TypingTracker::set(qint64 room, const User &user, bool typing)
+{
+    const Key key{room, user.id};
+    const bool was = m_deadlines.contains(key);
+    if (typing) {
+        m_deadlines.insert(key, Entry{user, monotonicMs() + m_expiryMs});
+        if (!m_sweep.isActive())
+            m_sweep.start();
+    } else {
+        m_deadlines.remove(key);
+    }
+    if (was != typing)
+        m_changed(room, user, typing);
+}
+
+void TypingTracker::expire()
+{
+    const qint64 now = monotonicMs();
+    for (auto it = m_deadlines.begin(); it != m_deadlines.end();) {
+        if (it->deadlineMs > now) {
+            ++it;
+            continue;
+        }
+        const qint64 room = it.key().room;
+        const User user = it->user;
+        it = m_deadlines.erase(it);
+        m_changed(room, user, false);
+    }
+    if (m_deadlines.isEmpty())
+        m_sweep.stop();
+}
+
+} // namespace Natter::Server
