@@ -181,6 +181,106 @@ private slots:
         QCOMPARE(texts(m_bob->session.messages(m_room)).last(), QStringLiteral("missed 229"));
     }
 
+    /// Offline during edits, deletions, reactions, replies and new messages, a session holds after
+    /// reconnecting exactly what the always-online one holds (compared message by message, all fields).
+    void offlineSessionCatchesUpEveryChange()
+    {
+        for (int i = 0; i < 5; ++i)
+            m_alice->session.send(m_room, QStringLiteral("m%1").arg(i));
+        MessageModel *bobs = m_bob->session.messages(m_room);
+        MessageModel *alices = m_alice->session.messages(m_room);
+        QTRY_COMPARE(storedIds(bobs).size(), 5);
+        QTRY_COMPARE(storedIds(alices).size(), 5);
+        const QList<qint64> ids = storedIds(alices);
+        QAbstractItemModelTester tester(bobs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        m_bob->connection.close();
+        QTRY_COMPARE(m_bob->connection.state(), Connection::State::Offline);
+        QSignalSpy changed(&m_alice->session, &ChatSession::messageChanged);
+        m_alice->session.editMessage(m_room, ids[1], QStringLiteral("m1, edited"));
+        m_alice->session.deleteMessage(m_room, ids[2]);
+        m_alice->session.react(m_room, ids[3], QStringLiteral("👍"), true);
+        m_alice->session.send(m_room, QStringLiteral("a reply"), ids[4]);
+        m_alice->session.send(m_room, QStringLiteral("new"));
+        QTRY_COMPARE(storedIds(alices).size(), 7);
+        QTRY_COMPARE(changed.size(), 3);
+        QCOMPARE(alices->stored(ids[1])->text, QStringLiteral("m1, edited"));
+        QVERIFY(alices->stored(ids[2])->deleted);
+        QCOMPARE(alices->stored(ids[3])->reactions.size(), 1);
+        QCOMPARE(alices->stored(storedIds(alices).at(5))->replyTo->id, ids[4]);
+
+        QSignalSpy back(&m_bob->session, &ChatSession::synced);
+        m_bob->connection.open(m_server->url());
+        QVERIFY(back.wait(10000));
+        QCOMPARE(storedIds(bobs), storedIds(alices));
+        for (const qint64 id : storedIds(alices))
+            QCOMPARE(*bobs->stored(id), *alices->stored(id));
+        QVERIFY(bobs->index(bobs->rowOf(ids[2])).data(MessageModel::DeletedRole).toBool());
+        QCOMPARE(bobs->index(bobs->rowOf(ids[1])).data(MessageModel::EditedRole).toDateTime().isValid(),
+                 true);
+    }
+
+    void typingReadPositionsAndOtherDevices()
+    {
+        // Bob types; Alice sees it, and it ends when his message arrives.
+        QSignalSpy typing(&m_alice->session, &ChatSession::typingChanged);
+        m_bob->session.setTyping(m_room, true);
+        QTRY_COMPARE(m_alice->session.typingIn(m_room), QStringList{QStringLiteral("bob")});
+        m_bob->session.send(m_room, QStringLiteral("done typing"));
+        QTRY_COMPARE(m_alice->session.typingIn(m_room), QStringList{});
+
+        // Unread counts come from the server and follow the read position on every device.
+        ChatClient bobLaptop(m_server->url());
+        QVERIFY(bobLaptop.waitOnline());
+        QSignalSpy synced(&bobLaptop.session, &ChatSession::synced);
+        bobLaptop.session.signIn(QStringLiteral("bob"), QStringLiteral("password123"));
+        QVERIFY(synced.wait(10000));
+        m_alice->session.send(m_room, QStringLiteral("one"));
+        m_alice->session.send(m_room, QStringLiteral("two"));
+        QTRY_COMPARE(bobLaptop.session.rooms()->totalUnread(), 2);
+        QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 2);
+        QTRY_COMPARE(storedIds(m_bob->session.messages(m_room)).size(), 3);
+        m_bob->session.setActiveRoom(m_room); // reads up to the newest message held
+        QTRY_COMPARE(bobLaptop.session.rooms()->totalUnread(), 0);
+
+        // A room created on one device appears on the other; leaving it there removes it here.
+        std::optional<Room> created;
+        m_bob->session.createRoom(QStringLiteral("Bob's"),
+                                  [&](const auto &room, const auto &) { created = room; });
+        QTRY_VERIFY(created);
+        QTRY_VERIFY(bobLaptop.session.rooms()->rowOf(created->id) >= 0);
+        QSignalSpy left(&bobLaptop.session, &ChatSession::roomLeft);
+        m_bob->session.leaveRoom(created->id);
+        QVERIFY(left.wait());
+        QCOMPARE(bobLaptop.session.rooms()->rowOf(created->id), -1);
+
+        // The owner renames: every member's list follows.
+        std::optional<Room> renamed;
+        m_alice->session.renameRoom(m_room, QStringLiteral("Parlour"),
+                                    [&](const auto &room, const auto &) { renamed = room; });
+        QTRY_VERIFY(renamed);
+        QTRY_COMPARE(m_bob->session.rooms()->nameOf(m_room), QStringLiteral("Parlour"));
+        QCOMPARE(m_bob->session.rooms()->ownerOf(m_room), m_alice->session.user().id);
+
+        // A direct conversation appears for both, named after the other.
+        std::optional<Room> direct;
+        m_alice->session.openDirect(m_bob->session.user().id,
+                                    [&](const auto &room, const auto &) { direct = room; });
+        QTRY_VERIFY(direct);
+        QCOMPARE(m_alice->session.rooms()->nameOf(direct->id), QStringLiteral("bob"));
+        QTRY_COMPARE(m_bob->session.rooms()->nameOf(direct->id), QStringLiteral("alice"));
+        QVERIFY(m_bob->session.rooms()->isDirect(direct->id));
+
+        // Search.
+        std::optional<Answer<SearchReply>> found;
+        m_bob->session.search(QStringLiteral("typing"), std::nullopt, std::nullopt,
+                              [&](const Answer<SearchReply> &answer) { found = answer; });
+        QTRY_VERIFY(found);
+        QVERIFY(found->ok());
+        QCOMPARE(found->result->results.size(), 1);
+        QCOMPARE(found->result->results.first().marked, QStringLiteral("done \u0002typing\u0003"));
+    }
+
     void storedButUnacknowledgedSendAppearsOnce()
     {
         // Alice's message reached the server but the ok never came back: the server has it, her outbox too.
