@@ -230,6 +230,78 @@
         <source>&amp;Leave room</source>
         <translation>Raum &amp;verlassen</translation>
     </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Direktnachrichten</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Room settings: name, access code, leave</source>
+        <translation>Raumeinstellungen: Name, Zugangscode, verlassen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel (Escape)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>Wer schreibt</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Direktnachricht</translation>
+    </message>
+    <message>
+        <source>Room &amp;settings…</source>
+        <translation>Raum&amp;einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close conversation</source>
+        <translation>Unterhaltung &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Message %1</source>
+        <translation>%1 &amp;schreiben</translation>
+    </message>
+    <message>
+        <source>Editing your message. Enter saves, Escape cancels.</source>
+        <translation>Sie bearbeiten Ihre Nachricht. Eingabe speichert, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht für alle löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben …</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Mehrere Personen schreiben …</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -244,6 +316,30 @@
     <message>
         <source>Jump to new messages</source>
         <translation>Zu den neuen Nachrichten springen</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Antworten</translation>
+    </message>
+    <message>
+        <source>Re&amp;act</source>
+        <translation>Re&amp;agieren</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link to message</source>
+        <translation>&amp;Link zur Nachricht kopieren</translation>
     </message>
 </context>
 <context>
@@ -482,6 +578,26 @@
         <source>Not sent. Click to retry.</source>
         <translation>Nicht gesendet. Zum erneuten Versuch klicken.</translation>
     </message>
+    <message>
+        <source>↪ %1: a deleted message</source>
+        <translation>↪ %1: eine gelöschte Nachricht</translation>
+    </message>
+    <message>
+        <source>↪ %1: %2</source>
+        <translation>↪ %1: %2</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>
@@ -510,6 +626,53 @@
             <numerusform>%1, %n ungelesen</numerusform>
             <numerusform>%1, %n ungelesen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomSettingsDialog</name>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;New code</source>
+        <translation>&amp;Neuer Code</translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation>Raumeinstellungen</translation>
+    </message>
+    <message>
+        <source>Gives the room a new access code; the old one stops working.</source>
+        <translation>Gibt dem Raum einen neuen Zugangscode; der alte gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Access code:</source>
+        <translation>Zugangscode:</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>Access code %1</source>
+        <translation>Zugangscode %1</translation>
+    </message>
+    <message>
+        <source>You own this room: you may rename it and give it a new code.</source>
+        <translation>Dieser Raum gehört Ihnen: Sie können ihn umbenennen und ihm einen neuen Code geben.</translation>
+    </message>
+    <message>
+        <source>Only the owner of this room may rename it or give it a new code.</source>
+        <translation>Nur wem dieser Raum gehört, kann ihn umbenennen oder ihm einen neuen Code geben.</translation>
     </message>
 </context>
 <context>

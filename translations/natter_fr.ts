@@ -230,6 +230,78 @@
         <source>&amp;Leave room</source>
         <translation>&amp;Quitter le salon</translation>
     </message>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages directs</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <source>Room settings: name, access code, leave</source>
+        <translation>Paramètres du salon : nom, code d’accès, quitter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Escape)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>Qui écrit</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Message direct</translation>
+    </message>
+    <message>
+        <source>Room &amp;settings…</source>
+        <translation>&amp;Paramètres du salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Close conversation</source>
+        <translation>&amp;Fermer la conversation</translation>
+    </message>
+    <message>
+        <source>&amp;Message %1</source>
+        <translation>&amp;Écrire à %1</translation>
+    </message>
+    <message>
+        <source>Editing your message. Enter saves, Escape cancels.</source>
+        <translation>Modification de votre message. Entrée enregistre, Échap annule.</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Réponse à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Supprimer ce message pour tout le monde ? C’est définitif.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 écrit…</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 et %2 écrivent…</translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation>Plusieurs personnes écrivent…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -244,6 +316,30 @@
     <message>
         <source>Jump to new messages</source>
         <translation>Aller aux nouveaux messages</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Répondre</translation>
+    </message>
+    <message>
+        <source>Re&amp;act</source>
+        <translation>Ré&amp;agir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation>&amp;Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy &amp;link to message</source>
+        <translation>Copier le &amp;lien vers le message</translation>
     </message>
 </context>
 <context>
@@ -482,6 +578,26 @@
         <source>Not sent. Click to retry.</source>
         <translation>Non envoyé. Cliquez pour réessayer.</translation>
     </message>
+    <message>
+        <source>↪ %1: a deleted message</source>
+        <translation>↪ %1 : un message supprimé</translation>
+    </message>
+    <message>
+        <source>↪ %1: %2</source>
+        <translation>↪ %1 : %2</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(modifié)</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>
@@ -510,6 +626,53 @@
             <numerusform>%1, %n non lu</numerusform>
             <numerusform>%1, %n non lus</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomSettingsDialog</name>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <source>&amp;New code</source>
+        <translation>&amp;Nouveau code</translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation>Paramètres du salon</translation>
+    </message>
+    <message>
+        <source>Gives the room a new access code; the old one stops working.</source>
+        <translation>Donne au salon un nouveau code d’accès ; l’ancien ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Access code:</source>
+        <translation>Code d’accès :</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>&amp;Quitter le salon</translation>
+    </message>
+    <message>
+        <source>Access code %1</source>
+        <translation>Code d’accès %1</translation>
+    </message>
+    <message>
+        <source>You own this room: you may rename it and give it a new code.</source>
+        <translation>Ce salon vous appartient : vous pouvez le renommer et lui donner un nouveau code.</translation>
+    </message>
+    <message>
+        <source>Only the owner of this room may rename it or give it a new code.</source>
+        <translation>Seul le propriétaire de ce salon peut le renommer ou lui donner un nouveau code.</translation>
     </message>
 </context>
 <context>

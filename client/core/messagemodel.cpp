@@ -77,6 +77,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     }
     case MentionsMeRole:
         return message.mentions.contains(m_ownUserId);
+    case RevRole:
+        return message.rev;
     case ContinuesGroupRole: {
         if (index.row() == 0)
             return false;
@@ -110,7 +112,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
                   {ReplyExcerptRole, "replyExcerpt"},
                   {ReplyDeletedRole, "replyDeleted"},
                   {ReactionsRole, "reactions"},
-                  {MentionsMeRole, "mentionsMe"}});
+                  {MentionsMeRole, "mentionsMe"},
+                  {RevRole, "rev"}});
     return names;
 }
 

@@ -33,6 +33,7 @@ public:
         ReplyDeletedRole,   // bool
         ReactionsRole,      // QVariantList of QVariantMap{"emoji", "count", "mine", "users" (QList<qint64>)}
         MentionsMeRole,     // bool: the user is named with @
+        RevRole,            // qint64: changes whenever the message does (for caches of its layout)
     };
     Q_ENUM(Role)
     enum class Status { Sent, Pending, Failed };

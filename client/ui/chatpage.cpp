@@ -10,30 +10,51 @@
 #include "protocollimits.h"
 #include "roomdelegate.h"
 #include "roomlistmodel.h"
+#include "roomsettingsdialog.h"
 #include "validation.h"
 
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedLayout>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Natter::Client {
 
 namespace {
 constexpr int kCounterFrom = Limits::messageMaxLength - 500;
+
+/// Rooms, or direct conversations, of the session's one room list.
+QSortFilterProxyModel *roomsWhereDirectIs(bool direct, QAbstractItemModel *rooms, QObject *parent)
+{
+    auto *filter = new QSortFilterProxyModel(parent);
+    filter->setSourceModel(rooms);
+    filter->setFilterRole(RoomListModel::DirectRole);
+    filter->setFilterFixedString(direct ? QStringLiteral("true") : QStringLiteral("false"));
+    return filter;
 }
+} // namespace
 
 ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_splitter(new QSplitter(this))
-    , m_rooms(new QListView(m_splitter))
+    , m_rooms(new QListView(this))
+    , m_directs(new QListView(this))
+    , m_roomFilter(roomsWhereDirectIs(false, session.rooms(), this))
+    , m_directFilter(roomsWhereDirectIs(true, session.rooms(), this))
     , m_title(new QLabel(this))
     , m_code(new QLabel(this))
     , m_chat(new ChatView(this))
     , m_composer(new Composer(this))
+    , m_bar(new QWidget(this))
+    , m_barText(new QLabel(m_bar))
+    , m_typing(new QLabel(this))
     , m_counter(new QLabel(this))
     , m_membersTitle(new QLabel(this))
     , m_members(new QListView(this))
@@ -41,22 +62,44 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
 {
     m_rooms->setObjectName(QStringLiteral("rooms"));
     m_rooms->setAccessibleName(tr("Rooms"));
-    m_rooms->setModel(session.rooms());
-    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
-    m_rooms->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_rooms->setMinimumWidth(140);
-    connect(m_rooms, &QWidget::customContextMenuRequested, this, &ChatPage::showRoomMenu);
-    connect(
-        m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this,
-        [this](const QModelIndex &current) { openRoom(current.data(RoomListModel::IdRole).toLongLong()); });
+    m_rooms->setModel(m_roomFilter);
+    m_directs->setObjectName(QStringLiteral("directs"));
+    m_directs->setAccessibleName(tr("Direct messages"));
+    m_directs->setModel(m_directFilter);
+    for (QListView *list : {m_rooms, m_directs}) {
+        list->setItemDelegate(new RoomDelegate(list));
+        list->setSelectionMode(QAbstractItemView::SingleSelection);
+        list->setContextMenuPolicy(Qt::CustomContextMenu);
+        list->setMinimumWidth(140);
+        connect(list, &QWidget::customContextMenuRequested, this,
+                [this, list](const QPoint &pos) { showRoomMenu(list, pos); });
+        connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this](const QModelIndex &current) {
+                    if (current.isValid())
+                        openRoom(current.data(RoomListModel::IdRole).toLongLong());
+                });
+    }
     connect(session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
-        const int row = m_session.rooms()->rowOf(m_room);
-        if (row >= 0)
-            m_rooms->setCurrentIndex(m_session.rooms()->index(row));
+        if (m_session.rooms()->rowOf(m_room) >= 0)
+            selectInLists(m_room);
         else
             openRoom(0);
     });
+    connect(session.rooms(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_room && m_session.rooms()->rowOf(m_room) < 0)
+            openRoom(0); // left here or on another device
+    });
+    connect(session.rooms(), &QAbstractItemModel::dataChanged, this, &ChatPage::updateHeader);
+    auto *directsTitle = new QLabel(tr("Direct messages"), this);
+    directsTitle->setObjectName(QStringLiteral("directsTitle"));
+    auto *roomsTitle = new QLabel(tr("Rooms"), this);
+    auto *roomColumn = new QWidget(m_splitter);
+    auto *roomLayout = new QVBoxLayout(roomColumn);
+    roomLayout->setContentsMargins(0, 6, 0, 0);
+    roomLayout->addWidget(roomsTitle);
+    roomLayout->addWidget(m_rooms, 3);
+    roomLayout->addWidget(directsTitle);
+    roomLayout->addWidget(m_directs, 1);
 
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -74,10 +117,41 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setText(tr("Create a room with Ctrl+N, or join one with its access code with Ctrl+J."));
 
+    auto *settings = new QToolButton(this);
+    settings->setObjectName(QStringLiteral("roomSettingsButton"));
+    settings->setText(tr("Settings…"));
+    settings->setToolTip(tr("Room settings: name, access code, leave"));
+    connect(settings, &QToolButton::clicked, this, [this] {
+        if (m_room && !m_session.rooms()->isDirect(m_room))
+            showRoomSettings(m_room);
+    });
+    connect(this, &ChatPage::roomOpened, settings, [this, settings](qint64 room) {
+        settings->setVisible(room && !m_session.rooms()->isDirect(room));
+    });
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addWidget(m_code);
     header->addStretch();
+    header->addWidget(settings);
+
+    m_bar->setObjectName(QStringLiteral("replyBar"));
+    m_barText->setObjectName(QStringLiteral("replyBarText"));
+    auto *cancel = new QToolButton(m_bar);
+    cancel->setObjectName(QStringLiteral("cancelReply"));
+    cancel->setText(QStringLiteral("✕"));
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setToolTip(tr("Cancel (Escape)"));
+    connect(cancel, &QToolButton::clicked, this, &ChatPage::cancelBar);
+    auto *barLayout = new QHBoxLayout(m_bar);
+    barLayout->setContentsMargins(4, 2, 4, 2);
+    barLayout->addWidget(m_barText, 1);
+    barLayout->addWidget(cancel);
+    m_bar->hide();
+    m_typing->setObjectName(QStringLiteral("typingLine"));
+    m_typing->setAccessibleName(tr("Who is typing"));
+    QFont typingFont = m_typing->font();
+    typingFont.setItalic(true);
+    m_typing->setFont(typingFont);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_composer);
     composerRow->addWidget(m_counter, 0, Qt::AlignBottom);
@@ -90,6 +164,8 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     auto *holderLayout = new QVBoxLayout(chatHolder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
     holderLayout->addWidget(m_chat, 1);
+    holderLayout->addWidget(m_typing);
+    holderLayout->addWidget(m_bar);
     holderLayout->addLayout(composerRow);
     stack->addWidget(m_empty);
     stack->addWidget(chatHolder);
@@ -108,8 +184,13 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_members->setItemDelegate(new MemberDelegate(m_members));
     m_members->setSelectionMode(QAbstractItemView::NoSelection);
     m_members->setFocusPolicy(Qt::TabFocus);
+    m_members->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_members, &QWidget::customContextMenuRequested, this, &ChatPage::showMemberMenu);
+    connect(m_members, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        messageMember(index.data(MemberModel::UserIdRole).toLongLong());
+    });
 
-    m_splitter->addWidget(m_rooms);
+    m_splitter->addWidget(roomColumn);
     m_splitter->addWidget(chatColumn);
     m_splitter->addWidget(memberColumn);
     m_splitter->setStretchFactor(1, 1);
@@ -118,17 +199,33 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
-    setTabOrder(m_rooms, m_composer);
+    setTabOrder(m_rooms, m_directs);
+    setTabOrder(m_directs, m_composer);
     setTabOrder(m_composer, m_chat);
     setTabOrder(m_chat, m_members);
 
-    connect(m_composer, &Composer::submitted, this, [this](const QString &text) {
-        if (m_room && Validation::codePointCount(text) <= Limits::messageMaxLength) {
-            m_session.send(m_room, text);
-            m_chat->scrollToBottom();
-        }
-    });
+    connect(m_composer, &Composer::submitted, this, &ChatPage::submit);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatPage::updateCounter);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_room && !m_editing)
+            m_session.setTyping(m_room, !m_composer->toPlainText().trimmed().isEmpty());
+    });
+    connect(m_composer, &Composer::editLastRequested, this, [this] {
+        if (m_room)
+            startEdit(m_session.messages(m_room)->lastOwnMessageId());
+    });
+    connect(m_composer, &Composer::cancelRequested, this, &ChatPage::cancelBar);
+    connect(m_chat, &ChatView::replyRequested, this, &ChatPage::startReply);
+    connect(m_chat, &ChatView::editRequested, this, &ChatPage::startEdit);
+    connect(m_chat, &ChatView::deleteRequested, this, &ChatPage::confirmDelete);
+    connect(m_chat, &ChatView::reactionToggled, this, [this](qint64 id, const QString &emoji, bool on) {
+        if (m_room)
+            m_session.react(m_room, id, emoji, on);
+    });
+    connect(&m_session, &ChatSession::typingChanged, this, [this](qint64 room) {
+        if (room == m_room)
+            updateTyping();
+    });
     connect(m_chat, &ChatView::olderWanted, this, [this] {
         if (m_room)
             m_session.loadOlder(m_room);
@@ -140,20 +237,47 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     openRoom(0);
 }
 
+void ChatPage::selectInLists(qint64 roomId)
+{
+    const int row = m_session.rooms()->rowOf(roomId);
+    const QModelIndex source = row >= 0 ? m_session.rooms()->index(row) : QModelIndex();
+    for (auto [list, filter] : {std::pair{m_rooms, m_roomFilter}, std::pair{m_directs, m_directFilter}}) {
+        const QModelIndex index = filter->mapFromSource(source);
+        if (index.isValid()) {
+            if (list->currentIndex() != index)
+                list->setCurrentIndex(index);
+        } else {
+            list->selectionModel()->clearCurrentIndex();
+            list->clearSelection();
+        }
+    }
+}
+
 void ChatPage::openRoom(qint64 roomId)
 {
     if (roomId && m_session.rooms()->rowOf(roomId) < 0)
         roomId = 0;
     if (roomId == m_room && (roomId == 0 || m_chat->model()))
         return;
+    if (m_room)
+        m_session.setTyping(m_room, false);
+    m_replyTo = 0;
+    if (std::exchange(m_editing, 0))
+        m_composer->clear();
+    updateBar();
     m_room = roomId;
+    // Where the user had read to before this visit: the view opens there, under a "New" line.
+    const qint64 readBefore = roomId ? m_session.rooms()->readOf(roomId) : 0;
+    const bool hadUnread =
+        roomId &&
+        m_session.rooms()->index(m_session.rooms()->rowOf(roomId)).data(RoomListModel::UnreadRole).toInt() >
+            0;
     m_session.setActiveRoom(roomId);
-    m_chat->setModel(roomId ? m_session.messages(roomId) : nullptr);
+    m_chat->setModel(roomId ? m_session.messages(roomId) : nullptr, hadUnread ? readBefore : 0);
     m_members->setModel(roomId ? m_session.members(roomId) : nullptr);
+    updateTyping();
     if (roomId) {
-        const QModelIndex index = m_session.rooms()->index(m_session.rooms()->rowOf(roomId));
-        if (m_rooms->currentIndex() != index)
-            m_rooms->setCurrentIndex(index);
+        selectInLists(roomId);
         MemberModel *members = m_session.members(roomId);
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(members, signal, this, &ChatPage::updateHeader, Qt::UniqueConnection);
@@ -176,12 +300,17 @@ void ChatPage::updateHeader()
         return;
     }
     m_title->setText(m_session.rooms()->nameOf(m_room));
-    const QString code =
-        m_session.rooms()
-            ->data(m_session.rooms()->index(m_session.rooms()->rowOf(m_room)), RoomListModel::CodeRole)
-            .toString();
-    m_code->setText(tr("Access code: %1").arg(code));
+    const QString code = m_session.rooms()->codeOf(m_room);
+    m_code->setText(m_session.rooms()->isDirect(m_room) ? tr("Direct message")
+                                                        : tr("Access code: %1").arg(code));
     MemberModel *members = m_session.members(m_room);
+    QStringList names;
+    for (int row = 0; row < members->rowCount(); ++row) {
+        const QString name = members->index(row).data(MemberModel::UsernameRole).toString();
+        if (name != m_session.user().username)
+            names.append(name);
+    }
+    m_composer->setCompletionNames(names);
     m_membersTitle->setText(
         tr("Members: %1 online of %2").arg(members->onlineCount()).arg(members->rowCount()));
 }
@@ -206,15 +335,147 @@ void ChatPage::updateCounter()
                                                     : QString());
 }
 
-void ChatPage::showRoomMenu(const QPoint &pos)
+void ChatPage::showRoomMenu(QListView *list, const QPoint &pos)
 {
-    const QModelIndex index = m_rooms->indexAt(pos);
+    const QModelIndex index = list->indexAt(pos);
     if (!index.isValid())
         return;
     const qint64 roomId = index.data(RoomListModel::IdRole).toLongLong();
     QMenu menu(this);
-    menu.addAction(tr("&Leave room"), this, [this, roomId] { emit leaveRequested(roomId); });
-    menu.exec(m_rooms->viewport()->mapToGlobal(pos));
+    if (!index.data(RoomListModel::DirectRole).toBool())
+        menu.addAction(tr("Room &settings…"), this, [this, roomId] { showRoomSettings(roomId); });
+    menu.addAction(index.data(RoomListModel::DirectRole).toBool() ? tr("&Close conversation")
+                                                                  : tr("&Leave room"),
+                   this, [this, roomId] { emit leaveRequested(roomId); });
+    menu.exec(list->viewport()->mapToGlobal(pos));
+}
+
+void ChatPage::showMemberMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_members->indexAt(pos);
+    const qint64 userId = index.data(MemberModel::UserIdRole).toLongLong();
+    if (!index.isValid() || userId == m_session.user().id)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("&Message %1").arg(index.data(MemberModel::UsernameRole).toString()), this,
+                   [this, userId] { messageMember(userId); })
+        ->setObjectName(QStringLiteral("messageMember"));
+    menu.exec(m_members->viewport()->mapToGlobal(pos));
+}
+
+void ChatPage::messageMember(qint64 userId)
+{
+    if (userId == 0 || userId == m_session.user().id)
+        return;
+    m_session.openDirect(userId,
+                         [this](const std::optional<Room> &room, const std::optional<ProtocolError> &) {
+                             if (room)
+                                 openRoom(room->id);
+                         });
+}
+
+void ChatPage::showRoomSettings(qint64 roomId)
+{
+    auto *dialog = new RoomSettingsDialog(m_session, roomId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RoomSettingsDialog::leaveRequested, this, &ChatPage::leaveRequested);
+    dialog->open();
+}
+
+void ChatPage::startReply(qint64 messageId)
+{
+    if (!m_room || !m_session.messages(m_room)->stored(messageId))
+        return;
+    if (std::exchange(m_editing, 0))
+        m_composer->clear();
+    m_replyTo = messageId;
+    updateBar();
+    m_composer->setFocus();
+}
+
+void ChatPage::startEdit(qint64 messageId)
+{
+    const auto message = m_room ? m_session.messages(m_room)->stored(messageId) : std::nullopt;
+    if (!message || message->deleted || message->author.id != m_session.user().id)
+        return;
+    m_replyTo = 0;
+    m_editing = messageId;
+    m_composer->setPlainText(message->text);
+    m_composer->moveCursor(QTextCursor::End);
+    updateBar();
+    m_composer->setFocus();
+}
+
+void ChatPage::cancelBar()
+{
+    if (std::exchange(m_editing, 0))
+        m_composer->clear();
+    m_replyTo = 0;
+    updateBar();
+}
+
+void ChatPage::updateBar()
+{
+    QString text;
+    if (m_editing) {
+        text = tr("Editing your message. Enter saves, Escape cancels.");
+    } else if (m_replyTo) {
+        const auto message = m_session.messages(m_room)->stored(m_replyTo);
+        const QString excerpt = message ? message->text.simplified() : QString();
+        text = tr("Replying to %1: %2").arg(message ? message->author.username : QString(), excerpt);
+    }
+    m_barText->setText(
+        m_barText->fontMetrics().elidedText(text, Qt::ElideRight, std::max(200, m_chat->width() - 60)));
+    m_barText->setToolTip(text);
+    m_bar->setVisible(!text.isEmpty());
+}
+
+void ChatPage::submit(const QString &text)
+{
+    if (!m_room || Validation::codePointCount(text) > Limits::messageMaxLength)
+        return;
+    if (m_editing) {
+        const qint64 id = std::exchange(m_editing, 0);
+        const auto message = m_session.messages(m_room)->stored(id);
+        if (message && message->text != text)
+            m_session.editMessage(m_room, id, text);
+    } else {
+        m_session.send(m_room, text, std::exchange(m_replyTo, 0));
+        m_chat->scrollToBottom();
+    }
+    updateBar();
+}
+
+void ChatPage::confirmDelete(qint64 messageId)
+{
+    if (!m_room)
+        return;
+    const qint64 room = m_room;
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Delete message"),
+                                     tr("Delete this message for everyone? This cannot be undone."),
+                                     QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("deleteQuestion"));
+    QPushButton *remove = question->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, remove, room, messageId] {
+        if (question->clickedButton() == remove)
+            m_session.deleteMessage(room, messageId);
+    });
+    question->open();
+}
+
+void ChatPage::updateTyping()
+{
+    const QStringList names = m_room ? m_session.typingIn(m_room) : QStringList();
+    QString text;
+    if (names.size() == 1)
+        text = tr("%1 is typing…").arg(names.first());
+    else if (names.size() == 2)
+        text = tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
+    else if (names.size() > 2)
+        text = tr("Several people are typing…");
+    m_typing->setText(text);
 }
 
 QByteArray ChatPage::splitterState() const

@@ -5,6 +5,7 @@
 
 class QLabel;
 class QListView;
+class QSortFilterProxyModel;
 class QSplitter;
 class QToolButton;
 
@@ -14,8 +15,9 @@ class ChatSession;
 class ChatView;
 class Composer;
 
-/// The signed-in screen: rooms on the left, the open room's messages and the composer in the middle,
-/// its members on the right.
+/// The signed-in screen: rooms and direct conversations on the left, the open room's messages, who is
+/// typing and the composer (with the message being answered or edited above it) in the middle, its
+/// members on the right.
 class ChatPage : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +32,16 @@ public:
     void restoreSplitterState(const QByteArray &state);
     ChatView *chatView() const { return m_chat; }
     Composer *composer() const { return m_composer; }
+    /// The message the next one answers, or the one being edited (0: none).
+    qint64 replyingTo() const { return m_replyTo; }
+    qint64 editing() const { return m_editing; }
+    void startReply(qint64 messageId);
+    void startEdit(qint64 messageId);
+    /// Asks before deleting one's own message.
+    void confirmDelete(qint64 messageId);
+    void showRoomSettings(qint64 roomId);
+    /// Opens the direct conversation with a member.
+    void messageMember(qint64 userId);
 
 signals:
     void roomOpened(qint64 roomId);
@@ -38,16 +50,30 @@ signals:
 private:
     void updateCounter();
     void updateHeader();
-    void showRoomMenu(const QPoint &pos);
+    void updateTyping();
+    void updateBar();
+    void cancelBar();
+    void submit(const QString &text);
+    void showRoomMenu(QListView *list, const QPoint &pos);
+    void showMemberMenu(const QPoint &pos);
+    void selectInLists(qint64 roomId);
 
     ChatSession &m_session;
     qint64 m_room = 0;
     QSplitter *m_splitter;
     QListView *m_rooms;
+    QListView *m_directs;
+    QSortFilterProxyModel *m_roomFilter;
+    QSortFilterProxyModel *m_directFilter;
     QLabel *m_title;
     QLabel *m_code;
     ChatView *m_chat;
     Composer *m_composer;
+    QWidget *m_bar;
+    QLabel *m_barText;
+    QLabel *m_typing;
+    qint64 m_replyTo = 0;
+    qint64 m_editing = 0;
     QLabel *m_counter;
     QLabel *m_membersTitle;
     QListView *m_members;

@@ -4,7 +4,11 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
@@ -51,11 +55,25 @@ ChatView::ChatView(QWidget *parent)
     });
 }
 
+QStringList ChatView::quickReactions()
+{
+    return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("🎉"),
+            QStringLiteral("😮"), QStringLiteral("😢"),      QStringLiteral("🙏")};
+}
+
 void ChatView::setModel(QAbstractItemModel *model)
+{
+    setModel(model, 0);
+}
+
+void ChatView::setModel(QAbstractItemModel *model, qint64 readPosition)
 {
     if (this->model())
         this->model()->disconnect(this);
     m_delegate->clearCache();
+    m_delegate->setReadPosition(readPosition);
+    m_hovered = QPersistentModelIndex();
+    m_delegate->setHovered(m_hovered);
     QListView::setModel(model);
     m_marker->hide();
     m_wasAtBottom = true;
@@ -64,6 +82,47 @@ void ChatView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ChatView::beforeInsert);
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChatView::afterInsert);
     scrollToBottom();
+    auto *messages = qobject_cast<MessageModel *>(model);
+    if (readPosition > 0 && messages) {
+        // Open where the user left off: the first new message near the top, unless everything fits.
+        for (int row = 0; row < messages->rowCount(); ++row) {
+            if (messages->index(row).data(MessageModel::IdRole).toLongLong() > readPosition) {
+                if (row > 0) {
+                    doItemsLayout();
+                    scrollTo(messages->index(row), QAbstractItemView::PositionAtTop);
+                    m_wasAtBottom = isAtBottom();
+                }
+                break;
+            }
+        }
+    }
+}
+
+std::pair<int, QString> ChatView::partAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {int(MessageDelegate::Part::None), {}};
+    const auto hit = m_delegate->hitAt(optionFor(index), index, pos);
+    return {int(hit.part), hit.value};
+}
+
+qint64 ChatView::newSince() const
+{
+    return m_delegate->readPosition();
+}
+
+bool ChatView::showMessage(qint64 messageId)
+{
+    auto *messages = qobject_cast<MessageModel *>(model());
+    const int row = messages ? messages->rowOf(messageId) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex index = messages->index(row);
+    scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_wasAtBottom = isAtBottom();
+    setCurrentIndex(index);
+    return true;
 }
 
 bool ChatView::isAtBottom() const
@@ -124,33 +183,163 @@ void ChatView::scrollContentsBy(int dx, int dy)
         emit olderWanted();
 }
 
+QStyleOptionViewItem ChatView::optionFor(const QModelIndex &index) const
+{
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return option;
+}
+
 QString ChatView::linkAt(const QPoint &pos) const
 {
     const QModelIndex index = indexAt(pos);
     if (!index.isValid())
         return {};
-    QStyleOptionViewItem option;
-    initViewItemOption(&option);
-    option.rect = visualRect(index);
-    return m_delegate->linkAt(option, index, pos);
+    return m_delegate->linkAt(optionFor(index), index, pos);
+}
+
+void ChatView::setHovered(const QModelIndex &index)
+{
+    if (m_hovered == index)
+        return;
+    const QModelIndex previous = m_hovered;
+    m_hovered = index;
+    m_delegate->setHovered(m_hovered);
+    if (previous.isValid())
+        viewport()->update(visualRect(previous));
+    if (index.isValid())
+        viewport()->update(visualRect(index));
 }
 
 void ChatView::mouseMoveEvent(QMouseEvent *event)
 {
-    viewport()->setCursor(linkAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
-                                                                        : Qt::PointingHandCursor);
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    setHovered(index);
+    const auto hit =
+        index.isValid() ? m_delegate->hitAt(optionFor(index), index, pos) : MessageDelegate::Hit{};
+    viewport()->setCursor(hit.part == MessageDelegate::Part::None ? Qt::ArrowCursor : Qt::PointingHandCursor);
     QListView::mouseMoveEvent(event);
+}
+
+void ChatView::leaveEvent(QEvent *event)
+{
+    setHovered({});
+    QListView::leaveEvent(event);
+}
+
+void ChatView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index =
+        event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
+    if (!index.isValid())
+        return;
+    const QPoint where = event->reason() == QContextMenuEvent::Mouse
+                             ? event->globalPos()
+                             : viewport()->mapToGlobal(visualRect(index).topLeft());
+    showMenu(index, where);
+}
+
+void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    const bool stored =
+        index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent;
+    const bool deleted = index.data(MessageModel::DeletedRole).toBool();
+    const bool own = index.data(MessageModel::IsOwnRole).toBool();
+    const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+    const auto *messages = qobject_cast<MessageModel *>(model());
+    const qint64 room = messages ? messages->roomId() : 0;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("messageMenu"));
+    if (stored && !deleted) {
+        menu.addAction(tr("&Reply"), this, [this, id] { emit replyRequested(id); })
+            ->setObjectName(QStringLiteral("replyAction"));
+        QMenu *react = menu.addMenu(tr("Re&act"));
+        react->setObjectName(QStringLiteral("reactMenu"));
+        const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+        for (const QString &emoji : quickReactions()) {
+            bool mine = false;
+            for (const QVariant &reaction : reactions) {
+                if (reaction.toMap().value(QStringLiteral("emoji")).toString() == emoji)
+                    mine = reaction.toMap().value(QStringLiteral("mine")).toBool();
+            }
+            QAction *action = react->addAction(
+                emoji, this, [this, id, emoji, mine] { emit reactionToggled(id, emoji, !mine); });
+            action->setCheckable(true);
+            action->setChecked(mine);
+        }
+        if (own) {
+            menu.addAction(tr("&Edit"), this, [this, id] { emit editRequested(id); })
+                ->setObjectName(QStringLiteral("editAction"));
+            menu.addAction(tr("&Delete…"), this, [this, id] { emit deleteRequested(id); })
+                ->setObjectName(QStringLiteral("deleteAction"));
+        }
+        menu.addSeparator();
+    }
+    if (!deleted) {
+        const QString text = index.data(MessageModel::TextRole).toString();
+        menu.addAction(tr("&Copy text"), this, [text] { QApplication::clipboard()->setText(text); })
+            ->setObjectName(QStringLiteral("copyTextAction"));
+    }
+    if (stored) {
+        menu.addAction(tr("Copy &link to message"), this,
+                       [room, id] {
+                           QApplication::clipboard()->setText(
+                               QStringLiteral("natter://room/%1/message/%2").arg(room).arg(id));
+                       })
+            ->setObjectName(QStringLiteral("copyLinkAction"));
+    }
+    if (!menu.isEmpty())
+        menu.exec(globalPos);
+}
+
+void ChatView::showReactionMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("reactionPicker"));
+    for (const QString &emoji : quickReactions())
+        menu.addAction(emoji, this, [this, id, emoji] { emit reactionToggled(id, emoji, true); });
+    menu.exec(globalPos);
 }
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event)
 {
     const QPoint pos = event->position().toPoint();
-    const QString link = linkAt(pos);
-    if (!link.isEmpty() && event->button() == Qt::LeftButton) {
-        QDesktopServices::openUrl(QUrl(link));
-        return;
-    }
     const QModelIndex index = indexAt(pos);
+    if (index.isValid() && event->button() == Qt::LeftButton) {
+        const auto hit = m_delegate->hitAt(optionFor(index), index, pos);
+        const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+        switch (hit.part) {
+        case MessageDelegate::Part::Link:
+            QDesktopServices::openUrl(QUrl(hit.value));
+            return;
+        case MessageDelegate::Part::Reaction: {
+            bool mine = false;
+            for (const QVariant &reaction : index.data(MessageModel::ReactionsRole).toList()) {
+                if (reaction.toMap().value(QStringLiteral("emoji")).toString() == hit.value)
+                    mine = reaction.toMap().value(QStringLiteral("mine")).toBool();
+            }
+            emit reactionToggled(id, hit.value, !mine);
+            return;
+        }
+        case MessageDelegate::Part::Reply:
+            emit replyRequested(id);
+            return;
+        case MessageDelegate::Part::React:
+            showReactionMenu(index, event->globalPosition().toPoint());
+            return;
+        case MessageDelegate::Part::More:
+            showMenu(index, event->globalPosition().toPoint());
+            return;
+        case MessageDelegate::Part::Quote:
+            showMessage(index.data(MessageModel::ReplyIdRole).toLongLong());
+            return;
+        case MessageDelegate::Part::None:
+            break;
+        }
+    }
     if (index.isValid() &&
         index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Failed)
         emit retryRequested(index.data(MessageModel::ClientIdRole).toString());

@@ -12,24 +12,42 @@ class MessageDelegate;
 /// The chat view: a QListView over a MessageModel. Near the top it asks for older messages and keeps what
 /// the user reads in place when they arrive; new messages scroll into view only when the user was at the
 /// bottom, else a "new messages" button appears. Links open in the browser; a failed message retries on
-/// click.
+/// click. Each message has hover actions (reply, react, more) and a context menu (reply, react, edit and
+/// delete one's own, copy the text or a link); reaction chips add or remove one's own reaction.
 class ChatView : public QListView {
     Q_OBJECT
 public:
     explicit ChatView(QWidget *parent = nullptr);
 
     void setModel(QAbstractItemModel *model) override;
+    /// Like setModel(), and opens at the first message after `readPosition` (marked "New") when there is
+    /// one, else at the bottom.
+    void setModel(QAbstractItemModel *model, qint64 readPosition);
+    /// Scrolls to a message and flashes it (search results, quotes); false when it is not loaded.
+    bool showMessage(qint64 messageId);
+    /// The reactions offered in menus.
+    static QStringList quickReactions();
+    /// What is under a point of the viewport (for tests and accessibility).
+    std::pair<int, QString> partAt(const QPoint &pos) const;
+    /// The read position the "New" line is drawn after (0: none).
+    qint64 newSince() const;
     bool isAtBottom() const;
     bool newMessagesMarkerShown() const;
 
 signals:
     void olderWanted();
     void retryRequested(const QString &clientId);
+    void replyRequested(qint64 messageId);
+    void editRequested(qint64 messageId);
+    void deleteRequested(qint64 messageId);
+    void reactionToggled(qint64 messageId, const QString &emoji, bool on);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
@@ -37,12 +55,17 @@ private:
     void afterInsert(const QModelIndex &parent, int first, int last);
     void placeMarker();
     QString linkAt(const QPoint &pos) const;
+    QStyleOptionViewItem optionFor(const QModelIndex &index) const;
+    void showMenu(const QModelIndex &index, const QPoint &globalPos);
+    void showReactionMenu(const QModelIndex &index, const QPoint &globalPos);
+    void setHovered(const QModelIndex &index);
 
     MessageDelegate *m_delegate;
     QPushButton *m_marker;
     bool m_wasAtBottom = true;
     bool m_keepFromBottom = false;
     int m_distanceFromBottom = 0;
+    QPersistentModelIndex m_hovered;
 };
 
 } // namespace Natter::Client

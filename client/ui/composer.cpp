@@ -4,17 +4,32 @@
 #include "protocollimits.h"
 #include "validation.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QKeyEvent>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QStringListModel>
+#include <QTextBlock>
 
 namespace Natter::Client {
 
 Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
+    , m_completer(new QCompleter(this))
+    , m_names(new QStringListModel(this))
 {
     setObjectName(QStringLiteral("composer"));
     setAccessibleName(tr("Message"));
     setPlaceholderText(tr("Write a message. Enter sends, Shift+Enter starts a new line."));
     setTabChangesFocus(true);
+    m_completer->setModel(m_names);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setWidget(this);
+    m_completer->popup()->setObjectName(QStringLiteral("mentionPopup"));
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &Composer::complete);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::updateCompletion);
 }
 
 int Composer::length() const
@@ -33,8 +48,69 @@ QSize Composer::sizeHint() const
     return {base.width(), fontMetrics().lineSpacing() * 3 + 12};
 }
 
+void Composer::setCompletionNames(const QStringList &names)
+{
+    m_names->setStringList(names);
+}
+
+QString Composer::mentionPrefix() const
+{
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    static const QRegularExpression mention(QStringLiteral("(?:^|[^A-Za-z0-9_.@-])@([A-Za-z0-9_.-]*)$"));
+    const auto match = mention.match(before);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+void Composer::updateCompletion()
+{
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    const QString prefix = mentionPrefix();
+    if (!before.endsWith(QLatin1Char('@') + prefix) ||
+        (prefix.isEmpty() && !before.endsWith(QLatin1Char('@'))) || m_names->rowCount() == 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(prefix);
+    if (m_completer->completionCount() == 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QRect rect = cursorRect();
+    rect.setWidth(m_completer->popup()->sizeHintForColumn(0) +
+                  m_completer->popup()->verticalScrollBar()->sizeHint().width());
+    m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    m_completer->complete(rect);
+}
+
+void Composer::complete(const QString &name)
+{
+    QTextCursor cursor = textCursor();
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(mentionPrefix().size()));
+    cursor.insertText(name + QLatin1Char(' '));
+    setTextCursor(cursor);
+    m_completer->popup()->hide();
+}
+
 void Composer::keyPressEvent(QKeyEvent *event)
 {
+    if (m_completer->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Tab:
+            complete(m_completer->popup()->currentIndex().data().toString());
+            event->accept();
+            return;
+        case Qt::Key_Escape:
+            m_completer->popup()->hide();
+            event->accept();
+            return;
+        default:
+            break;
+        }
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
         const QString text = toPlainText();
@@ -47,6 +123,16 @@ void Composer::keyPressEvent(QKeyEvent *event)
     }
     if (enter) {
         insertPlainText(QStringLiteral("\n"));
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && toPlainText().isEmpty()) {
+        emit editLastRequested();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape) {
+        emit cancelRequested();
         event->accept();
         return;
     }

@@ -3,10 +3,14 @@
 
 #include <QPlainTextEdit>
 
+class QCompleter;
+class QStringListModel;
+
 namespace Natter::Client {
 
 /// Where messages are written: Enter sends, Shift+Enter starts a new line. Text over the limit is kept
-/// but not sent.
+/// but not sent. Typing @ offers the room's members' names; Up in an empty composer asks to edit the last
+/// own message, Escape to cancel a reply or an edit.
 class Composer : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -16,12 +20,26 @@ public:
     int length() const;
     bool isOverLimit() const;
     QSize sizeHint() const override;
+    /// The names @ completes (the room's members).
+    void setCompletionNames(const QStringList &names);
+    QCompleter *completer() const { return m_completer; }
 
 signals:
     void submitted(const QString &text);
+    void editLastRequested();
+    void cancelRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    /// The "@name" being typed just before the cursor, without the @; empty when there is none.
+    QString mentionPrefix() const;
+    void complete(const QString &name);
+    void updateCompletion();
+
+    QCompleter *m_completer;
+    QStringListModel *m_names;
 };
 
 } // namespace Natter::Client

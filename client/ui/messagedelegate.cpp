@@ -17,6 +17,21 @@ namespace {
 constexpr int kMargin = 8;
 constexpr int kIndent = 12;
 constexpr int kGap = 2;
+constexpr int kChipPadding = 6;
+constexpr int kQuoteBar = 3;
+
+QColor mentionTint()
+{
+    return QColor(0xff, 0xb3, 0x00, 46); // amber: a message that names the user
+}
+
+QString quoteText(const QModelIndex &index)
+{
+    const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
+    if (index.data(MessageModel::ReplyDeletedRole).toBool())
+        return MessageDelegate::tr("↪ %1: a deleted message").arg(author);
+    return MessageDelegate::tr("↪ %1: %2").arg(author, index.data(MessageModel::ReplyExcerptRole).toString());
+}
 
 QString dayText(const QDateTime &timestamp)
 {
@@ -64,7 +79,28 @@ QString MessageDelegate::statusText(const QModelIndex &index) const
     case MessageModel::Status::Sent:
         break;
     }
+    if (index.data(MessageModel::EditedRole).toDateTime().isValid() &&
+        !index.data(MessageModel::DeletedRole).toBool())
+        return tr("(edited)");
     return {};
+}
+
+void MessageDelegate::setReadPosition(qint64 messageId)
+{
+    m_readPosition = messageId;
+    m_sizes.clear();
+}
+
+bool MessageDelegate::startsNew(const QModelIndex &index) const
+{
+    if (m_readPosition <= 0 ||
+        index.data(MessageModel::StatusRole).value<MessageModel::Status>() != MessageModel::Status::Sent)
+        return false;
+    const qint64 id = index.data(MessageModel::IdRole).toLongLong();
+    if (id <= m_readPosition)
+        return false;
+    const QModelIndex above = index.siblingAtRow(index.row() - 1);
+    return !above.isValid() || above.data(MessageModel::IdRole).toLongLong() <= m_readPosition;
 }
 
 std::unique_ptr<QTextDocument> MessageDelegate::document(const QStyleOptionViewItem &option,
@@ -75,7 +111,10 @@ std::unique_ptr<QTextDocument> MessageDelegate::document(const QStyleOptionViewI
     doc->setDocumentMargin(0);
     doc->setDefaultStyleSheet(
         QStringLiteral("a { color: %1; }").arg(option.palette.color(QPalette::Link).name()));
-    doc->setHtml(toHtml(index.data(MessageModel::TextRole).toString()));
+    if (index.data(MessageModel::DeletedRole).toBool())
+        doc->setHtml(QStringLiteral("<i>%1</i>").arg(tr("This message was deleted.").toHtmlEscaped()));
+    else
+        doc->setHtml(toHtml(index.data(MessageModel::TextRole).toString()));
     doc->setTextWidth(std::max(40, width));
     return doc;
 }
@@ -91,16 +130,49 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         result.separator = QRect(area.left(), y + kMargin, area.width(), metrics.height());
         y = result.separator.bottom() + 1 + kMargin;
     }
-    if (!index.data(MessageModel::ContinuesGroupRole).toBool()) {
+    if (startsNew(index)) {
+        result.newLine = QRect(area.left(), y + kGap, area.width(), metrics.height());
+        y = result.newLine.bottom() + 1 + kGap;
+    }
+    const int top = y;
+    if (!index.data(MessageModel::ContinuesGroupRole).toBool() || result.newLine.isValid()) {
         result.header = QRect(area.left(), y + kMargin / 2, area.width(), metrics.height());
         y = result.header.bottom() + 1 + kGap;
     } else {
         y += kGap;
     }
     const int bodyWidth = area.width() - kIndent;
+    if (index.data(MessageModel::ReplyIdRole).toLongLong() != 0) {
+        result.quote = QRect(area.left() + kIndent, y, bodyWidth, metrics.height() + 2 * kGap);
+        y = result.quote.bottom() + 1 + kGap;
+    }
     result.text = document(option, index, bodyWidth);
     result.body = QRect(area.left() + kIndent, y, bodyWidth, int(std::ceil(result.text->size().height())));
     y = result.body.bottom() + 1;
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    if (!reactions.isEmpty()) {
+        // Chips in a row that wraps: "👍 2".
+        int x = result.body.left();
+        y += kGap * 2;
+        const int chipHeight = metrics.height() + kGap * 2;
+        for (const QVariant &value : reactions) {
+            const QVariantMap reaction = value.toMap();
+            const QString label =
+                QStringLiteral("%1 %2").arg(reaction.value(QStringLiteral("emoji")).toString(),
+                                            QString::number(reaction.value(QStringLiteral("count")).toInt()));
+            const int width = metrics.horizontalAdvance(label) + 2 * kChipPadding;
+            if (x > result.body.left() && x + width > result.body.right()) {
+                x = result.body.left();
+                y += chipHeight + kGap;
+            }
+            result.reactions.append(
+                {QRect(x, y, width, chipHeight), reaction.value(QStringLiteral("emoji")).toString()});
+            x += width + kGap * 2;
+        }
+        y += chipHeight;
+    }
+    const int side = metrics.height() + kGap * 2;
+    result.actions = QRect(area.right() - 3 * side - 2 * kGap, top + kGap, 3 * side + 2 * kGap, side);
     if (!statusText(index).isEmpty()) {
         result.status = QRect(area.left() + kIndent, y + kGap, bodyWidth, metrics.height());
         y = result.status.bottom() + 1;
@@ -111,14 +183,17 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    // Keyed by everything the height depends on, so edits to a row (status, grouping) miss the cache.
-    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+    // Keyed by everything the height depends on, so changes to a row (an edit, a reaction, its status,
+    // grouping, the "new" line) miss the cache.
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
                             .arg(index.data(MessageModel::IdRole).toLongLong())
                             .arg(index.data(MessageModel::ClientIdRole).toString())
                             .arg(option.rect.width())
                             .arg(index.data(MessageModel::StartsDayRole).toBool())
                             .arg(index.data(MessageModel::ContinuesGroupRole).toBool())
-                            .arg(int(index.data(MessageModel::StatusRole).value<MessageModel::Status>()));
+                            .arg(int(index.data(MessageModel::StatusRole).value<MessageModel::Status>()))
+                            .arg(index.data(MessageModel::RevRole).toLongLong())
+                            .arg(startsNew(index));
     const auto cached = m_sizes.constFind(key);
     if (cached != m_sizes.constEnd())
         return *cached;
@@ -148,15 +223,44 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawLine(parts.separator.center().x() + textWidth / 2, mid, parts.separator.right(), mid);
         painter->drawText(parts.separator, Qt::AlignCenter, text);
     }
-    if (own) {
-        // The user's own messages: a quiet tint of the highlight colour behind header and text.
+    if (!parts.newLine.isNull()) {
+        const QColor red(0xd3, 0x2f, 0x2f);
+        painter->setPen(red);
+        const QString text = tr("New");
+        const int textWidth = QFontMetrics(option.font).horizontalAdvance(text) + kMargin;
+        const int mid = parts.newLine.center().y();
+        painter->drawLine(parts.newLine.left(), mid, parts.newLine.right() - textWidth, mid);
+        painter->drawText(parts.newLine, Qt::AlignRight | Qt::AlignVCenter, text);
+    }
+    const bool mentionsMe = index.data(MessageModel::MentionsMeRole).toBool();
+    if (own || mentionsMe) {
+        // The user's own messages: a quiet tint of the highlight colour; those naming the user: amber.
         QColor tint = palette.color(QPalette::Highlight);
         tint.setAlpha(28);
-        const int top = parts.header.isNull() ? parts.body.top() - kGap : parts.header.top() - kGap;
-        const int bottom = (parts.status.isNull() ? parts.body : parts.status).bottom() + kGap;
+        const int top =
+            (parts.header.isNull() ? (parts.quote.isNull() ? parts.body : parts.quote) : parts.header).top() -
+            kGap;
+        int bottom = parts.body.bottom();
+        if (!parts.reactions.isEmpty())
+            bottom = parts.reactions.last().first.bottom();
+        if (!parts.status.isNull())
+            bottom = parts.status.bottom();
+        bottom += kGap;
         painter->fillRect(
             QRect(option.rect.left() + kMargin / 2, top, option.rect.width() - kMargin, bottom - top + 1),
-            tint);
+            mentionsMe ? mentionTint() : tint);
+    }
+    if (!parts.quote.isNull()) {
+        QColor bar = palette.color(QPalette::PlaceholderText);
+        painter->fillRect(QRect(parts.quote.left(), parts.quote.top(), kQuoteBar, parts.quote.height()), bar);
+        QFont small = option.font;
+        small.setItalic(index.data(MessageModel::ReplyDeletedRole).toBool());
+        painter->setFont(small);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QRect textRect = parts.quote.adjusted(kQuoteBar + kMargin, 0, 0, 0);
+        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(small).elidedText(quoteText(index), Qt::ElideRight, textRect.width()));
+        painter->setFont(option.font);
     }
     if (!parts.header.isNull()) {
         QFont bold = option.font;
@@ -179,6 +283,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     context.palette.setColor(QPalette::Text, palette.color(QPalette::Text));
     parts.text->documentLayout()->draw(painter, context);
     painter->translate(-parts.body.topLeft());
+    paintReactions(painter, option, parts, index);
+    if (m_hovered.isValid() && m_hovered == index &&
+        index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent &&
+        !index.data(MessageModel::DeletedRole).toBool())
+        paintActions(painter, option, parts.actions);
     if (!parts.status.isNull()) {
         const bool failed = index.data(MessageModel::StatusRole).value<MessageModel::Status>() ==
                             MessageModel::Status::Failed;
@@ -189,6 +298,74 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(parts.status, Qt::AlignLeft | Qt::AlignVCenter, statusText(index));
     }
     painter->restore();
+}
+
+void MessageDelegate::paintReactions(QPainter *painter, const QStyleOptionViewItem &option,
+                                     const Layout &parts, const QModelIndex &index) const
+{
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    const QPalette &palette = option.palette;
+    painter->setRenderHint(QPainter::Antialiasing);
+    for (int i = 0; i < parts.reactions.size() && i < reactions.size(); ++i) {
+        const QVariantMap reaction = reactions.at(i).toMap();
+        const QRect chip = parts.reactions.at(i).first;
+        const bool mine = reaction.value(QStringLiteral("mine")).toBool();
+        QColor fill = mine ? palette.color(QPalette::Highlight) : palette.color(QPalette::Button);
+        fill.setAlpha(mine ? 60 : 255);
+        painter->setPen(mine ? palette.color(QPalette::Highlight) : palette.color(QPalette::Mid));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0,
+                                 chip.height() / 2.0);
+        painter->setPen(palette.color(QPalette::ButtonText));
+        painter->drawText(
+            chip, Qt::AlignCenter,
+            QStringLiteral("%1 %2").arg(reaction.value(QStringLiteral("emoji")).toString(),
+                                        QString::number(reaction.value(QStringLiteral("count")).toInt())));
+    }
+    painter->setBrush(Qt::NoBrush);
+}
+
+void MessageDelegate::paintActions(QPainter *painter, const QStyleOptionViewItem &option,
+                                   const QRect &actions) const
+{
+    const QPalette &palette = option.palette;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(palette.color(QPalette::Mid));
+    painter->setBrush(palette.color(QPalette::Base));
+    painter->drawRoundedRect(QRectF(actions).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+    const int side = actions.height();
+    const QStringList glyphs{QStringLiteral("↩"), QStringLiteral("☺"), QStringLiteral("⋯")};
+    painter->setPen(palette.color(QPalette::Text));
+    for (int i = 0; i < glyphs.size(); ++i)
+        painter->drawText(QRect(actions.left() + i * (side + kGap), actions.top(), side, side),
+                          Qt::AlignCenter, glyphs.at(i));
+    painter->setBrush(Qt::NoBrush);
+}
+
+MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                            const QPoint &pos) const
+{
+    const Layout parts = layout(option, index);
+    const bool actionable =
+        index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent &&
+        !index.data(MessageModel::DeletedRole).toBool();
+    if (actionable && m_hovered == index && parts.actions.contains(pos)) {
+        const int side = parts.actions.height();
+        const int slot = (pos.x() - parts.actions.left()) / (side + kGap);
+        return {slot == 0 ? Part::Reply : slot == 1 ? Part::React : Part::More, {}};
+    }
+    for (const auto &[rect, emoji] : parts.reactions) {
+        if (rect.contains(pos))
+            return {Part::Reaction, emoji};
+    }
+    if (parts.quote.contains(pos))
+        return {Part::Quote, {}};
+    if (parts.body.contains(pos)) {
+        const QString link = parts.text->documentLayout()->anchorAt(QPointF(pos - parts.body.topLeft()));
+        if (!link.isEmpty())
+            return {Part::Link, link};
+    }
+    return {};
 }
 
 QString MessageDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,

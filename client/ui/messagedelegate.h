@@ -9,10 +9,12 @@ class QTextDocument;
 
 namespace Natter::Client {
 
-/// Paints one message: a day separator when the date changes, author and local time unless it continues
-/// the author's group, the text with word wrap and clickable links, the user's own messages tinted, and
-/// "sending…" / "not sent" for messages the server has not stored. Size hints are cached per row content
-/// and width.
+/// Paints one message: a day separator when the date changes, a "New" line above the first message after
+/// the read position, author and local time unless it continues the author's group, the quote of the
+/// message it answers, the text with word wrap and clickable links (or "deleted" for a tombstone),
+/// "(edited)", the reaction chips, the user's own messages tinted and those that name the user marked, and
+/// "sending…" / "not sent" for messages the server has not stored. On the row under the mouse it draws
+/// the hover actions (reply, react, more). Size hints are cached per row content and width.
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -23,9 +25,22 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    /// The link under `pos` (in item coordinates of `rect`), if any.
+    /// What is under `pos` (view coordinates, within option.rect) of a message.
+    enum class Part { None, Link, Reaction, Reply, React, More, Quote };
+    struct Hit {
+        Part part = Part::None;
+        QString value; // the link, or the reaction's emoji
+    };
+    Hit hitAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    /// The link under `pos`, if any.
     QString linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     void clearCache() { m_sizes.clear(); }
+    /// The row the mouse is over, which shows the hover actions (invalid: none).
+    void setHovered(const QPersistentModelIndex &index) { m_hovered = index; }
+    /// Messages after this id (not the user's own) are new since the last visit: a line goes above the
+    /// first of them. 0: no line.
+    void setReadPosition(qint64 messageId);
+    qint64 readPosition() const { return m_readPosition; }
 
     /// Message text as HTML: escaped, with URLs made links. Public for tests.
     static QString toHtml(const QString &text);
@@ -33,9 +48,13 @@ public:
 private:
     struct Layout {
         QRect separator;
+        QRect newLine;
         QRect header;
+        QRect quote;
         QRect body;
+        QList<QPair<QRect, QString>> reactions;
         QRect status;
+        QRect actions; // reply, react, more: three squares
         int height = 0;
         std::unique_ptr<QTextDocument> text; // laid out at body's width: measured, drawn and hit-tested once
     };
@@ -43,8 +62,14 @@ private:
     std::unique_ptr<QTextDocument> document(const QStyleOptionViewItem &option, const QModelIndex &index,
                                             int width) const;
     QString statusText(const QModelIndex &index) const;
+    bool startsNew(const QModelIndex &index) const;
+    void paintReactions(QPainter *painter, const QStyleOptionViewItem &option, const Layout &parts,
+                        const QModelIndex &index) const;
+    void paintActions(QPainter *painter, const QStyleOptionViewItem &option, const QRect &actions) const;
 
     mutable QHash<QString, QSize> m_sizes;
+    QPersistentModelIndex m_hovered;
+    qint64 m_readPosition = 0;
 };
 
 } // namespace Natter::Client

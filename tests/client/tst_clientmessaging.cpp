@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The messaging features in the widgets, driven as a user would between two windows: reply, edit with Up,
+// delete with confirmation, reaction chips, the typing line, @ completion, the "New" line, direct
+// messages from the member list and the room settings dialog.
+#include "chatpage.h"
+#include "chatsession.h"
+#include "chatview.h"
+#include "clientwindow.h"
+#include "composer.h"
+#include "membermodel.h"
+#include "messagedelegate.h"
+#include "messagemodel.h"
+#include "roomlistmodel.h"
+#include "roomsettingsdialog.h"
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+/// A point of the row of `messageId` where the view finds `part` (scanning its top band, right to left).
+std::optional<QPoint> pointOf(ChatView *view, qint64 messageId, MessageDelegate::Part part)
+{
+    auto *model = qobject_cast<MessageModel *>(view->model());
+    const QRect rect = view->visualRect(model->index(model->rowOf(messageId)));
+    for (int y = rect.top(); y < rect.bottom(); y += 2) {
+        for (int x = rect.right(); x > rect.left(); x -= 2) {
+            if (view->partAt({x, y}).first == int(part))
+                return QPoint(x, y);
+        }
+    }
+    return std::nullopt;
+}
+
+QString text(const QModelIndex &index)
+{
+    return index.data(MessageModel::TextRole).toString();
+}
+} // namespace
+
+class TestClientMessaging : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_dir = std::make_unique<QTemporaryDir>();
+        TestClient setup;
+        QVERIFY(setup.open(m_server->url()));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        m_alice = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("alice"), m_server->url());
+        m_bob = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("bob"), m_server->url());
+        QVERIFY(m_alice->signIn(QStringLiteral("alice")));
+        QVERIFY(m_bob->signIn(QStringLiteral("bob")));
+        std::optional<Room> created;
+        m_alice->session.createRoom(QStringLiteral("Lounge"),
+                                    [&](const auto &room, const auto &) { created = room; });
+        QTRY_VERIFY(created);
+        m_room = created->id;
+        std::optional<Room> joined;
+        m_bob->session.joinRoom(created->code, [&](const auto &room, const auto &) { joined = room; });
+        QTRY_VERIFY(joined);
+        m_alice->window.chatPage()->openRoom(m_room);
+        m_bob->window.chatPage()->openRoom(m_room);
+    }
+
+    void cleanup()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void replyEditDeleteAndReact()
+    {
+        ChatPage *alicePage = m_alice->window.chatPage();
+        ChatPage *bobPage = m_bob->window.chatPage();
+        MessageModel *bobs = m_bob->session.messages(m_room);
+        MessageModel *alices = m_alice->session.messages(m_room);
+
+        // Bob writes; Alice sees him typing until his message arrives.
+        auto *typing = alicePage->findChild<QLabel *>(QStringLiteral("typingLine"));
+        QTest::keyClicks(bobPage->composer(), QStringLiteral("lunch at noon?"));
+        QTRY_COMPARE(typing->text(), QStringLiteral("bob is typing…"));
+        QTest::keyClick(bobPage->composer(), Qt::Key_Return);
+        QTRY_COMPARE(alices->rowCount(), 1);
+        QTRY_COMPARE(typing->text(), QString());
+        const qint64 question = alices->index(0).data(MessageModel::IdRole).toLongLong();
+
+        // Alice replies from the hover action; the bar says what she answers, Escape takes it back.
+        ChatView *view = alicePage->chatView();
+        const QRect row = view->visualRect(alices->index(0));
+        QTest::mouseMove(view->viewport(), row.center());
+        const auto reply = pointOf(view, question, MessageDelegate::Part::Reply);
+        QVERIFY(reply);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, *reply);
+        auto *bar = alicePage->findChild<QLabel *>(QStringLiteral("replyBarText"));
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->text().startsWith(QStringLiteral("Replying to bob")));
+        QTest::keyClick(alicePage->composer(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(alicePage->replyingTo(), 0);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, *reply);
+        QTest::keyClicks(alicePage->composer(), QStringLiteral("yes, see you thre"));
+        QTest::keyClick(alicePage->composer(), Qt::Key_Return);
+        QVERIFY(!bar->isVisible());
+        QTRY_COMPARE(bobs->rowCount(), 2);
+        QTRY_COMPARE(bobs->index(1).data(MessageModel::ReplyIdRole).toLongLong(), question);
+        QCOMPARE(bobs->index(1).data(MessageModel::ReplyAuthorRole).toString(), QStringLiteral("bob"));
+        QCOMPARE(bobs->index(1).data(MessageModel::ReplyExcerptRole).toString(),
+                 QStringLiteral("lunch at noon?"));
+
+        // Up in the empty composer edits her last message; Enter saves; Bob sees the new text, edited.
+        QTRY_COMPARE(alices->index(1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
+                     MessageModel::Status::Sent);
+        QTest::keyClick(alicePage->composer(), Qt::Key_Up);
+        QCOMPARE(alicePage->composer()->toPlainText(), QStringLiteral("yes, see you thre"));
+        QVERIFY(bar->text().startsWith(QStringLiteral("Editing")));
+        QTest::keyClick(alicePage->composer(), Qt::Key_Backspace);
+        QTest::keyClick(alicePage->composer(), Qt::Key_Backspace);
+        QTest::keyClicks(alicePage->composer(), QStringLiteral("ere"));
+        QTest::keyClick(alicePage->composer(), Qt::Key_Return);
+        QTRY_COMPARE(text(bobs->index(1)), QStringLiteral("yes, see you there"));
+        QVERIFY(bobs->index(1).data(MessageModel::EditedRole).toDateTime().isValid());
+        QCOMPARE(bobs->rowCount(), 2); // an edit, not a new message
+
+        // A reaction chip: Alice reacts, Bob clicks the chip to add his own, clicks again to take it back.
+        m_alice->session.react(m_room, question, QStringLiteral("👍"), true);
+        QTRY_COMPARE(bobs->index(0).data(MessageModel::ReactionsRole).toList().size(), 1);
+        ChatView *bobView = bobPage->chatView();
+        QTRY_VERIFY(pointOf(bobView, question, MessageDelegate::Part::Reaction));
+        const QPoint chip = *pointOf(bobView, question, MessageDelegate::Part::Reaction);
+        QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
+        QTRY_COMPARE(alices->index(0)
+                         .data(MessageModel::ReactionsRole)
+                         .toList()
+                         .first()
+                         .toMap()
+                         .value("count")
+                         .toInt(),
+                     2);
+        QVERIFY(
+            bobs->index(0).data(MessageModel::ReactionsRole).toList().first().toMap().value("mine").toBool());
+        QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
+        QTRY_COMPARE(alices->index(0)
+                         .data(MessageModel::ReactionsRole)
+                         .toList()
+                         .first()
+                         .toMap()
+                         .value("count")
+                         .toInt(),
+                     1);
+
+        // Delete asks first; Cancel keeps it, Delete makes it a tombstone everywhere.
+        const qint64 answer = alices->index(1).data(MessageModel::IdRole).toLongLong();
+        alicePage->confirmDelete(answer);
+        auto *ask = alicePage->findChild<QMessageBox *>(QStringLiteral("deleteQuestion"));
+        QVERIFY(ask);
+        ask->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!alicePage->findChild<QMessageBox *>(QStringLiteral("deleteQuestion")));
+        alicePage->confirmDelete(answer);
+        ask = alicePage->findChild<QMessageBox *>(QStringLiteral("deleteQuestion"));
+        for (QAbstractButton *button : ask->buttons()) {
+            if (ask->buttonRole(button) == QMessageBox::DestructiveRole)
+                button->click();
+        }
+        QTRY_VERIFY(bobs->index(1).data(MessageModel::DeletedRole).toBool());
+        QCOMPARE(text(bobs->index(1)), QString());
+    }
+
+    void mentionCompletionAndHighlight()
+    {
+        Composer *composer = m_bob->window.chatPage()->composer();
+        QTRY_COMPARE(m_bob->session.members(m_room)->rowCount(), 2);
+        QTest::keyClicks(composer, QStringLiteral("hi @al"));
+        QTRY_VERIFY(composer->completer()->popup()->isVisible());
+        QCOMPARE(composer->completer()->currentCompletion(), QStringLiteral("alice"));
+        QTest::keyClick(composer->completer()->popup(), Qt::Key_Return);
+        QCOMPARE(composer->toPlainText(), QStringLiteral("hi @alice "));
+        QCOMPARE(m_bob->session.outboxSize(), 0); // choosing a name sends nothing
+        QTest::keyClick(composer, Qt::Key_Return);
+        MessageModel *alices = m_alice->session.messages(m_room);
+        QTRY_COMPARE(alices->rowCount(), 1);
+        QVERIFY(alices->index(0).data(MessageModel::MentionsMeRole).toBool());
+    }
+
+    void newLineAtTheReadPosition()
+    {
+        // Bob looks at another room while Alice writes; opening the room again shows where he left off.
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        m_alice->session.send(m_room, QStringLiteral("seen"));
+        QTRY_COMPARE(m_bob->session.messages(m_room)->rowCount(), 1);
+        m_bob->window.chatPage()->openRoom(other->id);
+        for (int i = 0; i < 3; ++i)
+            m_alice->session.send(m_room, QStringLiteral("while away %1").arg(i));
+        QTRY_COMPARE(m_bob->session.rooms()
+                         ->index(m_bob->session.rooms()->rowOf(m_room))
+                         .data(RoomListModel::UnreadRole)
+                         .toInt(),
+                     3);
+        const qint64 seen = m_bob->session.messages(m_room)->index(0).data(MessageModel::IdRole).toLongLong();
+        m_bob->window.chatPage()->openRoom(m_room);
+        QCOMPARE(m_bob->window.chatPage()->chatView()->newSince(), seen);
+        QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 0);
+        // The server keeps it: Alice's unread count for Bob's room is her own business, his is zero now.
+        QTRY_COMPARE(m_bob->session.rooms()->readOf(m_room), m_bob->session.messages(m_room)->newestId());
+    }
+
+    void directMessageFromTheMemberList()
+    {
+        ChatPage *alicePage = m_alice->window.chatPage();
+        QTRY_COMPARE(m_alice->session.members(m_room)->rowCount(), 2);
+        alicePage->messageMember(m_bob->session.user().id);
+        QTRY_VERIFY(m_alice->session.rooms()->isDirect(alicePage->currentRoom()));
+        auto *bobsDirects = m_bob->window.chatPage()->findChild<QListView *>(QStringLiteral("directs"));
+        QTRY_COMPARE(bobsDirects->model()->rowCount(), 1);
+        QCOMPARE(bobsDirects->model()->index(0, 0).data(RoomListModel::NameRole).toString(),
+                 QStringLiteral("alice"));
+        auto *alicesRooms = alicePage->findChild<QListView *>(QStringLiteral("rooms"));
+        QCOMPARE(alicesRooms->model()->rowCount(), 1); // listed apart from rooms
+        QTest::keyClicks(alicePage->composer(), QStringLiteral("psst"));
+        QTest::keyClick(alicePage->composer(), Qt::Key_Return);
+        QTRY_COMPARE(m_bob->session.messages(alicePage->currentRoom())->rowCount(), 1);
+    }
+
+    void roomSettingsForOwnerAndMember()
+    {
+        ChatPage *alicePage = m_alice->window.chatPage();
+        alicePage->showRoomSettings(m_room);
+        auto *dialog = alicePage->findChild<RoomSettingsDialog *>(QStringLiteral("roomSettings"));
+        QVERIFY(dialog);
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("roomName"));
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Parlour"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("rename")), Qt::LeftButton);
+        QTRY_COMPARE(m_bob->session.rooms()->nameOf(m_room), QStringLiteral("Parlour"));
+        const QString oldCode = m_alice->session.rooms()->codeOf(m_room);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newCode")), Qt::LeftButton);
+        QTRY_VERIFY(m_bob->session.rooms()->codeOf(m_room) != oldCode);
+        QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("code"))->text(),
+                 m_alice->session.rooms()->codeOf(m_room));
+        dialog->close();
+
+        // Bob may copy the code but not change anything.
+        m_bob->window.chatPage()->showRoomSettings(m_room);
+        auto *bobs =
+            m_bob->window.chatPage()->findChild<RoomSettingsDialog *>(QStringLiteral("roomSettings"));
+        QVERIFY(!bobs->findChild<QPushButton *>(QStringLiteral("rename"))->isEnabled());
+        QVERIFY(!bobs->findChild<QPushButton *>(QStringLiteral("newCode"))->isEnabled());
+        QVERIFY(bobs->findChild<QPushButton *>(QStringLiteral("copyCode"))->isEnabled());
+        QCOMPARE(bobs->findChild<QLabel *>(QStringLiteral("code"))->text(),
+                 m_bob->session.rooms()->codeOf(m_room));
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ClientWindow> m_alice;
+    std::unique_ptr<ClientWindow> m_bob;
+    qint64 m_room = 0;
+};
+
+QTEST_MAIN(TestClientMessaging)
+#include "tst_clientmessaging.moc"
