@@ -302,6 +302,14 @@
         <source>Several people are typing…</source>
         <translation>Mehrere Personen schreiben …</translation>
     </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>Benachrichtigungen &amp;stummschalten</translation>
+    </message>
+    <message>
+        <source>Messages that name you with @ still notify.</source>
+        <translation>Nachrichten, die Sie mit @ nennen, benachrichtigen trotzdem.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -548,6 +556,14 @@
         <source>Not signed out everywhere: %1</source>
         <translation>Nicht überall abgemeldet: %1</translation>
     </message>
+    <message>
+        <source>&amp;Search in room…</source>
+        <translation>Im Raum &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation>&amp;Überall suchen …</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -673,6 +689,48 @@
     <message>
         <source>Only the owner of this room may rename it or give it a new code.</source>
         <translation>Nur wem dieser Raum gehört, kann ihn umbenennen oder ihm einen neuen Code geben.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchPanel</name>
+    <message>
+        <source>In this room only</source>
+        <translation>Nur in diesem Raum</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Suche schließen</translation>
+    </message>
+    <message>
+        <source>Close search (Escape)</source>
+        <translation>Suche schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>In %1 only</source>
+        <translation>Nur in %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>Keine Nachricht passt.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchResultModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -837,6 +895,10 @@
     <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 hat Sie in %2 erwähnt</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,14 @@
         <source>Several people are typing…</source>
         <translation>Plusieurs personnes écrivent…</translation>
     </message>
+    <message>
+        <source>&amp;Mute notifications</source>
+        <translation>&amp;Couper les notifications</translation>
+    </message>
+    <message>
+        <source>Messages that name you with @ still notify.</source>
+        <translation>Les messages qui vous nomment avec @ notifient quand même.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -548,6 +556,14 @@
         <source>Not signed out everywhere: %1</source>
         <translation>Pas déconnecté partout : %1</translation>
     </message>
+    <message>
+        <source>&amp;Search in room…</source>
+        <translation>Rec&amp;hercher dans le salon…</translation>
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation>Rechercher partou&amp;t…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -673,6 +689,48 @@
     <message>
         <source>Only the owner of this room may rename it or give it a new code.</source>
         <translation>Seul le propriétaire de ce salon peut le renommer ou lui donner un nouveau code.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchPanel</name>
+    <message>
+        <source>In this room only</source>
+        <translation>Seulement dans ce salon</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Fermer la recherche</translation>
+    </message>
+    <message>
+        <source>Close search (Escape)</source>
+        <translation>Fermer la recherche (Échap)</translation>
+    </message>
+    <message>
+        <source>In %1 only</source>
+        <translation>Seulement dans %1</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No messages match.</source>
+        <translation>Aucun message ne correspond.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::SearchResultModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -837,6 +895,10 @@
     <message>
         <source>%1 in %2</source>
         <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 vous a mentionné dans %2</translation>
     </message>
 </context>
 <context>

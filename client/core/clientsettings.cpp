@@ -94,6 +94,31 @@ QString pinSettingsKey(const QString &pinKey)
 }
 } // namespace
 
+QList<qint64> ClientSettings::mutedRooms(const QUrl &server) const
+{
+    QList<qint64> rooms;
+    const QStringList ids = m_settings->value(QStringLiteral("muted/") + serverKey(server))
+                                .toString()
+                                .split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &id : ids) {
+        if (const qint64 room = id.toLongLong(); room > 0)
+            rooms.append(room);
+    }
+    return rooms;
+}
+
+void ClientSettings::setMutedRooms(const QUrl &server, const QList<qint64> &rooms)
+{
+    QStringList ids;
+    for (const qint64 room : rooms)
+        ids.append(QString::number(room));
+    const QString key = QStringLiteral("muted/") + serverKey(server);
+    if (ids.isEmpty())
+        m_settings->remove(key);
+    else
+        m_settings->setValue(key, ids.join(QLatin1Char(' ')));
+}
+
 QString ClientSettings::pinnedCertificate(const QUrl &server) const
 {
     return m_settings->value(pinSettingsKey(ServerAddress::pinKey(server))).toString();

@@ -35,6 +35,9 @@ public:
 
     /// Certificates the user chose to trust (trust on first use), by server (host and port): the SHA-256
     /// fingerprint, empty when none is pinned.
+    /// Rooms of a server whose notifications the user muted.
+    QList<qint64> mutedRooms(const QUrl &server) const;
+    void setMutedRooms(const QUrl &server, const QList<qint64> &rooms);
     QString pinnedCertificate(const QUrl &server) const;
     void pinCertificate(const QUrl &server, const QString &fingerprint);
     void forgetPinnedCertificate(const QString &pinKey);

@@ -30,6 +30,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return entry.owner;
     case DirectRole:
         return entry.direct;
+    case MutedRole:
+        return entry.muted;
     case CodeRole:
         return entry.code;
     case UnreadRole:
@@ -50,21 +52,25 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
                   {CodeRole, "code"},
                   {UnreadRole, "unread"},
                   {OwnerRole, "owner"},
-                  {DirectRole, "direct"}});
+                  {DirectRole, "direct"},
+                  {MutedRole, "muted"}});
     return names;
 }
 
 RoomListModel::Entry RoomListModel::entryOf(const Room &room)
 {
-    return Entry{room.id, room.name, room.code, room.unread, room.owner, room.direct, room.read};
+    return Entry{room.id, room.name, room.code, room.unread, room.owner, room.direct, room.read, false};
 }
 
 void RoomListModel::setRooms(const QList<Room> &rooms)
 {
+    const QList<qint64> muted = mutedIds();
     beginResetModel();
     m_entries.clear();
-    for (const Room &room : rooms)
+    for (const Room &room : rooms) {
         m_entries.append(entryOf(room));
+        m_entries.last().muted = muted.contains(room.id);
+    }
     endResetModel();
     emit totalUnreadChanged(totalUnread());
 }
@@ -113,6 +119,32 @@ void RoomListModel::setUnread(int row, int unread)
     m_entries[row].unread = unread;
     emit dataChanged(index(row), index(row), {UnreadRole});
     emit totalUnreadChanged(totalUnread());
+}
+
+void RoomListModel::setMuted(qint64 roomId, bool muted)
+{
+    const int row = rowOf(roomId);
+    if (row < 0 || m_entries.at(row).muted == muted)
+        return;
+    m_entries[row].muted = muted;
+    emit dataChanged(index(row), index(row), {MutedRole});
+    emit mutedChanged(roomId, muted);
+}
+
+bool RoomListModel::isMuted(qint64 roomId) const
+{
+    const int row = rowOf(roomId);
+    return row >= 0 && m_entries.at(row).muted;
+}
+
+QList<qint64> RoomListModel::mutedIds() const
+{
+    QList<qint64> ids;
+    for (const Entry &entry : m_entries) {
+        if (entry.muted)
+            ids.append(entry.id);
+    }
+    return ids;
 }
 
 qint64 RoomListModel::readOf(qint64 roomId) const

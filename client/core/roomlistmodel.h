@@ -18,6 +18,7 @@ public:
         UnreadRole,
         OwnerRole,  // qint64: the user who may rename it and renew its code; 0 for none
         DirectRole, // bool: a direct conversation (its name is the other member's)
+        MutedRole,  // bool: no notifications, except for messages that name the user
     };
     Q_ENUM(Role)
 
@@ -39,6 +40,10 @@ public:
     QString codeOf(qint64 roomId) const;
     qint64 ownerOf(qint64 roomId) const;
     bool isDirect(qint64 roomId) const;
+    /// Muting is the user's choice on this device: kept in the settings, not on the server.
+    void setMuted(qint64 roomId, bool muted);
+    bool isMuted(qint64 roomId) const;
+    QList<qint64> mutedIds() const;
     void removeRoom(qint64 roomId);
     void clear();
 
@@ -53,6 +58,7 @@ public:
 
 signals:
     void totalUnreadChanged(int total);
+    void mutedChanged(qint64 roomId, bool muted);
 
 private:
     struct Entry {
@@ -63,6 +69,7 @@ private:
         qint64 owner = 0;
         bool direct = false;
         qint64 read = 0;
+        bool muted = false;
     };
     static Entry entryOf(const Room &room);
     void setUnread(int row, int unread);

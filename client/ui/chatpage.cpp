@@ -11,6 +11,7 @@
 #include "roomdelegate.h"
 #include "roomlistmodel.h"
 #include "roomsettingsdialog.h"
+#include "searchpanel.h"
 #include "validation.h"
 
 #include <QLabel>
@@ -28,6 +29,7 @@ namespace Natter::Client {
 
 namespace {
 constexpr int kCounterFrom = Limits::messageMaxLength - 500;
+constexpr int kJumpPages = 40; // 2 000 messages back at most, for a search result or a quote
 
 /// Rooms, or direct conversations, of the session's one room list.
 QSortFilterProxyModel *roomsWhereDirectIs(bool direct, QAbstractItemModel *rooms, QObject *parent)
@@ -59,6 +61,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     , m_membersTitle(new QLabel(this))
     , m_members(new QListView(this))
     , m_empty(new QLabel(this))
+    , m_search(new SearchPanel(session, this))
 {
     m_rooms->setObjectName(QStringLiteral("rooms"));
     m_rooms->setAccessibleName(tr("Rooms"));
@@ -190,9 +193,26 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         messageMember(index.data(MemberModel::UserIdRole).toLongLong());
     });
 
+    m_search->hide();
+    connect(m_search, &SearchPanel::closeRequested, this, [this] {
+        m_search->hide();
+        m_composer->setFocus();
+    });
+    connect(m_search, &SearchPanel::openRequested, this, &ChatPage::openMessage);
+    connect(&m_session, &ChatSession::olderLoaded, this, [this](qint64 room, int count) {
+        if (!m_jumpTo || room != m_room)
+            return;
+        if (m_chat->showMessage(m_jumpTo) || count == 0 || ++m_jumpPages >= kJumpPages) {
+            m_jumpTo = 0;
+            return;
+        }
+        m_session.loadOlder(m_room);
+    });
+
     m_splitter->addWidget(roomColumn);
     m_splitter->addWidget(chatColumn);
     m_splitter->addWidget(memberColumn);
+    m_splitter->addWidget(m_search);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({180, 560, 160});
     auto *layout = new QVBoxLayout(this);
@@ -261,6 +281,7 @@ void ChatPage::openRoom(qint64 roomId)
         return;
     if (m_room)
         m_session.setTyping(m_room, false);
+    m_jumpTo = 0;
     m_replyTo = 0;
     if (std::exchange(m_editing, 0))
         m_composer->clear();
@@ -344,6 +365,11 @@ void ChatPage::showRoomMenu(QListView *list, const QPoint &pos)
     QMenu menu(this);
     if (!index.data(RoomListModel::DirectRole).toBool())
         menu.addAction(tr("Room &settings…"), this, [this, roomId] { showRoomSettings(roomId); });
+    QAction *mute = menu.addAction(tr("&Mute notifications"), this,
+                                   [this, roomId](bool on) { m_session.rooms()->setMuted(roomId, on); });
+    mute->setCheckable(true);
+    mute->setChecked(index.data(RoomListModel::MutedRole).toBool());
+    mute->setToolTip(tr("Messages that name you with @ still notify."));
     menu.addAction(index.data(RoomListModel::DirectRole).toBool() ? tr("&Close conversation")
                                                                   : tr("&Leave room"),
                    this, [this, roomId] { emit leaveRequested(roomId); });
@@ -372,6 +398,29 @@ void ChatPage::messageMember(qint64 userId)
                              if (room)
                                  openRoom(room->id);
                          });
+}
+
+void ChatPage::showSearch(bool thisRoom)
+{
+    m_search->start(thisRoom ? m_room : 0);
+    QList<int> sizes = m_splitter->sizes();
+    const int wanted = std::max(m_search->sizeHint().width(), 260);
+    if (sizes.size() == 4 && sizes[3] < wanted) {
+        // Taken from the conversation, which is the widest.
+        sizes[1] = std::max(200, sizes[1] - (wanted - sizes[3]));
+        sizes[3] = wanted;
+        m_splitter->setSizes(sizes);
+    }
+}
+
+void ChatPage::openMessage(qint64 roomId, qint64 messageId)
+{
+    openRoom(roomId);
+    if (m_room != roomId || m_chat->showMessage(messageId))
+        return;
+    m_jumpTo = messageId;
+    m_jumpPages = 0;
+    m_session.loadOlder(roomId);
 }
 
 void ChatPage::showRoomSettings(qint64 roomId)

@@ -14,6 +14,7 @@ namespace Natter::Client {
 class ChatSession;
 class ChatView;
 class Composer;
+class SearchPanel;
 
 /// The signed-in screen: rooms and direct conversations on the left, the open room's messages, who is
 /// typing and the composer (with the message being answered or edited above it) in the middle, its
@@ -42,6 +43,12 @@ public:
     void showRoomSettings(qint64 roomId);
     /// Opens the direct conversation with a member.
     void messageMember(qint64 userId);
+    /// Shows the search panel, limited to the open room or over every room.
+    void showSearch(bool thisRoom);
+    SearchPanel *searchPanel() const { return m_search; }
+    /// Opens a room at a message, loading older history until it is there (at most a few thousand
+    /// messages back).
+    void openMessage(qint64 roomId, qint64 messageId);
 
 signals:
     void roomOpened(qint64 roomId);
@@ -78,6 +85,9 @@ private:
     QLabel *m_membersTitle;
     QListView *m_members;
     QLabel *m_empty;
+    SearchPanel *m_search;
+    qint64 m_jumpTo = 0; // the message openMessage() is loading history for
+    int m_jumpPages = 0;
 };
 
 } // namespace Natter::Client

@@ -9,6 +9,7 @@
 #include "errortext.h"
 #include "joinroomdialog.h"
 #include "quickswitcher.h"
+#include "roomlistmodel.h"
 #include "signinpage.h"
 #include "signuppage.h"
 #include "tokenstore.h"
@@ -154,6 +155,13 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         }
     });
     connect(m_chat, &ChatPage::leaveRequested, this, [this](qint64 roomId) { m_session.leaveRoom(roomId); });
+    // Muted rooms are this device's choice, kept per server in the settings.
+    connect(m_session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
+        for (const qint64 room : m_settings.mutedRooms(m_settings.serverUrl()))
+            m_session.rooms()->setMuted(room, true);
+    });
+    connect(m_session.rooms(), &RoomListModel::mutedChanged, this,
+            [this] { m_settings.setMutedRooms(m_settings.serverUrl(), m_session.rooms()->mutedIds()); });
     connect(m_chat, &ChatPage::roomOpened, this, [this](qint64 roomId) {
         if (roomId)
             m_settings.setLastRoom(roomId);
@@ -235,6 +243,20 @@ void MainWindow::buildMenus()
         if (runDialog(switcher) == QDialog::Accepted)
             m_chat->openRoom(switcher.chosenRoom());
     });
+    rooms
+        ->addAction(tr("&Search in room…"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
+                    [this, signedIn] {
+                        if (signedIn())
+                            m_chat->showSearch(true);
+                    })
+        ->setObjectName(QStringLiteral("searchRoom"));
+    rooms
+        ->addAction(tr("Search &everywhere…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
+                    [this, signedIn] {
+                        if (signedIn())
+                            m_chat->showSearch(false);
+                    })
+        ->setObjectName(QStringLiteral("searchEverywhere"));
     rooms->addSeparator();
     rooms->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
                      [this] { m_chat->stepRoom(-1); });

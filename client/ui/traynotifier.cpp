@@ -68,10 +68,14 @@ void TrayNotifier::updateBadge(int unread)
 void TrayNotifier::onMessage(qint64 roomId, const ChatMessage &message)
 {
     const bool inView = roomId == m_session.activeRoom() && m_window && m_window->isActiveWindow();
-    if (!m_enabled || inView)
+    // A message that names the user gets through a muted room.
+    const bool mentionsMe = message.mentions.contains(m_session.user().id);
+    if (!m_enabled || inView || (m_session.rooms()->isMuted(roomId) && !mentionsMe))
         return;
     ++m_notifications;
-    const QString title = tr("%1 in %2").arg(message.author.username, m_session.rooms()->nameOf(roomId));
+    const QString room = m_session.rooms()->nameOf(roomId);
+    const QString title = mentionsMe ? tr("%1 mentioned you in %2").arg(message.author.username, room)
+                                     : tr("%1 in %2").arg(message.author.username, room);
     const QString body =
         message.text.size() > 200 ? message.text.left(200) + QStringLiteral("…") : message.text;
     if (m_tray && QSystemTrayIcon::supportsMessages())

@@ -12,11 +12,17 @@
 #include "messagemodel.h"
 #include "roomlistmodel.h"
 #include "roomsettingsdialog.h"
+#include "searchpanel.h"
+#include "searchresultmodel.h"
 #include "testclient.h"
 #include "testserver.h"
+#include "traynotifier.h"
 
 #include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
 #include <QCompleter>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -270,6 +276,77 @@ private slots:
         QVERIFY(bobs->findChild<QPushButton *>(QStringLiteral("copyCode"))->isEnabled());
         QCOMPARE(bobs->findChild<QLabel *>(QStringLiteral("code"))->text(),
                  m_bob->session.rooms()->codeOf(m_room));
+    }
+
+    void mutedRoomsNotifyOnlyMentions()
+    {
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        m_bob->window.chatPage()->openRoom(other->id); // the Lounge is out of view
+        m_bob->session.rooms()->setMuted(m_room, true);
+        QCOMPARE(m_bob->settings.mutedRooms(m_server->url()), QList<qint64>{m_room}); // kept on this device
+        m_alice->session.send(m_room, QStringLiteral("anyone?"));
+        QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 1);
+        QCOMPARE(m_bob->window.tray()->notificationCount(), 0);
+        m_alice->session.send(m_room, QStringLiteral("@bob you there?"));
+        QTRY_COMPARE(m_bob->window.tray()->notificationCount(), 1);
+        m_bob->session.rooms()->setMuted(m_room, false);
+        QCOMPARE(m_bob->settings.mutedRooms(m_server->url()), QList<qint64>{});
+        m_alice->session.send(m_room, QStringLiteral("hello?"));
+        QTRY_COMPARE(m_bob->window.tray()->notificationCount(), 2);
+    }
+
+    void searchOpensTheConversationAtTheMessage()
+    {
+        // An old message, far back behind more than a page of history, in a room Bob is not looking at.
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        m_bob->window.chatPage()->openRoom(other->id);
+        TestClient alice;
+        QVERIFY(alice.open(m_server->url()));
+        QCOMPARE(replyCode(alice.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        const qint64 needle =
+            alice.request(QStringLiteral("send"), {{"room", m_room}, {"text", "the ancient aardvark"}})
+                .value("message")
+                .toObject()
+                .value("id")
+                .toInteger();
+        qint64 last = 0;
+        for (int i = 0; i < 120; ++i)
+            last = alice.post(QStringLiteral("send"),
+                              {{"room", m_room}, {"text", QStringLiteral("filler %1").arg(i)}});
+        QCOMPARE(replyCode(alice.waitForReply(last)), QStringLiteral("ok"));
+
+        m_bob->find<QAction>("searchEverywhere")->trigger();
+        SearchPanel *panel = m_bob->window.chatPage()->searchPanel();
+        QVERIFY(panel->isVisible());
+        auto *query = panel->findChild<QLineEdit *>(QStringLiteral("searchQuery"));
+        QTest::keyClicks(query, QStringLiteral("aard"));
+        QTest::keyClick(query, Qt::Key_Return);
+        QTRY_COMPARE(panel->results()->rowCount(), 1);
+        QCOMPARE(panel->results()->index(0).data(SearchResultModel::MarkedHtmlRole).toString(),
+                 QStringLiteral("the ancient <b>aardvark</b>"));
+        auto *list = panel->findChild<QListView *>(QStringLiteral("searchResults"));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(panel->results()->index(0)).center());
+        QCOMPARE(m_bob->window.chatPage()->currentRoom(), m_room);
+        // The history is loaded back to it, and it is in view.
+        MessageModel *bobs = m_bob->session.messages(m_room);
+        QTRY_VERIFY(bobs->rowOf(needle) >= 0);
+        ChatView *view = m_bob->window.chatPage()->chatView();
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(bobs->index(bobs->rowOf(needle)))));
+
+        // In one room only: nothing from elsewhere.
+        m_bob->window.chatPage()->openRoom(other->id);
+        m_bob->find<QAction>("searchRoom")->trigger();
+        QTest::keyClick(query, Qt::Key_Return);
+        QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("searchStatus"))->text(),
+                     QStringLiteral("No messages match."));
+        QCOMPARE(panel->results()->rowCount(), 0);
     }
 
 private:
