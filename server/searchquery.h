@@ -5,9 +5,9 @@
 
 namespace Natter::Server::SearchQuery {
 
-/// The FTS5 query for what a user typed: every word must occur, the last one also as the start of a word
-/// (so results come while typing). Each word is quoted, so no input is FTS5 syntax or can make the query
-/// fail. Empty when the text has no word (only white space or punctuation).
+/// The FTS5 query for what a user typed: every word must occur, the last one, when it has three letters
+/// or more, also as the start of a word (so results come while typing). Each word is quoted, so no input is
+/// FTS5 syntax or can make the query fail. Empty when the text has no word (only white space or punctuation).
 QString fromUserText(const QString &text);
 
 } // namespace Natter::Server::SearchQuery

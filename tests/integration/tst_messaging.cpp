@@ -281,7 +281,7 @@ private slots:
                                       .toInteger();
         send(*m_carol, "quick fox in carol's room", carolsRoom);
 
-        const QJsonObject found = m_bob->request(QStringLiteral("search"), {{"query", "QUICK fo"}});
+        const QJsonObject found = m_bob->request(QStringLiteral("search"), {{"query", "QUICK fox"}});
         QCOMPARE(replyCode(found), QStringLiteral("ok"));
         const QJsonArray results = found.value("results").toArray();
         QCOMPARE(results.size(), 2); // not Carol's: Bob is no member there
@@ -289,6 +289,12 @@ private slots:
         QCOMPARE(messageOf(results.at(1).toObject()).value("id").toInteger(), first);
         QCOMPARE(results.at(1).toObject().value("marked").toString(),
                  QStringLiteral("The \u0002quick\u0003 brown \u0002fox\u0003"));
+        // The last word is also the start of a word, from three letters on.
+        QCOMPARE(
+            m_bob->request(QStringLiteral("search"), {{"query", "qui"}}).value("results").toArray().size(),
+            2);
+        QCOMPARE(
+            m_bob->request(QStringLiteral("search"), {{"query", "qu"}}).value("results").toArray().size(), 0);
         // Accents and case do not matter.
         QCOMPARE(
             m_bob->request(QStringLiteral("search"), {{"query", "cafe"}}).value("results").toArray().size(),

@@ -179,6 +179,8 @@ private slots:
         QCOMPARE(fromUserText(QStringLiteral("quick  Fox")), QStringLiteral("\"quick\" \"Fox\"*"));
         QCOMPARE(fromUserText(QStringLiteral("say \"hi\"")), QStringLiteral("\"say\" \"\"\"hi\"\"\"*"));
         QCOMPARE(fromUserText(QStringLiteral(" -- ?! ")), QString());
+        QCOMPARE(fromUserText(QStringLiteral("fox th")),
+                 QStringLiteral("\"fox\" \"th\"")); // too short for a prefix
     }
 
     void messagesPageInEveryDirection()
