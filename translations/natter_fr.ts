@@ -616,6 +616,17 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::MessageModel</name>
+    <message>
+        <source>%1 joined the room</source>
+        <translation>%1 a rejoint le salon</translation>
+    </message>
+    <message>
+        <source>%1 left the room</source>
+        <translation>%1 a quitté le salon</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::QuickSwitcher</name>
     <message>
         <source>Go to room</source>

@@ -247,11 +247,15 @@ void ChatSession::handleEvent(const PresenceEvent &event)
 void ChatSession::handleEvent(const MemberJoinedEvent &event)
 {
     members(event.room)->addMember(event.member);
+    messages(event.room)
+        ->addNotice(MessageModel::Notice::Joined, event.member.user, QDateTime::currentMSecsSinceEpoch());
 }
 
 void ChatSession::handleEvent(const MemberLeftEvent &event)
 {
     members(event.room)->removeMember(event.user.id);
+    messages(event.room)
+        ->addNotice(MessageModel::Notice::Left, event.user, QDateTime::currentMSecsSinceEpoch());
 }
 
 void ChatSession::handleEvent(const SignedOutEvent &)

@@ -35,9 +35,15 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
+        if (entry.notice == Notice::Joined)
+            return tr("%1 joined the room").arg(message.author.username);
+        if (entry.notice == Notice::Left)
+            return tr("%1 left the room").arg(message.author.username);
         return message.text;
+    case NoticeRole:
+        return QVariant::fromValue(entry.notice);
     case IdRole:
-        return message.id;
+        return entry.notice == Notice::None ? message.id : 0;
     case AuthorRole:
         return message.author.username;
     case AuthorIdRole:
@@ -80,7 +86,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case RevRole:
         return message.rev;
     case ContinuesGroupRole: {
-        if (index.row() == 0)
+        if (index.row() == 0 || entry.notice != Notice::None ||
+            m_entries.at(index.row() - 1).notice != Notice::None)
             return false;
         const ChatMessage &previous = m_entries.at(index.row() - 1).message;
         return previous.author.id == message.author.id &&
@@ -220,6 +227,16 @@ void MessageModel::replace(int row, const ChatMessage &message)
     emit dataChanged(changed, changed);
 }
 
+void MessageModel::addNotice(Notice notice, const User &user, qint64 timestampMs)
+{
+    const qint64 after = newestId();
+    ChatMessage line{after, m_roomId, user, {}, timestampMs, {}};
+    beginInsertRows({}, m_stored, m_stored);
+    m_entries.insert(m_stored, Entry{line, Status::Sent, notice});
+    ++m_stored;
+    endInsertRows();
+}
+
 std::optional<ChatMessage> MessageModel::stored(qint64 id) const
 {
     const int row = rowOf(id);
@@ -239,7 +256,7 @@ qint64 MessageModel::lastOwnMessageId() const
 {
     for (int row = m_stored - 1; row >= 0; --row) {
         const ChatMessage &message = m_entries.at(row).message;
-        if (message.author.id == m_ownUserId && !message.deleted)
+        if (m_entries.at(row).notice == Notice::None && message.author.id == m_ownUserId && !message.deleted)
             return message.id;
     }
     return 0;
@@ -247,12 +264,20 @@ qint64 MessageModel::lastOwnMessageId() const
 
 qint64 MessageModel::oldestId() const
 {
-    return m_stored == 0 ? 0 : m_entries.first().message.id;
+    for (int row = 0; row < m_stored; ++row) {
+        if (m_entries.at(row).notice == Notice::None)
+            return m_entries.at(row).message.id;
+    }
+    return 0;
 }
 
 qint64 MessageModel::newestId() const
 {
-    return m_stored == 0 ? 0 : m_entries.at(m_stored - 1).message.id;
+    for (int row = m_stored - 1; row >= 0; --row) {
+        if (m_entries.at(row).notice == Notice::None)
+            return m_entries.at(row).message.id;
+    }
+    return 0;
 }
 
 void MessageModel::notifyNeighbours(int first, int last)

@@ -34,10 +34,13 @@ public:
         ReactionsRole,      // QVariantList of QVariantMap{"emoji", "count", "mine", "users" (QList<qint64>)}
         MentionsMeRole,     // bool: the user is named with @
         RevRole,            // qint64: changes whenever the message does (for caches of its layout)
+        NoticeRole,         // Notice: a line about the room ("bob joined"), not a message; None for messages
     };
     Q_ENUM(Role)
     enum class Status { Sent, Pending, Failed };
     Q_ENUM(Status)
+    enum class Notice { None, Joined, Left };
+    Q_ENUM(Notice)
 
     explicit MessageModel(qint64 roomId, qint64 ownUserId, QObject *parent = nullptr);
 
@@ -55,6 +58,9 @@ public:
     void addStored(const QList<ChatMessage> &messages);
     /// The user's own message, shown at once and marked pending until the server stores it.
     void addPending(const ChatMessage &draft);
+    /// A line about the room seen while the client was there ("bob joined", "carol left"), after the newest
+    /// message held. Kept in memory only: history does not hold them.
+    void addNotice(Notice notice, const User &user, qint64 timestampMs);
     void setStatus(const QString &clientId, Status status);
     std::optional<ChatMessage> pendingMessage(const QString &clientId) const;
 
@@ -75,6 +81,7 @@ private:
     struct Entry {
         ChatMessage message;
         Status status = Status::Sent;
+        Notice notice = Notice::None; // a notice's message.id is the message it follows
     };
     int findPending(const QString &clientId) const;
     void replace(int row, const ChatMessage &message);

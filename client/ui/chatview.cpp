@@ -243,6 +243,8 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
 
 void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
 {
+    if (index.data(MessageModel::NoticeRole).value<MessageModel::Notice>() != MessageModel::Notice::None)
+        return;
     const bool stored =
         index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent;
     const bool deleted = index.data(MessageModel::DeletedRole).toBool();

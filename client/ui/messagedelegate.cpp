@@ -25,6 +25,11 @@ QColor mentionTint()
     return QColor(0xff, 0xb3, 0x00, 46); // amber: a message that names the user
 }
 
+bool isNotice(const QModelIndex &index)
+{
+    return index.data(MessageModel::NoticeRole).value<MessageModel::Notice>() != MessageModel::Notice::None;
+}
+
 QString quoteText(const QModelIndex &index)
 {
     const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
@@ -130,6 +135,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         result.separator = QRect(area.left(), y + kMargin, area.width(), metrics.height());
         y = result.separator.bottom() + 1 + kMargin;
     }
+    if (isNotice(index)) {
+        // "bob joined the room": one quiet centred line, no header, no actions.
+        result.status = QRect(area.left(), y + kGap * 2, area.width(), metrics.height());
+        result.height = result.status.bottom() + 1 + kGap * 2 - option.rect.top();
+        return result;
+    }
     if (startsNew(index)) {
         result.newLine = QRect(area.left(), y + kGap, area.width(), metrics.height());
         y = result.newLine.bottom() + 1 + kGap;
@@ -193,7 +204,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
                             .arg(index.data(MessageModel::ContinuesGroupRole).toBool())
                             .arg(int(index.data(MessageModel::StatusRole).value<MessageModel::Status>()))
                             .arg(index.data(MessageModel::RevRole).toLongLong())
-                            .arg(startsNew(index));
+                            .arg(startsNew(index) + 2 * int(isNotice(index)));
     const auto cached = m_sizes.constFind(key);
     if (cached != m_sizes.constEnd())
         return *cached;
@@ -212,6 +223,18 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->save();
     const Layout parts = layout(option, index);
     const QPalette &palette = option.palette;
+    if (isNotice(index)) {
+        QFont italic = option.font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        const QString time = QLocale().toString(
+            index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(), QLocale::ShortFormat);
+        painter->drawText(parts.status, Qt::AlignCenter,
+                          QStringLiteral("%1 · %2").arg(index.data(MessageModel::TextRole).toString(), time));
+        painter->restore();
+        return;
+    }
     const bool own = index.data(MessageModel::IsOwnRole).toBool();
 
     if (!parts.separator.isNull()) {
@@ -345,6 +368,8 @@ void MessageDelegate::paintActions(QPainter *painter, const QStyleOptionViewItem
 MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                                             const QPoint &pos) const
 {
+    if (isNotice(index))
+        return {};
     const Layout parts = layout(option, index);
     const bool actionable =
         index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent &&

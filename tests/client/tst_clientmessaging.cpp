@@ -51,6 +51,30 @@ std::optional<QPoint> pointOf(ChatView *view, qint64 messageId, MessageDelegate:
     return std::nullopt;
 }
 
+/// The model's messages without the lines about the room ("bob joined"): the n-th, and how many.
+QModelIndex nth(MessageModel *model, int n)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row);
+        if (index.data(MessageModel::NoticeRole).value<MessageModel::Notice>() ==
+                MessageModel::Notice::None &&
+            n-- == 0)
+            return index;
+    }
+    return {};
+}
+
+int count(MessageModel *model)
+{
+    int messages = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row).data(MessageModel::NoticeRole).value<MessageModel::Notice>() ==
+            MessageModel::Notice::None)
+            ++messages;
+    }
+    return messages;
+}
+
 QString text(const QModelIndex &index)
 {
     return index.data(MessageModel::TextRole).toString();
@@ -106,13 +130,13 @@ private slots:
         QTest::keyClicks(bobPage->composer(), QStringLiteral("lunch at noon?"));
         QTRY_COMPARE(typing->text(), QStringLiteral("bob is typing…"));
         QTest::keyClick(bobPage->composer(), Qt::Key_Return);
-        QTRY_COMPARE(alices->rowCount(), 1);
+        QTRY_COMPARE(count(alices), 1);
         QTRY_COMPARE(typing->text(), QString());
-        const qint64 question = alices->index(0).data(MessageModel::IdRole).toLongLong();
+        const qint64 question = nth(alices, 0).data(MessageModel::IdRole).toLongLong();
 
         // Alice replies from the hover action; the bar says what she answers, Escape takes it back.
         ChatView *view = alicePage->chatView();
-        const QRect row = view->visualRect(alices->index(0));
+        const QRect row = view->visualRect(nth(alices, 0));
         QTest::mouseMove(view->viewport(), row.center());
         const auto reply = pointOf(view, question, MessageDelegate::Part::Reply);
         QVERIFY(reply);
@@ -127,14 +151,14 @@ private slots:
         QTest::keyClicks(alicePage->composer(), QStringLiteral("yes, see you thre"));
         QTest::keyClick(alicePage->composer(), Qt::Key_Return);
         QVERIFY(!bar->isVisible());
-        QTRY_COMPARE(bobs->rowCount(), 2);
-        QTRY_COMPARE(bobs->index(1).data(MessageModel::ReplyIdRole).toLongLong(), question);
-        QCOMPARE(bobs->index(1).data(MessageModel::ReplyAuthorRole).toString(), QStringLiteral("bob"));
-        QCOMPARE(bobs->index(1).data(MessageModel::ReplyExcerptRole).toString(),
+        QTRY_COMPARE(count(bobs), 2);
+        QTRY_COMPARE(nth(bobs, 1).data(MessageModel::ReplyIdRole).toLongLong(), question);
+        QCOMPARE(nth(bobs, 1).data(MessageModel::ReplyAuthorRole).toString(), QStringLiteral("bob"));
+        QCOMPARE(nth(bobs, 1).data(MessageModel::ReplyExcerptRole).toString(),
                  QStringLiteral("lunch at noon?"));
 
         // Up in the empty composer edits her last message; Enter saves; Bob sees the new text, edited.
-        QTRY_COMPARE(alices->index(1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
+        QTRY_COMPARE(nth(alices, 1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
                      MessageModel::Status::Sent);
         QTest::keyClick(alicePage->composer(), Qt::Key_Up);
         QCOMPARE(alicePage->composer()->toPlainText(), QStringLiteral("yes, see you thre"));
@@ -143,39 +167,29 @@ private slots:
         QTest::keyClick(alicePage->composer(), Qt::Key_Backspace);
         QTest::keyClicks(alicePage->composer(), QStringLiteral("ere"));
         QTest::keyClick(alicePage->composer(), Qt::Key_Return);
-        QTRY_COMPARE(text(bobs->index(1)), QStringLiteral("yes, see you there"));
-        QVERIFY(bobs->index(1).data(MessageModel::EditedRole).toDateTime().isValid());
-        QCOMPARE(bobs->rowCount(), 2); // an edit, not a new message
+        QTRY_COMPARE(text(nth(bobs, 1)), QStringLiteral("yes, see you there"));
+        QVERIFY(nth(bobs, 1).data(MessageModel::EditedRole).toDateTime().isValid());
+        QCOMPARE(count(bobs), 2); // an edit, not a new message
 
         // A reaction chip: Alice reacts, Bob clicks the chip to add his own, clicks again to take it back.
         m_alice->session.react(m_room, question, QStringLiteral("👍"), true);
-        QTRY_COMPARE(bobs->index(0).data(MessageModel::ReactionsRole).toList().size(), 1);
+        QTRY_COMPARE(nth(bobs, 0).data(MessageModel::ReactionsRole).toList().size(), 1);
         ChatView *bobView = bobPage->chatView();
         QTRY_VERIFY(pointOf(bobView, question, MessageDelegate::Part::Reaction));
         const QPoint chip = *pointOf(bobView, question, MessageDelegate::Part::Reaction);
         QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
-        QTRY_COMPARE(alices->index(0)
-                         .data(MessageModel::ReactionsRole)
-                         .toList()
-                         .first()
-                         .toMap()
-                         .value("count")
-                         .toInt(),
-                     2);
+        QTRY_COMPARE(
+            nth(alices, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("count").toInt(),
+            2);
         QVERIFY(
-            bobs->index(0).data(MessageModel::ReactionsRole).toList().first().toMap().value("mine").toBool());
+            nth(bobs, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("mine").toBool());
         QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
-        QTRY_COMPARE(alices->index(0)
-                         .data(MessageModel::ReactionsRole)
-                         .toList()
-                         .first()
-                         .toMap()
-                         .value("count")
-                         .toInt(),
-                     1);
+        QTRY_COMPARE(
+            nth(alices, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("count").toInt(),
+            1);
 
         // Delete asks first; Cancel keeps it, Delete makes it a tombstone everywhere.
-        const qint64 answer = alices->index(1).data(MessageModel::IdRole).toLongLong();
+        const qint64 answer = nth(alices, 1).data(MessageModel::IdRole).toLongLong();
         alicePage->confirmDelete(answer);
         auto *ask = alicePage->findChild<QMessageBox *>(QStringLiteral("deleteQuestion"));
         QVERIFY(ask);
@@ -187,8 +201,8 @@ private slots:
             if (ask->buttonRole(button) == QMessageBox::DestructiveRole)
                 button->click();
         }
-        QTRY_VERIFY(bobs->index(1).data(MessageModel::DeletedRole).toBool());
-        QCOMPARE(text(bobs->index(1)), QString());
+        QTRY_VERIFY(nth(bobs, 1).data(MessageModel::DeletedRole).toBool());
+        QCOMPARE(text(nth(bobs, 1)), QString());
     }
 
     void mentionCompletionAndHighlight()
@@ -203,8 +217,8 @@ private slots:
         QCOMPARE(m_bob->session.outboxSize(), 0); // choosing a name sends nothing
         QTest::keyClick(composer, Qt::Key_Return);
         MessageModel *alices = m_alice->session.messages(m_room);
-        QTRY_COMPARE(alices->rowCount(), 1);
-        QVERIFY(alices->index(0).data(MessageModel::MentionsMeRole).toBool());
+        QTRY_COMPARE(count(alices), 1);
+        QVERIFY(nth(alices, 0).data(MessageModel::MentionsMeRole).toBool());
     }
 
     void newLineAtTheReadPosition()
@@ -276,6 +290,40 @@ private slots:
         QVERIFY(bobs->findChild<QPushButton *>(QStringLiteral("copyCode"))->isEnabled());
         QCOMPARE(bobs->findChild<QLabel *>(QStringLiteral("code"))->text(),
                  m_bob->session.rooms()->codeOf(m_room));
+    }
+
+    void joinAndLeaveLinesInTheConversation()
+    {
+        MessageModel *alices = m_alice->session.messages(m_room);
+        // Bob joined in init(): Alice saw it happen.
+        QTRY_COMPARE(alices->rowCount(), 1);
+        QCOMPARE(alices->index(0).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("bob joined the room"));
+        m_bob->session.send(m_room, QStringLiteral("hi"));
+        QTRY_COMPARE(alices->rowCount(), 2);
+        TestClient carol;
+        QVERIFY(carol.open(m_server->url()));
+        QCOMPARE(replyCode(carol.registerUser(QStringLiteral("carol"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(carol.request(QStringLiteral("join_room"),
+                                         {{"code", m_alice->session.rooms()->codeOf(m_room)}})),
+                 QStringLiteral("ok"));
+        QTRY_COMPARE(alices->rowCount(), 3);
+        QCOMPARE(alices->index(2).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("carol joined the room"));
+        QCOMPARE(alices->index(2).data(MessageModel::NoticeRole).value<MessageModel::Notice>(),
+                 MessageModel::Notice::Joined);
+        QCOMPARE(carol.request(QStringLiteral("leave_room"), {{"room", m_room}}).value("type").toString(),
+                 QStringLiteral("ok"));
+        QTRY_COMPARE(alices->rowCount(), 4);
+        QCOMPARE(alices->index(3).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("carol left the room"));
+        // Messages still go in order after the lines, and the lines take no part in paging or editing.
+        m_bob->session.send(m_room, QStringLiteral("bye carol"));
+        QTRY_COMPARE(alices->rowCount(), 5);
+        QCOMPARE(alices->index(4).data(MessageModel::TextRole).toString(), QStringLiteral("bye carol"));
+        QCOMPARE(alices->oldestId(), alices->index(1).data(MessageModel::IdRole).toLongLong());
+        QCOMPARE(alices->newestId(), alices->index(4).data(MessageModel::IdRole).toLongLong());
+        QCOMPARE(alices->rowOf(alices->newestId()), 4);
     }
 
     void mutedRoomsNotifyOnlyMentions()

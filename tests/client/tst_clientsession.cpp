@@ -40,11 +40,19 @@ struct ChatClient {
     ChatSession session;
 };
 
+bool isNotice(const QModelIndex &index)
+{
+    return index.data(MessageModel::NoticeRole).value<MessageModel::Notice>() != MessageModel::Notice::None;
+}
+
+/// The messages' texts, without the lines about the room ("bob joined").
 QStringList texts(MessageModel *model)
 {
     QStringList result;
-    for (int row = 0; row < model->rowCount(); ++row)
-        result.append(model->index(row).data(MessageModel::TextRole).toString());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (!isNotice(model->index(row)))
+            result.append(model->index(row).data(MessageModel::TextRole).toString());
+    }
     return result;
 }
 
@@ -53,7 +61,8 @@ QList<qint64> storedIds(MessageModel *model)
     QList<qint64> result;
     for (int row = 0; row < model->rowCount(); ++row) {
         if (model->index(row).data(MessageModel::StatusRole).value<MessageModel::Status>() ==
-            MessageModel::Status::Sent)
+                MessageModel::Status::Sent &&
+            !isNotice(model->index(row)))
             result.append(model->index(row).data(MessageModel::IdRole).toLongLong());
     }
     return result;
