@@ -12,6 +12,8 @@
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextBrowser>
+#include <QTextDocument>
 #include <QUrl>
 
 namespace Natter::Client {
@@ -25,7 +27,18 @@ ChatView::ChatView(QWidget *parent)
     : QListView(parent)
     , m_delegate(new MessageDelegate(this))
     , m_marker(new QPushButton(tr("New messages ↓"), viewport()))
+    , m_selector(new QTextBrowser(viewport()))
 {
+    m_selector->setObjectName(QStringLiteral("messageText"));
+    m_selector->setFrameShape(QFrame::NoFrame);
+    m_selector->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_selector->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_selector->setOpenExternalLinks(true);
+    m_selector->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard |
+                                        Qt::LinksAccessibleByMouse);
+    m_selector->viewport()->setAutoFillBackground(false);
+    m_selector->setStyleSheet(QStringLiteral("QTextBrowser { background: transparent; }"));
+    m_selector->hide();
     setObjectName(QStringLiteral("chatView"));
     setAccessibleName(tr("Messages"));
     setItemDelegate(m_delegate);
@@ -68,6 +81,7 @@ void ChatView::setModel(QAbstractItemModel *model)
 
 void ChatView::setModel(QAbstractItemModel *model, qint64 readPosition)
 {
+    stopSelecting();
     if (this->model())
         this->model()->disconnect(this);
     m_delegate->clearCache();
@@ -80,6 +94,13 @@ void ChatView::setModel(QAbstractItemModel *model, qint64 readPosition)
     if (!model)
         return;
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ChatView::beforeInsert);
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last) {
+                // Edited or deleted under the selection: the copy laid over it is out of date.
+                if (m_selecting.isValid() && m_selecting.row() >= first.row() &&
+                    m_selecting.row() <= last.row())
+                    stopSelecting();
+            });
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChatView::afterInsert);
     scrollToBottom();
     auto *messages = qobject_cast<MessageModel *>(model);
@@ -176,6 +197,7 @@ void ChatView::resizeEvent(QResizeEvent *event)
 void ChatView::scrollContentsBy(int dx, int dy)
 {
     QListView::scrollContentsBy(dx, dy);
+    placeSelector();
     m_wasAtBottom = isAtBottom();
     if (m_wasAtBottom)
         m_marker->hide();
@@ -212,8 +234,78 @@ void ChatView::setHovered(const QModelIndex &index)
         viewport()->update(visualRect(index));
 }
 
+bool ChatView::startSelecting(const QModelIndex &index, QMouseEvent *press)
+{
+    const QStyleOptionViewItem option = optionFor(index);
+    const QRect body = m_delegate->bodyRect(option, index);
+    if (body.isEmpty() || !body.contains(press->position().toPoint()))
+        return false;
+    std::unique_ptr<QTextDocument> document = m_delegate->bodyDocument(option, index);
+    m_selector->setDocument(document.release());
+    m_selector->document()->setParent(m_selector);
+    m_selector->setGeometry(body);
+    m_selector->show();
+    m_selector->setFocus(Qt::MouseFocusReason);
+    m_selecting = index;
+    m_dragging = true;
+    forwardToSelector(press);
+    return true;
+}
+
+void ChatView::placeSelector()
+{
+    if (!m_selector->isVisible())
+        return;
+    if (!m_selecting.isValid()) {
+        stopSelecting();
+        return;
+    }
+    m_selector->setGeometry(m_delegate->bodyRect(optionFor(m_selecting), m_selecting));
+}
+
+void ChatView::updateGeometries()
+{
+    QListView::updateGeometries();
+    placeSelector();
+}
+
+void ChatView::stopSelecting()
+{
+    m_dragging = false;
+    m_selecting = QPersistentModelIndex();
+    if (m_selector->isVisible()) {
+        m_selector->hide();
+        if (m_selector->hasFocus())
+            setFocus();
+    }
+}
+
+void ChatView::forwardToSelector(QMouseEvent *event)
+{
+    const QPointF local = m_selector->viewport()->mapFrom(viewport(), event->position().toPoint());
+    QMouseEvent forwarded(event->type(), local, event->globalPosition(), event->button(), event->buttons(),
+                          event->modifiers());
+    QCoreApplication::sendEvent(m_selector->viewport(), &forwarded);
+}
+
+void ChatView::mousePressEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    const QModelIndex index = indexAt(pos);
+    stopSelecting();
+    if (index.isValid() && event->button() == Qt::LeftButton &&
+        m_delegate->hitAt(optionFor(index), index, pos).part == MessageDelegate::Part::None &&
+        startSelecting(index, event))
+        return;
+    QListView::mousePressEvent(event);
+}
+
 void ChatView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_dragging) {
+        forwardToSelector(event);
+        return;
+    }
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
     setHovered(index);
@@ -308,6 +400,14 @@ void ChatView::showReactionMenu(const QModelIndex &index, const QPoint &globalPo
 
 void ChatView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_dragging) {
+        forwardToSelector(event);
+        m_dragging = false;
+        if (m_selector->textCursor().hasSelection())
+            return; // stays until the next click elsewhere, so that it can be copied
+        // A click without a selection is a click on the message (retry a failed one, say).
+        stopSelecting();
+    }
     const QPoint pos = event->position().toPoint();
     const QModelIndex index = indexAt(pos);
     if (index.isValid() && event->button() == Qt::LeftButton) {

@@ -4,6 +4,7 @@
 #include <QListView>
 
 class QPushButton;
+class QTextBrowser;
 
 namespace Natter::Client {
 
@@ -45,10 +46,12 @@ signals:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void updateGeometries() override;
 
 private:
     void beforeInsert(const QModelIndex &parent, int first, int last);
@@ -59,6 +62,11 @@ private:
     void showMenu(const QModelIndex &index, const QPoint &globalPos);
     void showReactionMenu(const QModelIndex &index, const QPoint &globalPos);
     void setHovered(const QModelIndex &index);
+    /// Lays a read-only, selectable copy of the message's text over it and starts a selection there.
+    bool startSelecting(const QModelIndex &index, QMouseEvent *press);
+    void stopSelecting();
+    void forwardToSelector(QMouseEvent *event);
+    void placeSelector();
 
     MessageDelegate *m_delegate;
     QPushButton *m_marker;
@@ -66,6 +74,9 @@ private:
     bool m_keepFromBottom = false;
     int m_distanceFromBottom = 0;
     QPersistentModelIndex m_hovered;
+    QTextBrowser *m_selector;
+    QPersistentModelIndex m_selecting; // the message whose text the selector holds
+    bool m_dragging = false;
 };
 
 } // namespace Natter::Client

@@ -365,6 +365,17 @@ void MessageDelegate::paintActions(QPainter *painter, const QStyleOptionViewItem
     painter->setBrush(Qt::NoBrush);
 }
 
+QRect MessageDelegate::bodyRect(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return isNotice(index) ? QRect() : layout(option, index).body;
+}
+
+std::unique_ptr<QTextDocument> MessageDelegate::bodyDocument(const QStyleOptionViewItem &option,
+                                                             const QModelIndex &index) const
+{
+    return layout(option, index).text;
+}
+
 MessageDelegate::Hit MessageDelegate::hitAt(const QStyleOptionViewItem &option, const QModelIndex &index,
                                             const QPoint &pos) const
 {

@@ -32,6 +32,11 @@ public:
         QString value; // the link, or the reaction's emoji
     };
     Hit hitAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    /// Where the text of a message is drawn (empty for lines about the room), and the document drawn there:
+    /// the view lays a selectable copy over it when the user starts selecting.
+    QRect bodyRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    std::unique_ptr<QTextDocument> bodyDocument(const QStyleOptionViewItem &option,
+                                                const QModelIndex &index) const;
     /// The link under `pos`, if any.
     QString linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     void clearCache() { m_sizes.clear(); }

@@ -31,6 +31,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace Natter;
 using namespace Natter::Client;
@@ -203,6 +204,39 @@ private slots:
         }
         QTRY_VERIFY(nth(bobs, 1).data(MessageModel::DeletedRole).toBool());
         QCOMPARE(text(nth(bobs, 1)), QString());
+    }
+
+    void messageTextCanBeSelectedWithTheMouse()
+    {
+        m_alice->session.send(m_room, QStringLiteral("select these words please"));
+        MessageModel *bobs = m_bob->session.messages(m_room);
+        QTRY_COMPARE(count(bobs), 1);
+        ChatView *view = m_bob->window.chatPage()->chatView();
+        const QRect row = view->visualRect(nth(bobs, 0));
+        // Find the text: the points of the row where nothing else (link, chip, action) is.
+        QPoint start;
+        QPoint end;
+        for (int x = row.left(); x < row.right(); ++x) {
+            const QPoint at(x, row.bottom() - 10);
+            if (view->indexAt(at) == nth(bobs, 0) &&
+                view->partAt(at).first == int(MessageDelegate::Part::None)) {
+                if (start.isNull())
+                    start = at;
+                end = at;
+            }
+        }
+        QVERIFY(!start.isNull());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start + QPoint(20, 0));
+        QTest::mouseMove(view->viewport(), start + QPoint(120, 0));
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, start + QPoint(120, 0));
+        auto *text = view->findChild<QTextBrowser *>(QStringLiteral("messageText"));
+        QVERIFY(text && text->isVisible());
+        const QString selected = text->textCursor().selectedText();
+        QVERIFY2(!selected.isEmpty() && QStringLiteral("select these words please").contains(selected),
+                 qPrintable(selected));
+        // A click elsewhere ends it.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(row.center().x(), row.bottom() + 40));
+        QVERIFY(!text->isVisible());
     }
 
     void mentionCompletionAndHighlight()
