@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // natter-demo-seed: fills a natterd with a small conversation for screenshots and demos. Alice, Bob and
-// Carol sign up; they talk in two rooms; Alice's token is stored in a natter profile so that the client
+// Carol sign up; they talk in two rooms, with a reply, reactions and an edit, and Bob writes to Alice
+// directly; Alice's token is stored in a natter profile so that the client
 // opens signed in; Bob stays connected (online) until this program is stopped. With --check it is a
 // smoke test instead: after seeding, a fresh session of Alice's must find every message, then it exits
 // (0: all there). Loopback servers only.
@@ -64,10 +65,24 @@ struct Person {
         waitFor([&done] { return done; });
         return ok;
     }
-    void say(qint64 room, const QString &text)
+    /// Sends and waits until it is stored; returns its id.
+    qint64 say(qint64 room, const QString &text, qint64 replyTo = 0)
     {
-        session.send(room, text);
+        session.send(room, text, replyTo);
         waitFor([this] { return session.outboxSize() == 0; });
+        return session.messages(room)->newestId();
+    }
+    bool edit(qint64 room, qint64 id, const QString &text)
+    {
+        bool done = false;
+        session.editMessage(room, id, text, [&done](const auto &) { done = true; });
+        return waitFor([&done] { return done; });
+    }
+    bool react(qint64 room, qint64 id, const QString &emoji)
+    {
+        bool done = false;
+        session.react(room, id, emoji, true, [&done](const auto &) { done = true; });
+        return waitFor([&done] { return done; });
     }
 };
 } // namespace
@@ -101,13 +116,34 @@ int main(int argc, char *argv[])
         err << "natter-demo-seed: cannot set up rooms\n";
         return 1;
     }
-    alice.say(hike->id, QStringLiteral("Who is up for the ridge trail on Saturday?"));
-    bob.say(hike->id, QStringLiteral("Me! What time do we leave?"));
-    bob.say(hike->id, QStringLiteral("I can drive, there is room for three."));
+    const qint64 question = alice.say(hike->id, QStringLiteral("Who is up for the ridge trail on Saturday?"));
+    const qint64 when = bob.say(hike->id, QStringLiteral("Me! What time do we leave?"));
+    const qint64 drive = bob.say(hike->id, QStringLiteral("I can drive, there is room for three."));
     carol.say(hike->id, QStringLiteral("Count me in. Forecast looks good: https://example.org/forecast"));
-    alice.say(hike->id,
-              QStringLiteral("Great, let's meet at the station at 8:00.\nBring water and a warm layer."));
-    bob.say(hike->id, QStringLiteral("See you there!"));
+    alice.say(hike->id, QStringLiteral("Let's meet at the station at 8:00.\nBring water and a warm layer."),
+              when);
+    bob.say(hike->id, QStringLiteral("See you there, @alice!"));
+    // A reply, reactions and an edited message, as a real conversation has them.
+    if (!bob.edit(hike->id, drive, QStringLiteral("I can drive, there is room for three more.")) ||
+        !bob.react(hike->id, question, QStringLiteral("👍")) ||
+        !carol.react(hike->id, question, QStringLiteral("👍")) ||
+        !alice.react(hike->id, drive, QStringLiteral("❤️")) ||
+        !carol.react(hike->id, drive, QStringLiteral("🎉"))) {
+        err << "natter-demo-seed: cannot edit or react\n";
+        return 1;
+    }
+    // A direct conversation, listed apart from the rooms.
+    std::optional<Room> direct;
+    bool opened = false;
+    bob.session.openDirect(alice.session.user().id, [&](const std::optional<Room> &room, const auto &) {
+        direct = room;
+        opened = true;
+    });
+    if (!waitFor([&opened] { return opened; }) || !direct) {
+        err << "natter-demo-seed: cannot open a direct conversation\n";
+        return 1;
+    }
+    bob.say(direct->id, QStringLiteral("Can you bring the map? Mine got wet."));
     carol.say(books->id, QStringLiteral("Next book: The Left Hand of Darkness. Thoughts?"));
     carol.say(books->id, QStringLiteral("We meet on the 12th."));
 
@@ -127,7 +163,7 @@ int main(int argc, char *argv[])
         const int bookCount = again.session.messages(books->id)->rowCount();
         QTextStream(stdout) << "smoke: " << again.session.rooms()->rowCount() << " rooms, " << hikeCount
                             << " + " << bookCount << " messages stored\n";
-        return (again.session.rooms()->rowCount() == 2 && hikeCount == 6 && bookCount == 2) ? 0 : 1;
+        return (again.session.rooms()->rowCount() == 3 && hikeCount == 6 && bookCount == 2) ? 0 : 1;
     }
 
     ClientSettings profile(QStringLiteral("demo"), parser.value(profileDir));
@@ -143,5 +179,10 @@ int main(int argc, char *argv[])
         carol.session.send(books->id, QStringLiteral("Also: snacks are on me."));
         QTimer::singleShot(500, &app, [&] { carol.connection.close(); });
     });
+    // And Bob is writing something: the typing line under the conversation. It starts once the client has
+    // had time to connect (a client learns of typing that starts while it is there), and is renewed.
+    QTimer typing;
+    QObject::connect(&typing, &QTimer::timeout, &app, [&] { bob.session.setTyping(hike->id, true); });
+    QTimer::singleShot(2500, &app, [&typing] { typing.start(1000); });
     return app.exec();
 }
