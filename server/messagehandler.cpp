@@ -104,16 +104,26 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
         });
 }
 
+bool MessageHandler::admitRead(ClientConnection *connection, const Responder &reply, qint64 room)
+{
+    const qint64 userId = connection->user().id;
+    if (!m_context.storage.rooms.isMember(room, userId)) {
+        reply.error(Errors::notAMember());
+        return false;
+    }
+    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
+        reply.error(Errors::rateLimited(wait));
+        return false;
+    }
+    return true;
+}
+
 void MessageHandler::handle(ClientConnection *connection, const Responder &reply,
                             const HistoryRequest &request)
 {
-    const qint64 userId = connection->user().id;
-    if (!m_context.storage.rooms.isMember(request.room, userId))
-        return reply.error(Errors::notAMember());
-    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
-        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
-        return reply.error(Errors::rateLimited(wait));
-    }
+    if (!admitRead(connection, reply, request.room))
+        return;
     const auto page =
         m_context.storage.messages.page(request.room, request.before, request.after, request.limit);
     if (!page.ok)
@@ -124,13 +134,8 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
 void MessageHandler::handle(ClientConnection *connection, const Responder &reply,
                             const ChangesRequest &request)
 {
-    const qint64 userId = connection->user().id;
-    if (!m_context.storage.rooms.isMember(request.room, userId))
-        return reply.error(Errors::notAMember());
-    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
-        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
-        return reply.error(Errors::rateLimited(wait));
-    }
+    if (!admitRead(connection, reply, request.room))
+        return;
     const auto page = m_context.storage.messages.changes(request.room, request.since, request.limit);
     if (!page.ok)
         return reply.error(Errors::internal());

@@ -22,6 +22,9 @@ public:
     void handle(ClientConnection *connection, const Responder &reply, const ChangesRequest &request);
 
 private:
+    /// Membership and the per-user read limit; false when answered already.
+    bool admitRead(ClientConnection *connection, const Responder &reply, qint64 room);
+
     ServerContext &m_context;
 };
 

@@ -310,14 +310,7 @@ private:
 
     std::unique_ptr<TestClient> connectedUser(const char *name, bool registerFirst)
     {
-        auto client = std::make_unique<TestClient>();
-        if (!client->open(m_server->url()))
-            qFatal("cannot connect");
-        const QJsonObject reply = registerFirst ? client->registerUser(QString::fromLatin1(name))
-                                                : client->login(QString::fromLatin1(name));
-        if (replyCode(reply) != QLatin1String("ok"))
-            qFatal("cannot sign in %s", name);
-        return client;
+        return TestClient::signedIn(m_server->url(), QString::fromLatin1(name), registerFirst);
     }
 
     std::unique_ptr<TestServer> m_server;

@@ -8,6 +8,17 @@
 
 namespace Natter::Test {
 
+std::unique_ptr<TestClient> TestClient::signedIn(const QUrl &url, const QString &name, bool registerFirst)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->open(url))
+        qFatal("cannot connect to %s", qPrintable(url.toString()));
+    const QJsonObject reply = registerFirst ? client->registerUser(name) : client->login(name);
+    if (replyCode(reply) != QLatin1String("ok"))
+        qFatal("cannot sign in %s", qPrintable(name));
+    return client;
+}
+
 QString replyCode(const QJsonObject &reply)
 {
     const QString type = reply.value(QStringLiteral("type")).toString();

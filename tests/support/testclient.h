@@ -10,6 +10,7 @@
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <memory>
 
 namespace Natter::Test {
 
@@ -61,6 +62,10 @@ public:
     QJsonObject login(const QString &username, const QString &password = QStringLiteral("password123"));
     QString token() const { return m_token; }
     qint64 userId() const { return m_userId; }
+
+    /// A client connected to `url` and signed in as `name` (registered first when asked); fatal when either
+    /// fails, since no test can go on without it.
+    static std::unique_ptr<TestClient> signedIn(const QUrl &url, const QString &name, bool registerFirst);
 
 private:
     void onText(const QString &text);
