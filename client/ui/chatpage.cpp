@@ -238,6 +238,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     connect(m_chat, &ChatView::replyRequested, this, &ChatPage::startReply);
     connect(m_chat, &ChatView::editRequested, this, &ChatPage::startEdit);
     connect(m_chat, &ChatView::deleteRequested, this, &ChatPage::confirmDelete);
+    connect(m_chat, &ChatView::messageLinkActivated, this, &ChatPage::openMessage);
     connect(m_chat, &ChatView::reactionToggled, this, [this](qint64 id, const QString &emoji, bool on) {
         if (m_room)
             m_session.react(m_room, id, emoji, on);

@@ -68,6 +68,20 @@ ChatView::ChatView(QWidget *parent)
     });
 }
 
+std::optional<std::pair<qint64, qint64>> ChatView::messageLink(const QUrl &url)
+{
+    const QStringList parts = url.path().split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // natter://room/R/message/M: the host is "room", the path "/R/message/M".
+    if (url.scheme() != QLatin1String("natter") || url.host() != QLatin1String("room") || parts.size() != 3 ||
+        parts.at(1) != QLatin1String("message"))
+        return std::nullopt;
+    const qint64 room = parts.at(0).toLongLong();
+    const qint64 message = parts.at(2).toLongLong();
+    if (room <= 0 || message <= 0)
+        return std::nullopt;
+    return std::pair{room, message};
+}
+
 QStringList ChatView::quickReactions()
 {
     return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"), QStringLiteral("🎉"),
@@ -415,7 +429,10 @@ void ChatView::mouseReleaseEvent(QMouseEvent *event)
         const qint64 id = index.data(MessageModel::IdRole).toLongLong();
         switch (hit.part) {
         case MessageDelegate::Part::Link:
-            QDesktopServices::openUrl(QUrl(hit.value));
+            if (const auto target = messageLink(QUrl(hit.value)))
+                emit messageLinkActivated(target->first, target->second);
+            else
+                QDesktopServices::openUrl(QUrl(hit.value));
             return;
         case MessageDelegate::Part::Reaction: {
             bool mine = false;

@@ -26,6 +26,8 @@ public:
     void setModel(QAbstractItemModel *model, qint64 readPosition);
     /// Scrolls to a message and flashes it (search results, quotes); false when it is not loaded.
     bool showMessage(qint64 messageId);
+    /// The room and message of a link to a message; nullopt for any other URL.
+    static std::optional<std::pair<qint64, qint64>> messageLink(const QUrl &url);
     /// The reactions offered in menus.
     static QStringList quickReactions();
     /// What is under a point of the viewport (for tests and accessibility).
@@ -42,6 +44,8 @@ signals:
     void editRequested(qint64 messageId);
     void deleteRequested(qint64 messageId);
     void reactionToggled(qint64 messageId, const QString &emoji, bool on);
+    /// A link to a message (natter://room/R/message/M) was clicked.
+    void messageLinkActivated(qint64 roomId, qint64 messageId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

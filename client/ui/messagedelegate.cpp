@@ -58,7 +58,9 @@ MessageDelegate::~MessageDelegate() = default;
 
 QString MessageDelegate::toHtml(const QString &text)
 {
-    static const QRegularExpression url(QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]))"));
+    // Web links, and links to messages ("Copy link to message" makes them).
+    static const QRegularExpression url(
+        QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]|natter://room/\d+/message/\d+))"));
     QString html;
     qsizetype last = 0;
     auto it = url.globalMatch(text);

@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QUrl>
 
 using namespace Natter;
 using namespace Natter::Client;
@@ -358,6 +359,38 @@ private slots:
         QCOMPARE(alices->oldestId(), alices->index(1).data(MessageModel::IdRole).toLongLong());
         QCOMPARE(alices->newestId(), alices->index(4).data(MessageModel::IdRole).toLongLong());
         QCOMPARE(alices->rowOf(alices->newestId()), 4);
+    }
+
+    void linksToMessagesOpenThem()
+    {
+        // What "Copy link to message" puts on the clipboard, pasted into another room, opens the message.
+        m_alice->session.send(m_room, QStringLiteral("the plan"));
+        MessageModel *bobs = m_bob->session.messages(m_room);
+        QTRY_COMPARE(count(bobs), 1);
+        const qint64 plan = nth(bobs, 0).data(MessageModel::IdRole).toLongLong();
+        const QString link = QStringLiteral("natter://room/%1/message/%2").arg(m_room).arg(plan);
+        QCOMPARE(ChatView::messageLink(QUrl(link)), (std::pair<qint64, qint64>{m_room, plan}));
+        QCOMPARE(ChatView::messageLink(QUrl(QStringLiteral("natter://room/x/message/1"))), std::nullopt);
+        QCOMPARE(ChatView::messageLink(QUrl(QStringLiteral("https://room/1/message/2"))), std::nullopt);
+        QVERIFY(MessageDelegate::toHtml(QStringLiteral("see ") + link)
+                    .contains(QStringLiteral("<a href=\"") + link));
+
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        m_bob->window.chatPage()->openRoom(other->id);
+        m_bob->session.send(other->id, QStringLiteral("see ") + link);
+        MessageModel *notes = m_bob->session.messages(other->id);
+        QTRY_COMPARE(nth(notes, 0).data(MessageModel::StatusRole).value<MessageModel::Status>(),
+                     MessageModel::Status::Sent);
+        ChatView *view = m_bob->window.chatPage()->chatView();
+        QTRY_VERIFY(pointOf(view, nth(notes, 0).data(MessageModel::IdRole).toLongLong(),
+                            MessageDelegate::Part::Link));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          *pointOf(view, nth(notes, 0).data(MessageModel::IdRole).toLongLong(),
+                                   MessageDelegate::Part::Link));
+        QCOMPARE(m_bob->window.chatPage()->currentRoom(), m_room);
     }
 
     void mutedRoomsNotifyOnlyMentions()
