@@ -227,10 +227,6 @@
         <translation>Zu lang zum Senden: Kürzen Sie die Nachricht.</translation>
     </message>
     <message>
-        <source>&amp;Leave room</source>
-        <translation>Raum &amp;verlassen</translation>
-    </message>
-    <message>
         <source>Direct messages</source>
         <translation>Direktnachrichten</translation>
     </message>
@@ -309,6 +305,34 @@
     <message>
         <source>Messages that name you with @ still notify.</source>
         <translation>Nachrichten, die Sie mit @ nennen, benachrichtigen trotzdem.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>Raum &amp;verlassen …</translation>
+    </message>
+    <message>
+        <source>Close conversation</source>
+        <translation>Unterhaltung schließen</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Raum verlassen</translation>
+    </message>
+    <message>
+        <source>Leave %1? To come back you need its access code.</source>
+        <translation>%1 verlassen? Um zurückzukommen, brauchen Sie den Zugangscode.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Verlassen</translation>
+    </message>
+    <message>
+        <source>Close the conversation with %1? Either of you can open it again from a member list.</source>
+        <translation>Die Unterhaltung mit %1 schließen? Jeder von Ihnen kann sie über eine Mitgliederliste wieder öffnen.</translation>
     </message>
 </context>
 <context>
@@ -490,10 +514,6 @@
         <translation>Nä&amp;chster Raum</translation>
     </message>
     <message>
-        <source>&amp;Leave room</source>
-        <translation>Raum ver&amp;lassen</translation>
-    </message>
-    <message>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
@@ -563,6 +583,10 @@
     <message>
         <source>Search &amp;everywhere…</source>
         <translation>&amp;Überall suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>Raum ver&amp;lassen …</translation>
     </message>
 </context>
 <context>
@@ -700,6 +724,14 @@
     <message>
         <source>Only the owner of this room may rename it or give it a new code.</source>
         <translation>Nur wem dieser Raum gehört, kann ihn umbenennen oder ihm einen neuen Code geben.</translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation>Neuer Zugangscode</translation>
+    </message>
+    <message>
+        <source>Give the room a new access code? The current one stops working at once; people who have it cannot join with it any more.</source>
+        <translation>Dem Raum einen neuen Zugangscode geben? Der jetzige gilt sofort nicht mehr; wer ihn hat, kann damit nicht mehr beitreten.</translation>
     </message>
 </context>
 <context>

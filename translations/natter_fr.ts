@@ -227,10 +227,6 @@
         <translation>Trop long pour être envoyé : raccourcissez le message.</translation>
     </message>
     <message>
-        <source>&amp;Leave room</source>
-        <translation>&amp;Quitter le salon</translation>
-    </message>
-    <message>
         <source>Direct messages</source>
         <translation>Messages directs</translation>
     </message>
@@ -309,6 +305,34 @@
     <message>
         <source>Messages that name you with @ still notify.</source>
         <translation>Les messages qui vous nomment avec @ notifient quand même.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>&amp;Quitter le salon…</translation>
+    </message>
+    <message>
+        <source>Close conversation</source>
+        <translation>Fermer la conversation</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Quitter le salon</translation>
+    </message>
+    <message>
+        <source>Leave %1? To come back you need its access code.</source>
+        <translation>Quitter %1 ? Pour revenir, il vous faudra son code d’accès.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Close the conversation with %1? Either of you can open it again from a member list.</source>
+        <translation>Fermer la conversation avec %1 ? L’un ou l’autre peut la rouvrir depuis une liste de membres.</translation>
     </message>
 </context>
 <context>
@@ -490,10 +514,6 @@
         <translation>Salon &amp;suivant</translation>
     </message>
     <message>
-        <source>&amp;Leave room</source>
-        <translation>&amp;Quitter le salon</translation>
-    </message>
-    <message>
         <source>Connected to %1</source>
         <translation>Connecté à %1</translation>
     </message>
@@ -563,6 +583,10 @@
     <message>
         <source>Search &amp;everywhere…</source>
         <translation>Rechercher partou&amp;t…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>&amp;Quitter le salon…</translation>
     </message>
 </context>
 <context>
@@ -700,6 +724,14 @@
     <message>
         <source>Only the owner of this room may rename it or give it a new code.</source>
         <translation>Seul le propriétaire de ce salon peut le renommer ou lui donner un nouveau code.</translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation>Nouveau code d’accès</translation>
+    </message>
+    <message>
+        <source>Give the room a new access code? The current one stops working at once; people who have it cannot join with it any more.</source>
+        <translation>Donner un nouveau code d’accès au salon ? L’actuel cesse aussitôt de fonctionner ; ceux qui l’ont ne pourront plus rejoindre avec.</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,8 @@ void ChatSession::handleEvent(const MessageEvent &event)
     if (!messages(message.room)->addStored(message))
         return;
     m_typing->set(message.room, message.author, false); // their message is what they were typing
+    if (message.author.id == m_user.id)
+        markRead(message.room, message.id); // who writes has read what came before (here or elsewhere)
     if (message.author.id != m_user.id) {
         if (message.room != m_activeRoom)
             m_rooms->incrementUnread(message.room);
@@ -283,7 +285,15 @@ void ChatSession::handleEvent(const TypingEvent &event)
 
 void ChatSession::handleEvent(const ReadMarkerEvent &event)
 {
-    m_rooms->setRead(event.room, event.read, event.unread);
+    applyReadPosition(event.room, event.read, event.unread);
+}
+
+void ChatSession::applyReadPosition(qint64 roomId, qint64 read, int serverUnread)
+{
+    const auto held = m_synced && m_messages.contains(roomId)
+                          ? m_messages.value(roomId)->countAfter(read, m_user.id)
+                          : std::nullopt;
+    m_rooms->setRead(roomId, read, held.value_or(serverUnread));
 }
 
 void ChatSession::handleEvent(const RoomJoinedEvent &event)
@@ -443,16 +453,16 @@ QStringList ChatSession::typingIn(qint64 roomId) const
     return m_typing->typingIn(roomId);
 }
 
-void ChatSession::markRead(qint64 roomId)
+void ChatSession::markRead(qint64 roomId, qint64 upTo)
 {
-    const qint64 newest = m_messages.contains(roomId) ? messages(roomId)->newestId() : 0;
+    const qint64 newest = upTo > 0 ? upTo : m_messages.contains(roomId) ? messages(roomId)->newestId() : 0;
     if (newest == 0 || newest <= m_rooms->readOf(roomId) || m_state != State::SignedIn ||
         m_connection.state() != Connection::State::Online)
         return;
     m_connection.request(MarkReadRequest{roomId, newest}, this,
                          [this, roomId](const Answer<ReadMarkerReply> &answer) {
                              if (answer.ok())
-                                 m_rooms->setRead(roomId, answer.result->read, answer.result->unread);
+                                 applyReadPosition(roomId, answer.result->read, answer.result->unread);
                          });
 }
 
@@ -564,6 +574,7 @@ void ChatSession::flushOutbox()
                 flushOutbox();
                 if (reply.ok()) {
                     messages(roomId)->addStored(reply.result->message);
+                    markRead(roomId, reply.result->message.id);
                     return;
                 }
                 messages(roomId)->setStatus(clientId, MessageModel::Status::Failed);

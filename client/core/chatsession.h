@@ -87,8 +87,8 @@ public:
     void setTyping(qint64 roomId, bool typing);
     /// Who else is typing in a room.
     QStringList typingIn(qint64 roomId) const;
-    /// Moves the read position to the newest message held in the room (the server keeps it).
-    void markRead(qint64 roomId);
+    /// Moves the read position to `upTo`, or to the newest message held in the room (the server keeps it).
+    void markRead(qint64 roomId, qint64 upTo = 0);
     /// Full-text search in every room, or in one.
     void search(const QString &query, std::optional<qint64> roomId, std::optional<qint64> before,
                 std::function<void(const Answer<SearchReply> &)> done);
@@ -144,6 +144,9 @@ private:
     /// A room as the list shows it: a direct conversation is named after the other member.
     Room displayed(Room room) const;
     void forgetRoom(qint64 roomId);
+    /// A read position from the server: its unread count is counted here when the messages after it are
+    /// held (what arrived since the server counted is then included), else taken as the server gave it.
+    void applyReadPosition(qint64 roomId, qint64 read, int serverUnread);
     void authenticate(QLatin1String how, const Answer<SignedInReply> &answer);
     void afterSignIn();
     void syncRoom(qint64 roomId, std::function<void()> done);

@@ -252,6 +252,21 @@ int MessageModel::rowOf(qint64 id) const
     return at != end && at->message.id == id ? int(at - begin) : -1;
 }
 
+std::optional<int> MessageModel::countAfter(qint64 id, qint64 userId) const
+{
+    const qint64 oldest = oldestId();
+    if (oldest == 0 || (oldest > id + 1 && m_hasOlder))
+        return std::nullopt;
+    int count = 0;
+    for (int row = 0; row < m_stored; ++row) {
+        const Entry &entry = m_entries.at(row);
+        if (entry.notice == Notice::None && entry.message.id > id && entry.message.author.id != userId &&
+            !entry.message.deleted)
+            ++count;
+    }
+    return count;
+}
+
 qint64 MessageModel::lastOwnMessageId() const
 {
     for (int row = m_stored - 1; row >= 0; --row) {

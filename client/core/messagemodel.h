@@ -71,6 +71,9 @@ public:
     qint64 newestRev() const { return m_newestRev; }
     std::optional<ChatMessage> stored(qint64 id) const;
     int rowOf(qint64 id) const;
+    /// Stored messages after `id` by others than `userId`, not deleted: what is unread after a read position;
+    /// nullopt when the model does not hold everything after `id`.
+    std::optional<int> countAfter(qint64 id, qint64 userId) const;
     /// The newest stored message of the user that is not deleted; 0 for none (Up edits it).
     qint64 lastOwnMessageId() const;
     /// Whether older messages than those listed exist on the server (from the last history page).

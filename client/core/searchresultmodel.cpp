@@ -41,6 +41,8 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         return hit.marked;
     case MarkedHtmlRole:
         return markedToHtml(hit.marked);
+    case RoomNameRole:
+        return m_roomNames ? m_roomNames(hit.message.room) : QString();
     default:
         return {};
     }
@@ -54,7 +56,8 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
                   {AuthorRole, "author"},
                   {TimestampRole, "timestamp"},
                   {MarkedTextRole, "markedText"},
-                  {MarkedHtmlRole, "markedHtml"}});
+                  {MarkedHtmlRole, "markedHtml"},
+                  {RoomNameRole, "roomName"}});
     return names;
 }
 

@@ -4,6 +4,7 @@
 #include "replies.h"
 
 #include <QAbstractListModel>
+#include <functional>
 
 namespace Natter::Client {
 
@@ -19,6 +20,7 @@ public:
         TimestampRole, // QDateTime, UTC
         MarkedTextRole,
         MarkedHtmlRole, // the text as HTML with the matches in <b>
+        RoomNameRole,
     };
     Q_ENUM(Role)
 
@@ -28,6 +30,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// How room ids become names (the session's room list).
+    void setRoomNames(std::function<QString(qint64)> names) { m_roomNames = std::move(names); }
     void clear();
     void append(const QList<SearchHit> &hits, bool more);
     bool hasMore() const { return m_more; }
@@ -40,6 +44,7 @@ public:
 private:
     QList<SearchHit> m_hits;
     bool m_more = false;
+    std::function<QString(qint64)> m_roomNames;
 };
 
 } // namespace Natter::Client

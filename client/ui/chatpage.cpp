@@ -128,6 +128,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         if (m_room && !m_session.rooms()->isDirect(m_room))
             showRoomSettings(m_room);
     });
+    settings->hide(); // until a room is open
     connect(this, &ChatPage::roomOpened, settings, [this, settings](qint64 room) {
         settings->setVisible(room && !m_session.rooms()->isDirect(room));
     });
@@ -372,8 +373,8 @@ void ChatPage::showRoomMenu(QListView *list, const QPoint &pos)
     mute->setChecked(index.data(RoomListModel::MutedRole).toBool());
     mute->setToolTip(tr("Messages that name you with @ still notify."));
     menu.addAction(index.data(RoomListModel::DirectRole).toBool() ? tr("&Close conversation")
-                                                                  : tr("&Leave room"),
-                   this, [this, roomId] { emit leaveRequested(roomId); });
+                                                                  : tr("&Leave room…"),
+                   this, [this, roomId] { confirmLeave(roomId); });
     menu.exec(list->viewport()->mapToGlobal(pos));
 }
 
@@ -403,7 +404,7 @@ void ChatPage::messageMember(qint64 userId)
 
 void ChatPage::showSearch(bool thisRoom)
 {
-    m_search->start(thisRoom ? m_room : 0);
+    m_search->start(m_room, thisRoom && m_room);
     QList<int> sizes = m_splitter->sizes();
     const int wanted = std::max(m_search->sizeHint().width(), 260);
     if (sizes.size() == 4 && sizes[3] < wanted) {
@@ -428,8 +429,32 @@ void ChatPage::showRoomSettings(qint64 roomId)
 {
     auto *dialog = new RoomSettingsDialog(m_session, roomId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RoomSettingsDialog::leaveRequested, this, &ChatPage::leaveRequested);
+    connect(dialog, &RoomSettingsDialog::leaveRequested, this, &ChatPage::confirmLeave);
     dialog->open();
+}
+
+void ChatPage::confirmLeave(qint64 roomId)
+{
+    if (roomId == 0 || m_session.rooms()->rowOf(roomId) < 0)
+        return;
+    const bool direct = m_session.rooms()->isDirect(roomId);
+    const QString name = m_session.rooms()->nameOf(roomId);
+    auto *question = new QMessageBox(
+        QMessageBox::Question, direct ? tr("Close conversation") : tr("Leave room"),
+        direct ? tr("Close the conversation with %1? Either of you can open it again from a member list.")
+                     .arg(name)
+               : tr("Leave %1? To come back you need its access code.").arg(name),
+        QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("leaveQuestion"));
+    QPushButton *leave =
+        question->addButton(direct ? tr("&Close") : tr("&Leave"), QMessageBox::DestructiveRole);
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, leave, roomId] {
+        if (question->clickedButton() == leave)
+            emit leaveRequested(roomId);
+    });
+    question->open();
 }
 
 void ChatPage::startReply(qint64 messageId)

@@ -41,6 +41,8 @@ public:
     /// Asks before deleting one's own message.
     void confirmDelete(qint64 messageId);
     void showRoomSettings(qint64 roomId);
+    /// Asks before leaving a room (or closing a direct conversation); leaveRequested() when confirmed.
+    void confirmLeave(qint64 roomId);
     /// Opens the direct conversation with a member.
     void messageMember(qint64 userId);
     /// Shows the search panel, limited to the open room or over every room.

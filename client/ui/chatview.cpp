@@ -14,6 +14,7 @@
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTimer>
 #include <QUrl>
 
 namespace Natter::Client {
@@ -21,6 +22,7 @@ namespace Natter::Client {
 namespace {
 constexpr int kBottomSlack = 8;
 constexpr int kTopThreshold = 40;
+constexpr int kFlashMs = 1500;
 } // namespace
 
 ChatView::ChatView(QWidget *parent)
@@ -157,6 +159,15 @@ bool ChatView::showMessage(qint64 messageId)
     scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_wasAtBottom = isAtBottom();
     setCurrentIndex(index);
+    // Flashed for a moment, so that the eye finds it.
+    const QPersistentModelIndex flashed(index);
+    m_delegate->setFlashed(flashed);
+    viewport()->update();
+    QTimer::singleShot(kFlashMs, this, [this, flashed] {
+        m_delegate->setFlashed({});
+        if (flashed.isValid())
+            viewport()->update(visualRect(flashed));
+    });
     return true;
 }
 

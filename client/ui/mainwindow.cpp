@@ -262,10 +262,7 @@ void MainWindow::buildMenus()
                      [this] { m_chat->stepRoom(-1); });
     rooms->addAction(tr("Ne&xt room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                      [this] { m_chat->stepRoom(1); });
-    rooms->addAction(tr("&Leave room"), this, [this] {
-        if (m_chat->currentRoom())
-            m_session.leaveRoom(m_chat->currentRoom());
-    });
+    rooms->addAction(tr("&Leave room…"), this, [this] { m_chat->confirmLeave(m_chat->currentRoom()); });
 }
 
 int MainWindow::runDialog(QDialog &dialog)

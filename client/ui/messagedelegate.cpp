@@ -257,6 +257,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawLine(parts.newLine.left(), mid, parts.newLine.right() - textWidth, mid);
         painter->drawText(parts.newLine, Qt::AlignRight | Qt::AlignVCenter, text);
     }
+    if (m_flashed.isValid() && m_flashed == index) {
+        QColor flash = palette.color(QPalette::Highlight);
+        flash.setAlpha(70);
+        painter->fillRect(option.rect, flash);
+    }
     const bool mentionsMe = index.data(MessageModel::MentionsMeRole).toBool();
     if (own || mentionsMe) {
         // The user's own messages: a quiet tint of the highlight colour; those naming the user: amber.

@@ -42,6 +42,8 @@ public:
     void clearCache() { m_sizes.clear(); }
     /// The row the mouse is over, which shows the hover actions (invalid: none).
     void setHovered(const QPersistentModelIndex &index) { m_hovered = index; }
+    /// A message shown on purpose (a search result, a link): drawn highlighted for a moment.
+    void setFlashed(const QPersistentModelIndex &index) { m_flashed = index; }
     /// Messages after this id (not the user's own) are new since the last visit: a line goes above the
     /// first of them. 0: no line.
     void setReadPosition(qint64 messageId);
@@ -74,6 +76,7 @@ private:
 
     mutable QHash<QString, QSize> m_sizes;
     QPersistentModelIndex m_hovered;
+    QPersistentModelIndex m_flashed;
     qint64 m_readPosition = 0;
 };
 

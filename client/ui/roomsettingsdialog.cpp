@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -58,6 +59,11 @@ RoomSettingsDialog::RoomSettingsDialog(ChatSession &session, qint64 roomId, QWid
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *leave = buttons->addButton(tr("&Leave room"), QDialogButtonBox::DestructiveRole);
     leave->setObjectName(QStringLiteral("leave"));
+    // Enter in the dialog must never leave the room or renew the code: no button is the default.
+    for (QPushButton *button : {leave, m_rename, m_copy, m_renew, buttons->button(QDialogButtonBox::Close)}) {
+        button->setAutoDefault(false);
+        button->setDefault(false);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_ownerNote);
@@ -116,6 +122,24 @@ void RoomSettingsDialog::rename()
 }
 
 void RoomSettingsDialog::renewCode()
+{
+    auto *question =
+        new QMessageBox(QMessageBox::Question, tr("New access code"),
+                        tr("Give the room a new access code? The current one stops working at once; "
+                           "people who have it cannot join with it any more."),
+                        QMessageBox::Cancel, this);
+    question->setObjectName(QStringLiteral("newCodeQuestion"));
+    QPushButton *renew = question->addButton(tr("&New code"), QMessageBox::AcceptRole);
+    question->setDefaultButton(QMessageBox::Cancel);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(question, &QMessageBox::finished, this, [this, question, renew] {
+        if (question->clickedButton() == renew)
+            confirmedRenewCode();
+    });
+    question->open();
+}
+
+void RoomSettingsDialog::confirmedRenewCode()
 {
     m_renew->setEnabled(false);
     m_session.renewCode(

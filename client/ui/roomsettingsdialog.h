@@ -24,7 +24,9 @@ signals:
 private:
     void refresh();
     void rename();
+    /// Asks first: the old code stops working.
     void renewCode();
+    void confirmedRenewCode();
     void showError(const QString &text);
 
     ChatSession &m_session;

@@ -44,6 +44,7 @@ SearchPanel::SearchPanel(ChatSession &session, QWidget *parent)
     m_list->setObjectName(QStringLiteral("searchResults"));
     m_list->setAccessibleName(tr("Search results"));
     m_list->setModel(m_results);
+    m_results->setRoomNames([this](qint64 room) { return m_session.rooms()->nameOf(room); });
     m_list->setItemDelegate(new SearchResultDelegate(m_list));
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setWordWrap(true);
@@ -87,14 +88,14 @@ SearchPanel::SearchPanel(ChatSession &session, QWidget *parent)
     connect(m_list, &QAbstractItemView::clicked, this, open);
 }
 
-void SearchPanel::start(qint64 roomId)
+void SearchPanel::start(qint64 roomId, bool thisRoomOnly)
 {
     m_room = roomId;
     m_thisRoom->setEnabled(roomId != 0);
     m_thisRoom->setText(roomId ? tr("In %1 only").arg(m_session.rooms()->nameOf(roomId))
                                : tr("In this room only"));
     const QSignalBlocker blocker(m_thisRoom);
-    m_thisRoom->setChecked(roomId != 0);
+    m_thisRoom->setChecked(thisRoomOnly && roomId != 0);
     show();
     m_query->setFocus();
     m_query->selectAll();

@@ -22,8 +22,9 @@ class SearchPanel : public QWidget {
 public:
     explicit SearchPanel(ChatSession &session, QWidget *parent = nullptr);
 
-    /// Shows the panel and focuses the query; `roomId` limits the search to that room (0: every room).
-    void start(qint64 roomId);
+    /// Shows the panel and focuses the query; `roomId` is the open room (0: none), which the search is
+    /// limited to when `thisRoomOnly`.
+    void start(qint64 roomId, bool thisRoomOnly);
     SearchResultModel *results() const { return m_results; }
 
 signals:

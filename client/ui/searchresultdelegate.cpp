@@ -27,8 +27,10 @@ void setUp(QTextDocument &doc, const QStyleOptionViewItem &option, const QModelI
 QString header(const QModelIndex &index)
 {
     const QDateTime when = index.data(SearchResultModel::TimestampRole).toDateTime().toLocalTime();
-    return QStringLiteral("%1 · %2").arg(index.data(SearchResultModel::AuthorRole).toString(),
-                                         QLocale().toString(when, QLocale::ShortFormat));
+    return QStringLiteral("%1 · %2 · %3")
+        .arg(index.data(SearchResultModel::AuthorRole).toString(),
+             index.data(SearchResultModel::RoomNameRole).toString(),
+             QLocale().toString(when, QLocale::ShortFormat));
 }
 } // namespace
 

@@ -21,6 +21,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCompleter>
 #include <QJsonObject>
 #include <QLabel>
@@ -265,6 +266,12 @@ private slots:
         QTRY_VERIFY(other);
         m_alice->session.send(m_room, QStringLiteral("seen"));
         QTRY_COMPARE(m_bob->session.messages(m_room)->rowCount(), 1);
+        // Bob's own message moves his read position too: what follows it is new, not his own words.
+        m_bob->session.send(m_room, QStringLiteral("mine"));
+        QTRY_COMPARE(count(m_bob->session.messages(m_room)), 2);
+        QTRY_VERIFY(nth(m_bob->session.messages(m_room), 1).data(MessageModel::IdRole).toLongLong() > 0);
+        const qint64 mine = nth(m_bob->session.messages(m_room), 1).data(MessageModel::IdRole).toLongLong();
+        QTRY_COMPARE(m_bob->session.rooms()->readOf(m_room), mine);
         m_bob->window.chatPage()->openRoom(other->id);
         for (int i = 0; i < 3; ++i)
             m_alice->session.send(m_room, QStringLiteral("while away %1").arg(i));
@@ -273,7 +280,7 @@ private slots:
                          .data(RoomListModel::UnreadRole)
                          .toInt(),
                      3);
-        const qint64 seen = m_bob->session.messages(m_room)->index(0).data(MessageModel::IdRole).toLongLong();
+        const qint64 seen = mine;
         m_bob->window.chatPage()->openRoom(m_room);
         QCOMPARE(m_bob->window.chatPage()->chatView()->newSince(), seen);
         QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 0);
@@ -310,8 +317,23 @@ private slots:
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("rename")), Qt::LeftButton);
         QTRY_COMPARE(m_bob->session.rooms()->nameOf(m_room), QStringLiteral("Parlour"));
         const QString oldCode = m_alice->session.rooms()->codeOf(m_room);
+        // A new code asks first (the old one stops working); Enter in the dialog never leaves the room.
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newCode")), Qt::LeftButton);
+        auto *ask = dialog->findChild<QMessageBox *>(QStringLiteral("newCodeQuestion"));
+        QVERIFY(ask);
+        ask->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!dialog->findChild<QMessageBox *>(QStringLiteral("newCodeQuestion")));
+        QCOMPARE(m_alice->session.rooms()->codeOf(m_room), oldCode);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("newCode")), Qt::LeftButton);
+        ask = dialog->findChild<QMessageBox *>(QStringLiteral("newCodeQuestion"));
+        for (QAbstractButton *button : ask->buttons()) {
+            if (ask->buttonRole(button) == QMessageBox::AcceptRole)
+                button->click();
+        }
         QTRY_VERIFY(m_bob->session.rooms()->codeOf(m_room) != oldCode);
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QVERIFY(!alicePage->findChild<QMessageBox *>(QStringLiteral("leaveQuestion")));
+        QCOMPARE(m_alice->session.rooms()->rowOf(m_room), 0);
         QCOMPARE(dialog->findChild<QLabel *>(QStringLiteral("code"))->text(),
                  m_alice->session.rooms()->codeOf(m_room));
         dialog->close();
@@ -325,6 +347,21 @@ private slots:
         QVERIFY(bobs->findChild<QPushButton *>(QStringLiteral("copyCode"))->isEnabled());
         QCOMPARE(bobs->findChild<QLabel *>(QStringLiteral("code"))->text(),
                  m_bob->session.rooms()->codeOf(m_room));
+
+        // Leaving asks first: Cancel stays, Leave leaves.
+        QTest::mouseClick(bobs->findChild<QPushButton *>(QStringLiteral("leave")), Qt::LeftButton);
+        auto *leave = m_bob->window.chatPage()->findChild<QMessageBox *>(QStringLiteral("leaveQuestion"));
+        QVERIFY(leave);
+        leave->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!m_bob->window.chatPage()->findChild<QMessageBox *>(QStringLiteral("leaveQuestion")));
+        QVERIFY(m_bob->session.rooms()->rowOf(m_room) >= 0);
+        m_bob->window.chatPage()->confirmLeave(m_room);
+        leave = m_bob->window.chatPage()->findChild<QMessageBox *>(QStringLiteral("leaveQuestion"));
+        for (QAbstractButton *button : leave->buttons()) {
+            if (leave->buttonRole(button) == QMessageBox::DestructiveRole)
+                button->click();
+        }
+        QTRY_COMPARE(m_bob->session.rooms()->rowOf(m_room), -1);
     }
 
     void joinAndLeaveLinesInTheConversation()
@@ -438,6 +475,9 @@ private slots:
 
         m_bob->find<QAction>("searchEverywhere")->trigger();
         SearchPanel *panel = m_bob->window.chatPage()->searchPanel();
+        auto *thisRoom = panel->findChild<QCheckBox *>(QStringLiteral("searchThisRoom"));
+        QVERIFY(thisRoom->isEnabled() &&
+                !thisRoom->isChecked()); // everywhere, and can narrow to the open room
         QVERIFY(panel->isVisible());
         auto *query = panel->findChild<QLineEdit *>(QStringLiteral("searchQuery"));
         QTest::keyClicks(query, QStringLiteral("aard"));
@@ -445,6 +485,8 @@ private slots:
         QTRY_COMPARE(panel->results()->rowCount(), 1);
         QCOMPARE(panel->results()->index(0).data(SearchResultModel::MarkedHtmlRole).toString(),
                  QStringLiteral("the ancient <b>aardvark</b>"));
+        QCOMPARE(panel->results()->index(0).data(SearchResultModel::RoomNameRole).toString(),
+                 QStringLiteral("Lounge"));
         auto *list = panel->findChild<QListView *>(QStringLiteral("searchResults"));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                           list->visualRect(panel->results()->index(0)).center());
