@@ -678,6 +678,10 @@
             <numerusform>%1, %n non lus</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, muted</source>
+        <translation>%1, en sourdine</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::RoomSettingsDialog</name>

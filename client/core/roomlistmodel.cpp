@@ -37,8 +37,11 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case UnreadRole:
         return entry.unread;
     case Qt::ToolTipRole:
-    case Qt::AccessibleTextRole:
-        return entry.unread > 0 ? tr("%1, %n unread", nullptr, entry.unread).arg(entry.name) : entry.name;
+    case Qt::AccessibleTextRole: {
+        const QString text =
+            entry.unread > 0 ? tr("%1, %n unread", nullptr, entry.unread).arg(entry.name) : entry.name;
+        return entry.muted ? tr("%1, muted").arg(text) : text;
+    }
     default:
         return {};
     }

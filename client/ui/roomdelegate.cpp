@@ -14,6 +14,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
+    // A muted room is drawn dimmed: its name is not bold and its badge is grey.
+    const bool muted = index.data(RoomListModel::MutedRole).toBool();
     opt.text.clear();
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
@@ -21,10 +23,13 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 
     painter->save();
     QFont font = option.font;
-    font.setBold(unread > 0);
+    font.setBold(unread > 0 && !muted);
     painter->setFont(font);
     const bool selected = option.state & QStyle::State_Selected;
-    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    const QColor textColour = option.palette.color(selected ? QPalette::HighlightedText
+                                                   : muted  ? QPalette::PlaceholderText
+                                                            : QPalette::Text);
+    painter->setPen(textColour);
     QRect textRect = option.rect.adjusted(10, 0, -10, 0);
     if (unread > 0) {
         const QString count = unread > 999 ? QStringLiteral("999+") : QString::number(unread);
@@ -35,14 +40,14 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const int width = std::max(height, metrics.horizontalAdvance(count) + 10);
         const QRect badge(textRect.right() - width, option.rect.center().y() - height / 2, width, height);
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setBrush(option.palette.color(QPalette::Highlight));
+        painter->setBrush(option.palette.color(muted ? QPalette::PlaceholderText : QPalette::Highlight));
         painter->setPen(Qt::NoPen);
         painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
         painter->setFont(small);
         painter->setPen(option.palette.color(QPalette::HighlightedText));
         painter->drawText(badge, Qt::AlignCenter, count);
         painter->setFont(font);
-        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->setPen(textColour);
         textRect.setRight(badge.left() - 6);
     }
     const QString name = index.data(RoomListModel::NameRole).toString();

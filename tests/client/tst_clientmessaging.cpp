@@ -439,6 +439,8 @@ private slots:
         m_bob->window.chatPage()->openRoom(other->id); // the Lounge is out of view
         m_bob->session.rooms()->setMuted(m_room, true);
         QCOMPARE(m_bob->settings.mutedRooms(m_server->url()), QList<qint64>{m_room}); // kept on this device
+        const QModelIndex lounge = m_bob->session.rooms()->index(m_bob->session.rooms()->rowOf(m_room));
+        QCOMPARE(lounge.data(Qt::AccessibleTextRole).toString(), QStringLiteral("Lounge, muted"));
         m_alice->session.send(m_room, QStringLiteral("anyone?"));
         QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 1);
         QCOMPARE(m_bob->window.tray()->notificationCount(), 0);

@@ -24,6 +24,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -193,6 +194,7 @@ struct Harness {
     QString username = QString::fromLatin1(kUsername);
     QString token;
     QString code;
+    qint64 roomId = 0;
     int generation = 0;
 
     /// Signs the member connection in again (its token, else its password) and back into the room. When an
@@ -211,6 +213,13 @@ struct Harness {
             token = reply.value(QLatin1String("token")).toString();
             if (token.isEmpty())
                 fail("cannot sign the member in again", QJsonDocument(reply).toJson(QJsonDocument::Compact));
+        }
+        // An input may have renewed the room's code (new_code): while still in the room, the member reads
+        // the current one from the room list.
+        const QJsonObject listed = member->request(ListRoomsRequest{});
+        for (const QJsonValue &room : listed.value(QLatin1String("rooms")).toArray()) {
+            if (room.toObject().value(QLatin1String("id")).toInteger() == roomId)
+                code = room.toObject().value(QLatin1String("code")).toString();
         }
         const QJsonObject joined = member->request(JoinRoomRequest{code});
         if (joined.value(QLatin1String("type")) != QLatin1String("ok"))
@@ -264,6 +273,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     harness->token = registered.value(QLatin1String("token")).toString();
     const QJsonObject created = harness->member->request(CreateRoomRequest{QStringLiteral("Fuzz")});
     harness->code = created.value(QLatin1String("room")).toObject().value(QLatin1String("code")).toString();
+    harness->roomId = created.value(QLatin1String("room")).toObject().value(QLatin1String("id")).toInteger();
     if (harness->token.isEmpty() || harness->code.isEmpty())
         fail("cannot register and create the room");
     std::atexit(shutDown);
