@@ -373,6 +373,14 @@
         <source>Copy &amp;link to message</source>
         <translation>&amp;Link zur Nachricht kopieren</translation>
     </message>
+    <message>
+        <source>someone who left</source>
+        <translation>jemand, der gegangen ist</translation>
+    </message>
+    <message>
+        <source>Reacted with %1: %2</source>
+        <translation>Reaktion %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>

@@ -373,6 +373,14 @@
         <source>Copy &amp;link to message</source>
         <translation>Copier le &amp;lien vers le message</translation>
     </message>
+    <message>
+        <source>someone who left</source>
+        <translation>quelqu’un qui est parti</translation>
+    </message>
+    <message>
+        <source>Reacted with %1: %2</source>
+        <translation>Réaction %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>

@@ -240,6 +240,17 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     connect(m_chat, &ChatView::editRequested, this, &ChatPage::startEdit);
     connect(m_chat, &ChatView::deleteRequested, this, &ChatPage::confirmDelete);
     connect(m_chat, &ChatView::messageLinkActivated, this, &ChatPage::openMessage);
+    m_chat->setUserNames([this](qint64 userId) {
+        if (userId == m_session.user().id)
+            return m_session.user().username;
+        MemberModel *members = m_room ? m_session.members(m_room) : nullptr;
+        for (int row = 0; members && row < members->rowCount(); ++row) {
+            const QModelIndex member = members->index(row);
+            if (member.data(MemberModel::UserIdRole).toLongLong() == userId)
+                return member.data(MemberModel::UsernameRole).toString();
+        }
+        return QString();
+    });
     connect(m_chat, &ChatView::reactionToggled, this, [this](qint64 id, const QString &emoji, bool on) {
         if (m_room)
             m_session.react(m_room, id, emoji, on);

@@ -8,6 +8,8 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDesktopServices>
+#include <QHelpEvent>
+#include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
@@ -15,6 +17,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolTip>
 #include <QUrl>
 
 namespace Natter::Client {
@@ -142,6 +145,41 @@ std::pair<int, QString> ChatView::partAt(const QPoint &pos) const
         return {int(MessageDelegate::Part::None), {}};
     const auto hit = m_delegate->hitAt(optionFor(index), index, pos);
     return {int(hit.part), hit.value};
+}
+
+QString ChatView::toolTipAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    const auto hit = m_delegate->hitAt(optionFor(index), index, pos);
+    if (hit.part != MessageDelegate::Part::Reaction)
+        return {};
+    QStringList names;
+    for (const QVariant &reaction : index.data(MessageModel::ReactionsRole).toList()) {
+        const QVariantMap map = reaction.toMap();
+        if (map.value(QStringLiteral("emoji")).toString() != hit.value)
+            continue;
+        for (const qint64 user : map.value(QStringLiteral("users")).value<QList<qint64>>()) {
+            const QString name = m_userNames ? m_userNames(user) : QString();
+            names.append(name.isEmpty() ? tr("someone who left") : name);
+        }
+    }
+    return names.isEmpty() ? QString()
+                           : tr("Reacted with %1: %2").arg(hit.value, QLocale().createSeparatedList(names));
+}
+
+bool ChatView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip = toolTipAt(help->pos());
+        if (!tip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), tip, viewport());
+            return true;
+        }
+    }
+    return QListView::viewportEvent(event);
 }
 
 qint64 ChatView::newSince() const

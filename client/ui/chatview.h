@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QListView>
+#include <functional>
 
 class QPushButton;
 class QTextBrowser;
@@ -34,6 +35,10 @@ public:
     std::pair<int, QString> partAt(const QPoint &pos) const;
     /// The read position the "New" line is drawn after (0: none).
     qint64 newSince() const;
+    /// How user ids become names, for the tooltip of a reaction chip (who reacted).
+    void setUserNames(std::function<QString(qint64)> names) { m_userNames = std::move(names); }
+    /// The tooltip of what is under a point of the viewport: who reacted, for a reaction chip.
+    QString toolTipAt(const QPoint &pos) const;
     bool isAtBottom() const;
     bool newMessagesMarkerShown() const;
 
@@ -54,6 +59,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void updateGeometries() override;
 
@@ -78,6 +84,7 @@ private:
     bool m_keepFromBottom = false;
     int m_distanceFromBottom = 0;
     QPersistentModelIndex m_hovered;
+    std::function<QString(qint64)> m_userNames;
     QTextBrowser *m_selector;
     QPersistentModelIndex m_selecting; // the message whose text the selector holds
     bool m_dragging = false;

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -180,12 +181,16 @@ private slots:
         ChatView *bobView = bobPage->chatView();
         QTRY_VERIFY(pointOf(bobView, question, MessageDelegate::Part::Reaction));
         const QPoint chip = *pointOf(bobView, question, MessageDelegate::Part::Reaction);
+        QCOMPARE(bobView->toolTipAt(chip), QStringLiteral("Reacted with 👍: alice")); // who, on hover
         QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
         QTRY_COMPARE(
             nth(alices, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("count").toInt(),
             2);
         QVERIFY(
             nth(bobs, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("mine").toBool());
+        QTRY_COMPARE(
+            bobView->toolTipAt(chip),
+            QStringLiteral("Reacted with 👍: %1").arg(QLocale().createSeparatedList({"alice", "bob"})));
         QTest::mouseClick(bobView->viewport(), Qt::LeftButton, {}, chip);
         QTRY_COMPARE(
             nth(alices, 0).data(MessageModel::ReactionsRole).toList().first().toMap().value("count").toInt(),
