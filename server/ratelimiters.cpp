@@ -17,6 +17,7 @@ RateLimiters::RateLimiters(const ServerConfig &config)
     , createRoom(config.createRoomLimit)
     , typing(config.typingLimit)
     , read(config.readLimit)
+    , search(config.searchLimit)
 {}
 
 } // namespace Natter::Server

@@ -18,8 +18,8 @@ void SearchHandler::handle(ClientConnection *connection, const Responder &reply,
     const qint64 userId = connection->user().id;
     if (request.room && !m_context.storage.rooms.isMember(*request.room, userId))
         return reply.error(Errors::notAMember());
-    if (const qint64 wait = m_context.limits.history.take(QString::number(userId))) {
-        m_context.abuse.report(connection->limitKey(), QStringLiteral("reads rate-limited"));
+    if (const qint64 wait = m_context.limits.search.take(QString::number(userId))) {
+        m_context.abuse.report(connection->limitKey(), QStringLiteral("search rate-limited"));
         return reply.error(Errors::rateLimited(wait));
     }
     const QString query = SearchQuery::fromUserText(request.query);

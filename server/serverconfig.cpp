@@ -130,6 +130,7 @@ bool ServerConfig::load(QSettings &settings, QString *error)
         !readRule(settings, QStringLiteral("create_room"), &createRoomLimit, error) ||
         !readRule(settings, QStringLiteral("typing"), &typingLimit, error) ||
         !readRule(settings, QStringLiteral("read"), &readLimit, error) ||
+        !readRule(settings, QStringLiteral("search"), &searchLimit, error) ||
         !readInt(settings, QStringLiteral("limits/max_rooms_per_user"), 1, 1'000'000, &maxRoomsPerUser,
                  error) ||
         !readInt(settings, QStringLiteral("limits/max_room_members"), 2, 1'000'000, &maxRoomMembers, error))
@@ -162,7 +163,8 @@ bool ServerConfig::load(QSettings &settings, QString *error)
 void ServerConfig::disableRateLimits()
 {
     loginLimit = loginAccountLimit = registerLimit = joinLimit = joinFailureLimit = joinGlobalLimit =
-        sendLimit = historyLimit = createRoomLimit = typingLimit = readLimit = RateLimiter::Rule{0, 0};
+        sendLimit = historyLimit = createRoomLimit = typingLimit = readLimit = searchLimit =
+            RateLimiter::Rule{0, 0};
 }
 
 QString ServerConfig::resolvedDatabasePath() const

@@ -45,6 +45,7 @@ struct ServerConfig {
     RateLimiter::Rule createRoomLimit{5, 10};    // per user
     RateLimiter::Rule typingLimit{20, 60};       // per user
     RateLimiter::Rule readLimit{60, 600};        // per user
+    RateLimiter::Rule searchLimit{10, 30};       // per user
     int maxRoomsPerUser = 500;                   // rooms one user can be a member of
     int maxRoomMembers = 1000;                   // members one room can have
 

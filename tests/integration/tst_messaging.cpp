@@ -342,6 +342,23 @@ private slots:
             1);
     }
 
+    void searchHasALimitOfItsOwn()
+    {
+        m_server->stop();
+        m_server->config().searchLimit = {2, 1};
+        QVERIFY(m_server->start());
+        auto bob = connectedUser("bob", false);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(replyCode(bob->request(QStringLiteral("search"), {{"query", "anything"}})),
+                     QStringLiteral("ok"));
+        const QJsonObject limited = bob->request(QStringLiteral("search"), {{"query", "anything"}});
+        QCOMPARE(replyCode(limited), QStringLiteral("rate_limited"));
+        QVERIFY(limited.value("retry_after_ms").toInteger() > 0);
+        // Reading history is not held up by it.
+        QCOMPARE(replyCode(bob->request(QStringLiteral("history"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+    }
+
 private:
     QJsonObject send(TestClient &client, const QString &text, qint64 room = 0, qint64 replyTo = 0)
     {
