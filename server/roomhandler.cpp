@@ -10,7 +10,6 @@
 #include "presencetracker.h"
 #include "ratelimiters.h"
 #include "roomview.h"
-#include "securerandom.h"
 #include "serverconfig.h"
 #include "storage.h"
 #include "storagewriter.h"
@@ -46,19 +45,11 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             if (rooms >= maxRooms)
                 return Errors::roomQuota();
             RoomRow row;
-            for (int attempt = 0; attempt < SecureRandom::accessCodeAttempts; ++attempt) {
-                switch (storage.rooms.create(name, SecureRandom::accessCode(), creatorId, &row)) {
-                case RoomRepository::CreateStatus::Created:
-                    return row;
-                case RoomRepository::CreateStatus::CodeTaken:
-                    continue;
-                case RoomRepository::CreateStatus::Failed:
-                    return Errors::internal();
-                }
-            }
-            qCWarning(lcServer) << "no free access code after" << SecureRandom::accessCodeAttempts
-                                << "attempts";
-            return Errors::internal();
+            const auto created = RoomRepository::withFreshCode(
+                [&](const QString &code) { return storage.rooms.create(name, code, creatorId, &row); });
+            if (created != RoomRepository::CreateStatus::Created)
+                return Errors::internal();
+            return row;
         },
         [this, reply, creatorId](const Written<RoomRow> &written) {
             if (reply.failed(written))

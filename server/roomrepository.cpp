@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roomrepository.h"
 
+#include "logging.h"
+#include "securerandom.h"
 #include "sqlstatement.h"
 
 #include <QDateTime>
@@ -50,6 +52,18 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
         return CreateStatus::Failed;
     *room = RoomRow{roomId, name, code, creatorId, false};
     return CreateStatus::Created;
+}
+
+RoomRepository::CreateStatus
+RoomRepository::withFreshCode(const std::function<CreateStatus(const QString &code)> &attempt)
+{
+    for (int tries = 0; tries < SecureRandom::accessCodeAttempts; ++tries) {
+        const CreateStatus status = attempt(SecureRandom::accessCode());
+        if (status != CreateStatus::CodeTaken)
+            return status;
+    }
+    qCWarning(lcServer) << "no free access code after" << SecureRandom::accessCodeAttempts << "attempts";
+    return CreateStatus::CodeTaken;
 }
 
 std::optional<RoomRepository::RoomRow> RoomRepository::findByCode(const QString &normalizedCode) const

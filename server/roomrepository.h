@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <functional>
 #include <optional>
 
 namespace Natter::Server {
@@ -26,6 +27,9 @@ public:
     /// Creates a room with its creator as the first member. The caller owns the transaction (the writer's
     /// savepoint), so that the two inserts stand or fall together.
     CreateStatus create(const QString &name, const QString &code, qint64 creatorId, RoomRow *room);
+    /// Calls `attempt` with fresh random access codes until one is free (Created), storage fails (Failed),
+    /// or SecureRandom::accessCodeAttempts codes in a row were taken (CodeTaken, logged).
+    static CreateStatus withFreshCode(const std::function<CreateStatus(const QString &code)> &attempt);
     /// The room with this access code; never a direct conversation.
     std::optional<RoomRow> findByCode(const QString &normalizedCode) const;
     std::optional<RoomRow> find(qint64 roomId) const;

@@ -5,10 +5,8 @@
 #include "clientconnection.h"
 #include "delivery.h"
 #include "events.h"
-#include "logging.h"
 #include "ratelimiters.h"
 #include "roomview.h"
-#include "securerandom.h"
 #include "storage.h"
 #include "storagewriter.h"
 
@@ -81,23 +79,14 @@ void RoomSettingsHandler::handle(ClientConnection *connection, const Responder &
     m_context.writer.write<RoomRow>(
         this,
         [request](Storage &storage) -> Written<RoomRow> {
-            for (int attempt = 0; attempt < SecureRandom::accessCodeAttempts; ++attempt) {
-                switch (storage.rooms.setCode(request.room, SecureRandom::accessCode())) {
-                case RoomRepository::CreateStatus::Created: {
-                    const auto row = storage.rooms.find(request.room);
-                    if (!row)
-                        return Errors::internal();
-                    return *row;
-                }
-                case RoomRepository::CreateStatus::CodeTaken:
-                    continue;
-                case RoomRepository::CreateStatus::Failed:
-                    return Errors::internal();
-                }
-            }
-            qCWarning(lcServer) << "no free access code after" << SecureRandom::accessCodeAttempts
-                                << "attempts";
-            return Errors::internal();
+            const auto renewed = RoomRepository::withFreshCode(
+                [&](const QString &code) { return storage.rooms.setCode(request.room, code); });
+            const auto row = renewed == RoomRepository::CreateStatus::Created
+                                 ? storage.rooms.find(request.room)
+                                 : std::nullopt;
+            if (!row)
+                return Errors::internal();
+            return *row;
         },
         [this, reply](const Written<RoomRow> &written) {
             if (!reply.failed(written))

@@ -24,6 +24,12 @@ namespace {
 constexpr int kCatchUpPage = 200;
 constexpr int kBackPage = 50;
 constexpr int kSendWindow = 16; // sends awaiting their answer at once; natterd's cap is 64 per connection
+/// The room an answer to create_room, join_room, rename_room, new_code or open_direct carries, if ok.
+std::optional<Room> roomOf(const Answer<RoomReply> &answer)
+{
+    return answer.ok() ? std::optional(answer.result->room) : std::nullopt;
+}
+
 constexpr qint64 kTypingRenewMs = Limits::typingExpiryMs / 2; // renewed well before the server's expiry
 } // namespace
 
@@ -348,7 +354,7 @@ void ChatSession::createRoom(const QString &name, RoomCallback done)
     m_connection.request(CreateRoomRequest{name}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+        done(roomOf(answer), answer.error);
     });
 }
 
@@ -357,7 +363,7 @@ void ChatSession::joinRoom(const QString &code, RoomCallback done)
     m_connection.request(JoinRoomRequest{code}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+        done(roomOf(answer), answer.error);
     });
 }
 
@@ -372,12 +378,12 @@ void ChatSession::leaveRoom(qint64 roomId)
 
 void ChatSession::renameRoom(qint64 roomId, const QString &name, RoomCallback done)
 {
-    m_connection.request(
-        RenameRoomRequest{roomId, name}, this, [this, done](const Answer<RoomReply> &answer) {
-            if (answer.ok())
-                m_rooms->addRoom(displayed(answer.result->room));
-            done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
-        });
+    m_connection.request(RenameRoomRequest{roomId, name}, this,
+                         [this, done](const Answer<RoomReply> &answer) {
+                             if (answer.ok())
+                                 m_rooms->addRoom(displayed(answer.result->room));
+                             done(roomOf(answer), answer.error);
+                         });
 }
 
 void ChatSession::renewCode(qint64 roomId, RoomCallback done)
@@ -385,7 +391,7 @@ void ChatSession::renewCode(qint64 roomId, RoomCallback done)
     m_connection.request(NewCodeRequest{roomId}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             m_rooms->addRoom(displayed(answer.result->room));
-        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+        done(roomOf(answer), answer.error);
     });
 }
 
@@ -394,7 +400,7 @@ void ChatSession::openDirect(qint64 userId, RoomCallback done)
     m_connection.request(OpenDirectRequest{userId}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(answer.ok() ? std::optional(answer.result->room) : std::nullopt, answer.error);
+        done(roomOf(answer), answer.error);
     });
 }
 
