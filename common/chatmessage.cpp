@@ -97,6 +97,10 @@ QJsonObject ChatMessage::toJson() const
     }
     if (!mentions.isEmpty())
         object.insert(QLatin1String("mentions"), messageIdArray(mentions));
+    if (kind == Kind::Joined)
+        object.insert(QLatin1String("kind"), QLatin1String("joined"));
+    else if (kind == Kind::Left)
+        object.insert(QLatin1String("kind"), QLatin1String("left"));
     return object;
 }
 
@@ -115,6 +119,9 @@ std::optional<ChatMessage> ChatMessage::fromJson(const QJsonValue &value)
     const QJsonValue replyTo = object.value(QLatin1String("reply_to"));
     const QJsonValue reactions = object.value(QLatin1String("reactions"));
     const auto mentions = messageIdList(object.value(QLatin1String("mentions")));
+    const QJsonValue kind = object.value(QLatin1String("kind"));
+    if (!(kind.isUndefined() || kind.isString()))
+        return std::nullopt;
     if (!id || !room || !author || !text || !ts.isDouble() ||
         !(clientId.isUndefined() || clientId.isString()) || !(rev.isUndefined() || rev.isDouble()) ||
         !(edited.isUndefined() || edited.isDouble()) || !(deleted.isUndefined() || deleted.isBool()) ||
@@ -136,6 +143,12 @@ std::optional<ChatMessage> ChatMessage::fromJson(const QJsonValue &value)
         message.reactions.append(*reaction);
     }
     message.mentions = *mentions;
+    if (!kind.isUndefined()) {
+        const QString name = kind.toString();
+        message.kind = name == QLatin1String("joined") ? Kind::Joined
+                       : name == QLatin1String("left") ? Kind::Left
+                                                       : Kind::Other;
+    }
     return message;
 }
 

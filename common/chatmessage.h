@@ -33,8 +33,13 @@ struct Reaction {
 
 /// {"id":int,"room":int,"author":user,"text":str,"ts":int,"rev":int} plus, when they apply: "client_id",
 /// "edited_ts", "deleted":true (then "text" is empty), "reply_to":quote, "reactions":[reaction...],
-/// "mentions":[user id...].
+/// "mentions":[user id...], "kind".
 struct ChatMessage {
+    /// A room's history holds messages and lines about the room. "kind" is absent for a message, and
+    /// "joined" or "left" for a line saying that the author joined or left (its text is empty). A kind this
+    /// program does not know decodes as Other, so that a newer server's lines can be skipped.
+    enum class Kind { Text, Joined, Left, Other };
+
     qint64 id = 0;
     qint64 room = 0;
     User author;
@@ -47,6 +52,9 @@ struct ChatMessage {
     std::optional<Quote> replyTo{};
     QList<Reaction> reactions{};
     QList<qint64> mentions{}; // users named with @username who were members when it was sent or edited
+    Kind kind = Kind::Text;
+
+    bool isText() const { return kind == Kind::Text; }
 
     QJsonObject toJson() const;
     static std::optional<ChatMessage> fromJson(const QJsonValue &value);

@@ -25,7 +25,8 @@ ProtocolError notTheAuthor()
 }
 
 /// The message as a change needs it: the user still a member (a leave_room given before this request has
-/// run by now), the message in the room and not deleted, and when `mustBeAuthor`, written by the user.
+/// run by now), the message in the room, not deleted and not a line about the room, and when `mustBeAuthor`,
+/// written by the user.
 Written<ChatMessage> findChangeable(Storage &storage, qint64 room, qint64 id, qint64 userId,
                                     bool mustBeAuthor)
 {
@@ -34,6 +35,8 @@ Written<ChatMessage> findChangeable(Storage &storage, qint64 room, qint64 id, qi
     const auto message = storage.messages.find(room, id);
     if (!message || message->deleted)
         return Errors::noSuchMessage();
+    if (!message->isText())
+        return Errors::roomEventLine();
     if (mustBeAuthor && message->author.id != userId)
         return notTheAuthor();
     return *message;

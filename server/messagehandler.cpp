@@ -81,6 +81,8 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
                 const auto answered = storage.messages.find(room, replyTo);
                 if (!answered || answered->deleted)
                     return Errors::noSuchMessage();
+                if (!answered->isText())
+                    return Errors::roomEventLine();
                 quote = Quote{answered->id, answered->author, excerpt(answered->text), false};
             }
             const auto message =

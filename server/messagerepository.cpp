@@ -13,10 +13,14 @@ namespace Natter::Server {
 namespace {
 const QString kColumns = QStringLiteral(
     "m.id, m.room_id, m.author_id, u.username, m.text, m.client_id, m.created_at, m.rev, m.edited_at, "
-    "m.deleted, m.reply_to, m.reply_author_id, ru.username, m.reply_excerpt, m.reactions, m.mentions ");
+    "m.deleted, m.reply_to, m.reply_author_id, ru.username, m.reply_excerpt, m.reactions, m.mentions, "
+    "m.kind ");
 const QString kFrom = QStringLiteral(
     "FROM messages m JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id ");
 const QString kSelect = QStringLiteral("SELECT ") + kColumns + kFrom;
+// messages.kind (migration 0004); 0 is a message.
+constexpr int kJoinedKind = 1;
+constexpr int kLeftKind = 2;
 
 QVariant jsonOrNull(const QJsonArray &array)
 {
@@ -66,6 +70,16 @@ ChatMessage fromRow(const SqlStatement &row, int first = 0)
     }
     for (const QJsonValue &value : parseArray(at(15)))
         message.mentions.append(value.toInteger());
+    switch (at(16).toInt()) {
+    case kJoinedKind:
+        message.kind = ChatMessage::Kind::Joined;
+        break;
+    case kLeftKind:
+        message.kind = ChatMessage::Kind::Left;
+        break;
+    default:
+        break;
+    }
     return message;
 }
 } // namespace
@@ -127,6 +141,28 @@ std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &au
     if (!indexText(message.id, text))
         return std::nullopt;
     return message;
+}
+
+std::optional<ChatMessage> MessageRepository::insertRoomEvent(qint64 room, const User &user,
+                                                              ChatMessage::Kind kind, qint64 timestampMs)
+{
+    if (kind != ChatMessage::Kind::Joined && kind != ChatMessage::Kind::Left)
+        return std::nullopt;
+    const qint64 rev = nextRev(room);
+    if (rev == 0)
+        return std::nullopt;
+    SqlStatement insert(
+        m_db,
+        QStringLiteral("INSERT INTO messages (room_id, author_id, text, created_at, rev, kind) "
+                       "VALUES (?, ?, '', ?, ?, ?)"),
+        {room, user.id, timestampMs, rev, kind == ChatMessage::Kind::Joined ? kJoinedKind : kLeftKind});
+    if (!insert.ok())
+        return std::nullopt;
+    ChatMessage line{
+        insert.query().lastInsertId().toLongLong(), room, user, QString(), timestampMs, QString()};
+    line.rev = rev;
+    line.kind = kind;
+    return line; // no text, so nothing to index
 }
 
 std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64 authorId,
@@ -263,7 +299,7 @@ int MessageRepository::unreadCount(qint64 room, qint64 afterId, qint64 userId, i
     SqlStatement select(
         m_db,
         QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND id > ? "
-                       "AND author_id <> ? AND deleted = 0 LIMIT ?)"),
+                       "AND author_id <> ? AND deleted = 0 AND kind = 0 LIMIT ?)"),
         {room, afterId, userId, cap});
     return select.next() ? select.value(0).toInt() : -1;
 }

@@ -21,6 +21,9 @@ public:
                                       const QString &clientId, qint64 timestampMs,
                                       const std::optional<Quote> &replyTo = std::nullopt,
                                       const QList<qint64> &mentions = {});
+    /// Stores a line about the room (Joined or Left, `user` its author) among its messages, with id and rev.
+    std::optional<ChatMessage> insertRoomEvent(qint64 room, const User &user, ChatMessage::Kind kind,
+                                               qint64 timestampMs);
     /// The message an earlier send with this client_id stored, if any.
     std::optional<ChatMessage> findByClientId(qint64 room, qint64 authorId, const QString &clientId) const;
     /// The message with this id in this room (deleted ones too).
@@ -45,7 +48,8 @@ public:
     Page changes(qint64 room, qint64 since, int limit) const;
     /// The newest message id of a room, 0 for none; -1 when reading failed.
     qint64 newestId(qint64 room) const;
-    /// Messages after `afterId` not written by `userId` and not deleted, counted up to `cap`; -1 on failure.
+    /// Messages (not lines about the room) after `afterId` not written by `userId` and not deleted, counted
+    /// up to `cap`; -1 on failure.
     int unreadCount(qint64 room, qint64 afterId, qint64 userId, int cap) const;
 
     struct SearchHit {

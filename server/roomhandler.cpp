@@ -16,6 +16,7 @@
 #include "validation.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <algorithm>
 
 namespace Natter::Server {
@@ -90,12 +91,13 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
     const qint64 roomId = row->id;
     const int maxRooms = m_context.config.maxRoomsPerUser;
     const int maxMembers = m_context.config.maxRoomMembers;
-    // The result: whether the user was added (false: already a member).
-    m_context.writer.write<bool>(
+    // The result: the "joined" line, or none when the user was a member already.
+    using Joined = std::optional<ChatMessage>;
+    m_context.writer.write<Joined>(
         this,
-        [roomId, user, maxRooms, maxMembers](Storage &storage) -> Written<bool> {
+        [roomId, user, maxRooms, maxMembers](Storage &storage) -> Written<Joined> {
             if (storage.rooms.isMember(roomId, user.id))
-                return false;
+                return Joined();
             const qint64 rooms = storage.rooms.roomCountOf(user.id);
             const qint64 members = storage.rooms.memberCount(roomId);
             if (rooms < 0 || members < 0)
@@ -105,20 +107,24 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             if (members >= maxMembers)
                 return Errors::quotaExceeded(QCoreApplication::translate(
                     "Server", "That room has as many members as this server allows."));
+            const auto line = storage.messages.insertRoomEvent(roomId, user, ChatMessage::Kind::Joined,
+                                                               QDateTime::currentMSecsSinceEpoch());
             // What was sent before joining is not unread.
-            const qint64 newest = storage.messages.newestId(roomId);
-            if (!storage.rooms.addMember(roomId, user.id) || newest < 0 ||
-                storage.readMarkers.advance(user.id, roomId, newest) < 0)
+            if (!line || !storage.rooms.addMember(roomId, user.id) ||
+                storage.readMarkers.advance(user.id, roomId, line->id) < 0)
                 return Errors::internal();
-            return true;
+            return Joined(*line);
         },
-        [this, reply, row = *row, user](const Written<bool> &written) {
+        [this, reply, row = *row, user](const Written<Joined> &written) {
             if (reply.failed(written))
                 return;
             const Room room = roomView(m_context, row, user.id);
-            if (std::get<bool>(written)) { // joining a room one is already in announces nothing
+            // Joining a room one is already in announces nothing. The user's own devices learn of the room
+            // (and read the line in its history); the others get the member and the line.
+            if (const Joined &line = std::get<Joined>(written)) {
                 Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
                                  user.id);
+                Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
                 Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
             }
             reply.ok(RoomReply{room});
@@ -130,17 +136,33 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
 {
     const User user = connection->user();
     const qint64 roomId = request.room;
-    m_context.writer.write<Committed>(
+    // The result: the "left" line; none in a direct conversation, where leaving only closes it (the other
+    // user opening it again brings the leaver back).
+    using Left = std::optional<ChatMessage>;
+    m_context.writer.write<Left>(
         this,
-        [roomId, user](Storage &storage) -> Written<Committed> {
-            if (!storage.rooms.isMember(roomId, user.id))
+        [roomId, user](Storage &storage) -> Written<Left> {
+            const auto row =
+                storage.rooms.isMember(roomId, user.id) ? storage.rooms.find(roomId) : std::nullopt;
+            if (!row)
                 return Errors::notAMember();
-            return committedIf(storage.rooms.removeMember(roomId, user.id));
+            Left line;
+            if (!row->direct) {
+                line = storage.messages.insertRoomEvent(roomId, user, ChatMessage::Kind::Left,
+                                                        QDateTime::currentMSecsSinceEpoch());
+                if (!line)
+                    return Errors::internal();
+            }
+            if (!storage.rooms.removeMember(roomId, user.id))
+                return Errors::internal();
+            return line;
         },
-        [this, reply, roomId, user](const Written<Committed> &written) {
+        [this, reply, roomId, user](const Written<Left> &written) {
             if (reply.failed(written))
                 return;
             Delivery::toRoom(m_context, roomId, MemberLeftEvent{roomId, user}.toJson(), user.id);
+            if (const Left &line = std::get<Left>(written))
+                Delivery::toRoom(m_context, roomId, MessageEvent{*line}.toJson(), user.id);
             Delivery::toUser(m_context, user.id, RoomLeftEvent{roomId}.toJson(), reply.connection());
             reply.ok();
         });

@@ -50,4 +50,11 @@ ProtocolError forbidden(const QString &why)
     return {ErrorCode::Forbidden, why};
 }
 
+ProtocolError roomEventLine()
+{
+    return forbidden(QCoreApplication::translate(
+        "Server",
+        "That is a line about the room, not a message: it cannot be changed, reacted to or answered."));
+}
+
 } // namespace Natter::Server::Errors

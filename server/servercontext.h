@@ -35,6 +35,8 @@ ProtocolError quotaExceeded(const QString &what);
 ProtocolError roomQuota();
 ProtocolError noSuchMessage();
 ProtocolError forbidden(const QString &why);
+/// forbidden: the id is a line about the room ("bob joined"), which is not changed, reacted to or answered.
+ProtocolError roomEventLine();
 } // namespace Errors
 
 } // namespace Natter::Server

@@ -657,6 +657,10 @@
         <source>%1 left the room</source>
         <translation>%1 hat den Raum verlassen</translation>
     </message>
+    <message>
+        <source>Something happened here that this version of Natter cannot show.</source>
+        <translation>Hier ist etwas geschehen, das diese Version von Natter nicht anzeigen kann.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>

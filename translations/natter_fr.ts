@@ -657,6 +657,10 @@
         <source>%1 left the room</source>
         <translation>%1 a quitté le salon</translation>
     </message>
+    <message>
+        <source>Something happened here that this version of Natter cannot show.</source>
+        <translation>Il s’est passé ici quelque chose que cette version de Natter ne sait pas afficher.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>

@@ -234,6 +234,8 @@ void ChatSession::handleEvent(const MessageEvent &event)
     const ChatMessage &message = event.message;
     if (!messages(message.room)->addStored(message))
         return;
+    if (!message.isText())
+        return;                                         // a line about the room: not unread, not notified
     m_typing->set(message.room, message.author, false); // their message is what they were typing
     if (message.author.id == m_user.id)
         markRead(message.room, message.id); // who writes has read what came before (here or elsewhere)
@@ -254,16 +256,12 @@ void ChatSession::handleEvent(const PresenceEvent &event)
 
 void ChatSession::handleEvent(const MemberJoinedEvent &event)
 {
-    members(event.room)->addMember(event.member);
-    messages(event.room)
-        ->addNotice(MessageModel::Notice::Joined, event.member.user, QDateTime::currentMSecsSinceEpoch());
+    members(event.room)->addMember(event.member); // the "joined" line comes as a message
 }
 
 void ChatSession::handleEvent(const MemberLeftEvent &event)
 {
-    members(event.room)->removeMember(event.user.id);
-    messages(event.room)
-        ->addNotice(MessageModel::Notice::Left, event.user, QDateTime::currentMSecsSinceEpoch());
+    members(event.room)->removeMember(event.user.id); // the "left" line comes as a message
 }
 
 void ChatSession::handleEvent(const SignedOutEvent &)

@@ -13,6 +13,21 @@ QDate localDay(qint64 timestampMs)
 {
     return QDateTime::fromMSecsSinceEpoch(timestampMs).toLocalTime().date();
 }
+
+MessageModel::Notice noticeOf(const ChatMessage &message)
+{
+    switch (message.kind) {
+    case ChatMessage::Kind::Text:
+        return MessageModel::Notice::None;
+    case ChatMessage::Kind::Joined:
+        return MessageModel::Notice::Joined;
+    case ChatMessage::Kind::Left:
+        return MessageModel::Notice::Left;
+    case ChatMessage::Kind::Other:
+        break;
+    }
+    return MessageModel::Notice::Other;
+}
 } // namespace
 
 MessageModel::MessageModel(qint64 roomId, qint64 ownUserId, QObject *parent)
@@ -35,15 +50,17 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        if (entry.notice == Notice::Joined)
+        if (message.kind == ChatMessage::Kind::Joined)
             return tr("%1 joined the room").arg(message.author.username);
-        if (entry.notice == Notice::Left)
+        if (message.kind == ChatMessage::Kind::Left)
             return tr("%1 left the room").arg(message.author.username);
+        if (message.kind == ChatMessage::Kind::Other)
+            return tr("Something happened here that this version of Natter cannot show.");
         return message.text;
     case NoticeRole:
-        return QVariant::fromValue(entry.notice);
+        return QVariant::fromValue(noticeOf(message));
     case IdRole:
-        return entry.notice == Notice::None ? message.id : 0;
+        return message.id;
     case AuthorRole:
         return message.author.username;
     case AuthorIdRole:
@@ -86,8 +103,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case RevRole:
         return message.rev;
     case ContinuesGroupRole: {
-        if (index.row() == 0 || entry.notice != Notice::None ||
-            m_entries.at(index.row() - 1).notice != Notice::None)
+        if (index.row() == 0 || !message.isText() || !m_entries.at(index.row() - 1).message.isText())
             return false;
         const ChatMessage &previous = m_entries.at(index.row() - 1).message;
         return previous.author.id == message.author.id &&
@@ -149,7 +165,7 @@ bool MessageModel::addStored(const ChatMessage &message)
         return false;
     }
 
-    if (message.author.id == m_ownUserId) {
+    if (message.author.id == m_ownUserId && message.isText()) {
         const int pending = findPending(message.clientId);
         if (pending >= 0) {
             // The server stored our own message: it leaves the pending tail for its place by id.
@@ -227,16 +243,6 @@ void MessageModel::replace(int row, const ChatMessage &message)
     emit dataChanged(changed, changed);
 }
 
-void MessageModel::addNotice(Notice notice, const User &user, qint64 timestampMs)
-{
-    const qint64 after = newestId();
-    ChatMessage line{after, m_roomId, user, {}, timestampMs, {}};
-    beginInsertRows({}, m_stored, m_stored);
-    m_entries.insert(m_stored, Entry{line, Status::Sent, notice});
-    ++m_stored;
-    endInsertRows();
-}
-
 std::optional<ChatMessage> MessageModel::stored(qint64 id) const
 {
     const int row = rowOf(id);
@@ -260,7 +266,7 @@ std::optional<int> MessageModel::countAfter(qint64 id, qint64 userId) const
     int count = 0;
     for (int row = 0; row < m_stored; ++row) {
         const Entry &entry = m_entries.at(row);
-        if (entry.notice == Notice::None && entry.message.id > id && entry.message.author.id != userId &&
+        if (entry.message.isText() && entry.message.id > id && entry.message.author.id != userId &&
             !entry.message.deleted)
             ++count;
     }
@@ -271,7 +277,7 @@ qint64 MessageModel::lastOwnMessageId() const
 {
     for (int row = m_stored - 1; row >= 0; --row) {
         const ChatMessage &message = m_entries.at(row).message;
-        if (m_entries.at(row).notice == Notice::None && message.author.id == m_ownUserId && !message.deleted)
+        if (message.isText() && message.author.id == m_ownUserId && !message.deleted)
             return message.id;
     }
     return 0;
@@ -279,20 +285,12 @@ qint64 MessageModel::lastOwnMessageId() const
 
 qint64 MessageModel::oldestId() const
 {
-    for (int row = 0; row < m_stored; ++row) {
-        if (m_entries.at(row).notice == Notice::None)
-            return m_entries.at(row).message.id;
-    }
-    return 0;
+    return m_stored > 0 ? m_entries.first().message.id : 0;
 }
 
 qint64 MessageModel::newestId() const
 {
-    for (int row = m_stored - 1; row >= 0; --row) {
-        if (m_entries.at(row).notice == Notice::None)
-            return m_entries.at(row).message.id;
-    }
-    return 0;
+    return m_stored > 0 ? m_entries.at(m_stored - 1).message.id : 0;
 }
 
 void MessageModel::notifyNeighbours(int first, int last)

@@ -9,7 +9,9 @@
 namespace Natter::Client {
 
 /// One room's messages for the chat view: stored messages in id order, then the user's own messages that
-/// are not stored yet (pending or failed) in the order they were written. A message is never listed twice:
+/// are not stored yet (pending or failed) in the order they were written. The stored ones include the lines
+/// about the room that history holds ("bob joined"; NoticeRole); a line of a kind this version does not know
+/// says so. A message is never listed twice:
 /// a stored one is matched by id, and the user's own by client_id when the server confirms it.
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
@@ -39,7 +41,7 @@ public:
     Q_ENUM(Role)
     enum class Status { Sent, Pending, Failed };
     Q_ENUM(Status)
-    enum class Notice { None, Joined, Left };
+    enum class Notice { None, Joined, Left, Other }; // Other: a kind of line this version does not know
     Q_ENUM(Notice)
 
     explicit MessageModel(qint64 roomId, qint64 ownUserId, QObject *parent = nullptr);
@@ -58,9 +60,6 @@ public:
     void addStored(const QList<ChatMessage> &messages);
     /// The user's own message, shown at once and marked pending until the server stores it.
     void addPending(const ChatMessage &draft);
-    /// A line about the room seen while the client was there ("bob joined", "carol left"), after the newest
-    /// message held. Kept in memory only: history does not hold them.
-    void addNotice(Notice notice, const User &user, qint64 timestampMs);
     void setStatus(const QString &clientId, Status status);
     std::optional<ChatMessage> pendingMessage(const QString &clientId) const;
 
@@ -71,8 +70,8 @@ public:
     qint64 newestRev() const { return m_newestRev; }
     std::optional<ChatMessage> stored(qint64 id) const;
     int rowOf(qint64 id) const;
-    /// Stored messages after `id` by others than `userId`, not deleted: what is unread after a read position;
-    /// nullopt when the model does not hold everything after `id`.
+    /// Stored messages (not lines about the room) after `id` by others than `userId`, not deleted: what is
+    /// unread after a read position; nullopt when the model does not hold everything after `id`.
     std::optional<int> countAfter(qint64 id, qint64 userId) const;
     /// The newest stored message of the user that is not deleted; 0 for none (Up edits it).
     qint64 lastOwnMessageId() const;
@@ -84,7 +83,6 @@ private:
     struct Entry {
         ChatMessage message;
         Status status = Status::Sent;
-        Notice notice = Notice::None; // a notice's message.id is the message it follows
     };
     int findPending(const QString &clientId) const;
     void replace(int row, const ChatMessage &message);

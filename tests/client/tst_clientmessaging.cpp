@@ -372,7 +372,7 @@ private slots:
     void joinAndLeaveLinesInTheConversation()
     {
         MessageModel *alices = m_alice->session.messages(m_room);
-        // Bob joined in init(): Alice saw it happen.
+        // Bob joined in init(): Alice's conversation says so.
         QTRY_COMPARE(alices->rowCount(), 1);
         QCOMPARE(alices->index(0).data(MessageModel::TextRole).toString(),
                  QStringLiteral("bob joined the room"));
@@ -394,13 +394,28 @@ private slots:
         QTRY_COMPARE(alices->rowCount(), 4);
         QCOMPARE(alices->index(3).data(MessageModel::TextRole).toString(),
                  QStringLiteral("carol left the room"));
-        // Messages still go in order after the lines, and the lines take no part in paging or editing.
+        // Messages still go in order after the lines; the lines are stored, so they are no messages to edit
+        // or count as unread, but history and paging hold them.
         m_bob->session.send(m_room, QStringLiteral("bye carol"));
         QTRY_COMPARE(alices->rowCount(), 5);
         QCOMPARE(alices->index(4).data(MessageModel::TextRole).toString(), QStringLiteral("bye carol"));
-        QCOMPARE(alices->oldestId(), alices->index(1).data(MessageModel::IdRole).toLongLong());
+        QCOMPARE(alices->oldestId(), alices->index(0).data(MessageModel::IdRole).toLongLong());
         QCOMPARE(alices->newestId(), alices->index(4).data(MessageModel::IdRole).toLongLong());
         QCOMPARE(alices->rowOf(alices->newestId()), 4);
+        QCOMPARE(alices->countAfter(0, m_alice->session.user().id), 2);
+        QCOMPARE(m_bob->session.messages(m_room)->lastOwnMessageId(),
+                 nth(m_bob->session.messages(m_room), 1).data(MessageModel::IdRole).toLongLong());
+
+        // A device that was not there reads the same lines from history.
+        ClientWindow laptop(m_dir->path(), QStringLiteral("alice-laptop"), m_server->url());
+        QVERIFY(laptop.signIn(QStringLiteral("alice")));
+        MessageModel *later = laptop.session.messages(m_room);
+        QTRY_COMPARE(later->rowCount(), 5);
+        for (int row = 0; row < 5; ++row) {
+            QCOMPARE(text(later->index(row)), text(alices->index(row)));
+            QCOMPARE(later->index(row).data(MessageModel::NoticeRole),
+                     alices->index(row).data(MessageModel::NoticeRole));
+        }
     }
 
     void linksToMessagesOpenThem()

@@ -339,6 +339,17 @@ private slots:
                                                    {"text", ""},
                                                    {"ts", 1},
                                                    {"mentions", QJsonArray{"2"}}}));
+        // A line about the room; a kind this version does not know is kept apart, not refused.
+        ChatMessage joined{14, 7, alice, QString(), 1700000000123, {}};
+        joined.kind = ChatMessage::Kind::Joined;
+        QCOMPARE(joined.toJson().value("kind").toString(), QStringLiteral("joined"));
+        QCOMPARE(ChatMessage::fromJson(joined.toJson()), joined);
+        QJsonObject later = joined.toJson();
+        later.insert(QStringLiteral("kind"), QStringLiteral("renamed"));
+        QCOMPARE(ChatMessage::fromJson(later)->kind, ChatMessage::Kind::Other);
+        later.insert(QStringLiteral("kind"), 1);
+        QVERIFY(!ChatMessage::fromJson(later));
+        QVERIFY(!message.toJson().contains(QStringLiteral("kind")));
 
         // Mentions and reactions as the server reads them.
         using Validation::mentionedKeys;

@@ -119,7 +119,7 @@ private slots:
         // Joined before any of them: all five are unread for Bob; his own messages never are.
         QJsonObject bobsView = roomIn(m_bob->request(QStringLiteral("list_rooms")), m_room);
         QCOMPARE(bobsView.value("unread").toInt(), 5);
-        QCOMPARE(bobsView.value("read").toInteger(), 0);
+        QVERIFY(bobsView.value("read").toInteger() < ids.first()); // his "joined" line
         QCOMPARE(roomIn(m_alice->request(QStringLiteral("list_rooms")), m_room).value("unread").toInt(), 0);
 
         auto bobPhone = connectedUser("bob", false);
@@ -277,7 +277,7 @@ private slots:
         // Messages in it reach the two of them only.
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", direct}, {"text", "psst"}})),
                  QStringLiteral("ok"));
-        QVERIFY(m_bob->waitForEvents(QStringLiteral("message")));
+        QVERIFY(m_bob->waitForEvents(kChatMessage));
         // Bob leaves; Alice opening it again brings him back, and he sees it appear again.
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", direct}})),
                  QStringLiteral("ok"));

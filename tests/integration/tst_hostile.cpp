@@ -96,12 +96,12 @@ private:
     /// Alice says something and bob hears it within a second: the well-behaved users are unaffected.
     void chatStillWorks()
     {
-        const int before = int(m_bob->eventsOfType(QStringLiteral("message")).size());
+        const int before = int(m_bob->eventsOfType(kChatMessage).size());
         const QString text = QStringLiteral("still here %1").arg(++m_chatted);
         QCOMPARE(
             replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", text}}, 1000)),
             QStringLiteral("ok"));
-        QVERIFY(m_bob->waitForEvents(QStringLiteral("message"), before + 1, 1000));
+        QVERIFY(m_bob->waitForEvents(kChatMessage, before + 1, 1000));
     }
 
 private slots:
@@ -224,7 +224,7 @@ private slots:
         constexpr int count = 3000;
         fill(count, QString(3000, QLatin1Char('x')));
         QTRY_COMPARE_WITH_TIMEOUT(m_server->server().connectionCount(), 2, 30000);
-        QVERIFY(m_bob->waitForEvents(QStringLiteral("message"), count, 30000));
+        QVERIFY(m_bob->waitForEvents(kChatMessage, count, 30000));
         chatStillWorks();
     }
 
@@ -409,7 +409,7 @@ private slots:
         }
         const QJsonObject history = m_alice->request(QStringLiteral("history"), {{"room", m_room}});
         QCOMPARE(replyCode(history), QStringLiteral("ok"));
-        QCOMPARE(history.value(QStringLiteral("messages")).toArray().size(), 0);
+        QCOMPARE(chatMessagesOf(history).size(), 0);
         chatStillWorks();
     }
 
@@ -453,7 +453,7 @@ private slots:
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "smile 😀"}})),
                  QStringLiteral("ok"));
         const QJsonObject history = m_bob->request(QStringLiteral("history"), {{"room", m_room}});
-        QCOMPARE(history.value(QStringLiteral("messages")).toArray().size(), 1);
+        QCOMPARE(chatMessagesOf(history).size(), 1);
     }
 
     void aTrustedProxyForwardsTheClientAddress()

@@ -239,7 +239,7 @@ private slots:
         send(*m_bob, "a reply", m_room, ids[4]);
         for (int i = 0; i < 3; ++i)
             send(*m_alice, QStringLiteral("new %1").arg(i));
-        QVERIFY(m_bob->waitForEvents(QStringLiteral("message"), 4));
+        QVERIFY(m_bob->waitForEvents(kChatMessage, 4));
         QMap<qint64, QJsonObject> live = byId(history(*m_bob));
 
         // The laptop comes back and asks for what changed since the highest rev it held, page by page.

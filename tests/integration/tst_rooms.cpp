@@ -109,6 +109,70 @@ private slots:
                  QStringLiteral("bad_request"));
     }
 
+    void joinAndLeaveAreLinesInHistory()
+    {
+        const QJsonObject room = createRoom(*m_alice, "Lounge");
+        const qint64 roomId = room.value("id").toInteger();
+        const QString accessCode = room.value("code").toString();
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", accessCode}})),
+                 QStringLiteral("ok"));
+        // Alice hears of the line as of a message; Bob, who joined, reads it in history.
+        QVERIFY(m_alice->waitForEvents(QStringLiteral("message")));
+        const QJsonObject joined =
+            m_alice->eventsOfType(QStringLiteral("message")).first().value("message").toObject();
+        QCOMPARE(joined.value("kind").toString(), QStringLiteral("joined"));
+        QCOMPARE(joined.value("author").toObject().value("username").toString(), QStringLiteral("bob"));
+        QCOMPARE(joined.value("text").toString(), QString());
+        QVERIFY(joined.value("rev").toInteger() > 0);
+        QVERIFY(m_bob->eventsOfType(QStringLiteral("message")).isEmpty());
+        const qint64 lineId = joined.value("id").toInteger();
+
+        // A line is no message: it cannot be edited, deleted, reacted to or answered, even by its author.
+        const QJsonObject at{{"room", roomId}, {"message", lineId}};
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("edit_message"),
+                                          {{"room", roomId}, {"message", lineId}, {"text", "x"}})),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("delete_message"), at)),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("react"),
+                                            {{"room", roomId}, {"message", lineId}, {"emoji", "👍"}})),
+                 QStringLiteral("forbidden"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"),
+                                            {{"room", roomId}, {"text", "hi"}, {"reply_to", lineId}})),
+                 QStringLiteral("forbidden"));
+        // Nor is it unread: Alice has one unread message (Bob's), not two.
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("send"), {{"room", roomId}, {"text", "hello"}})),
+                 QStringLiteral("ok"));
+        QJsonObject alicesView;
+        for (const QJsonValue &entry :
+             m_alice->request(QStringLiteral("list_rooms")).value("rooms").toArray()) {
+            if (entry.toObject().value("id").toInteger() == roomId)
+                alicesView = entry.toObject();
+        }
+        QCOMPARE(alicesView.value("unread").toInt(), 1);
+
+        // Leaving writes the other line; Bob, gone, does not hear it.
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", roomId}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_alice->waitForEvents(QStringLiteral("message"), 3));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("message")), m_bob->eventsOfType(kChatMessage));
+        const QJsonArray history =
+            m_alice->request(QStringLiteral("history"), {{"room", roomId}}).value("messages").toArray();
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(0).toObject(), joined);
+        QCOMPARE(history.at(1).toObject().value("text").toString(), QStringLiteral("hello"));
+        QCOMPARE(history.at(2).toObject().value("kind").toString(), QStringLiteral("left"));
+        QCOMPARE(history.at(2).toObject(),
+                 m_alice->eventsOfType(QStringLiteral("message")).last().value("message").toObject());
+        // The change feed carries them too, so a client that was away catches up on them.
+        const QJsonArray changed =
+            m_alice->request(QStringLiteral("changes"), {{"room", roomId}, {"since", 0}})
+                .value("messages")
+                .toArray();
+        QCOMPARE(changed, history);
+        QVERIFY(m_carol->events().isEmpty());
+    }
+
     void leaveRoom()
     {
         const QJsonObject room = createRoom(*m_alice, "Lounge");
@@ -141,9 +205,9 @@ private slots:
         QCOMPARE(
             replyCode(m_alice->request(QStringLiteral("send"), {{"room", roomId}, {"text", "after bob"}})),
             QStringLiteral("ok"));
-        QVERIFY(m_carol->waitForEvents(QStringLiteral("message")));
+        QVERIFY(m_carol->waitForEvents(kChatMessage));
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("list_rooms"))), QStringLiteral("ok"));
-        QVERIFY(m_bob->eventsOfType(QStringLiteral("message")).isEmpty());
+        QVERIFY(m_bob->eventsOfType(kChatMessage).isEmpty());
         QCOMPARE(replyCode(m_bob->request(QStringLiteral("history"), {{"room", roomId}})),
                  QStringLiteral("not_a_member"));
     }

@@ -129,7 +129,7 @@ private slots:
         QCOMPARE(replyCode(alice.request(QStringLiteral("send"),
                                          {{"room", room.value("id")}, {"text", "over TLS"}})),
                  QStringLiteral("ok"));
-        QVERIFY(bob.waitForEvents(QStringLiteral("message")));
+        QVERIFY(bob.waitForEvents(kChatMessage));
     }
 
     void plainAndUntrustingClientsGetNothing()
@@ -196,7 +196,7 @@ private slots:
         bob.clearEvents();
         QCOMPARE(replyCode(alice.request(QStringLiteral("send"), {{"room", roomId}, {"text", "still here"}})),
                  QStringLiteral("ok"));
-        QVERIFY(bob.waitForEvents(QStringLiteral("message"), 1, 1000));
+        QVERIFY(bob.waitForEvents(kChatMessage, 1, 1000));
     }
 
     void reloadServesTheNewCertificateAndKeepsConnections()

@@ -208,6 +208,8 @@ private slots:
             const QJsonArray messages = page.value("messages").toArray();
             for (const QJsonValue &value : messages) {
                 const QJsonObject message = value.toObject();
+                if (message.contains(QStringLiteral("kind")))
+                    continue; // a line about the room ("bob joined"), not a sent message
                 ++seen[message.value("client_id").toString()];
                 ids.insert(message.value("id").toInteger());
             }

@@ -76,12 +76,27 @@ QJsonObject TestClient::waitForReply(qint64 id, int timeoutMs)
     return m_replies.value(id);
 }
 
+QJsonArray chatMessagesOf(const QJsonObject &reply)
+{
+    QJsonArray messages;
+    for (const QJsonValue &message : reply.value(QStringLiteral("messages")).toArray()) {
+        if (!message.toObject().contains(QStringLiteral("kind")))
+            messages.append(message);
+    }
+    return messages;
+}
+
 QList<QJsonObject> TestClient::eventsOfType(const QString &type) const
 {
+    const bool textOnly = type == kChatMessage;
+    const QString wanted = textOnly ? QStringLiteral("message") : type;
     QList<QJsonObject> result;
     for (const QJsonObject &event : m_events) {
-        if (event.value(QStringLiteral("type")).toString() == type)
-            result.append(event);
+        if (event.value(QStringLiteral("type")).toString() != wanted)
+            continue;
+        if (textOnly && event.value(QStringLiteral("message")).toObject().contains(QStringLiteral("kind")))
+            continue;
+        result.append(event);
     }
     return result;
 }

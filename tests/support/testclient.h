@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkRequest>
@@ -16,6 +17,12 @@ namespace Natter::Test {
 
 /// "ok", or the error code of an error reply: what most assertions compare.
 QString replyCode(const QJsonObject &reply);
+
+/// For eventsOfType and waitForEvents: the "message" events that carry a message, leaving out the lines
+/// about a room ("bob joined", which carry a "kind").
+inline const QString kChatMessage = QStringLiteral("message (text)");
+/// The messages of a history or changes reply, leaving out the lines about the room.
+QJsonArray chatMessagesOf(const QJsonObject &reply);
 
 /// A real QWebSocket client for integration tests: sends requests, keeps replies by id and events in order.
 /// Every wait runs the event loop until the thing arrives or the timeout passes; none sleeps a fixed time.
