@@ -41,6 +41,22 @@ QSqlDatabase Database::open(const QString &path, const QString &connectionName, 
     return db;
 }
 
+QSqlDatabase Database::openForReading(const QString &path, const QString &connectionName, QString *error)
+{
+    QSqlDatabase db = open(path, connectionName, error);
+    if (!db.isValid())
+        return {};
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA query_only=ON"))) {
+        *error = query.lastError().text();
+        query = QSqlQuery();
+        db = QSqlDatabase();
+        close(connectionName);
+        return {};
+    }
+    return db;
+}
+
 bool Database::prepareFiles(const QString &path, QString *error)
 {
     const QFileInfo file(path);

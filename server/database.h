@@ -13,6 +13,8 @@ public:
     /// Opens (creating when needed) `path` as connection `connectionName` with WAL, synchronous=FULL,
     /// foreign keys and a busy timeout. Returns an invalid QSqlDatabase and sets `error` on failure.
     static QSqlDatabase open(const QString &path, const QString &connectionName, QString *error);
+    /// The same for a connection that only reads (PRAGMA query_only): a write through it fails.
+    static QSqlDatabase openForReading(const QString &path, const QString &connectionName, QString *error);
     /// Makes sure the database's directory exists and that the directory natterd creates (0700) and the
     /// database file (0600) are private to this user before SQLite opens it: SQLite gives `-wal` and `-shm`
     /// the mode of the database file. Tightens a database file that others can read.
