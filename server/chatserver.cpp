@@ -15,6 +15,7 @@
 #include "requestrouter.h"
 #include "servercontext.h"
 #include "storage.h"
+#include "storagereader.h"
 #include "storagewriter.h"
 #include "systemlimits.h"
 #include "tlscertificates.h"
@@ -78,11 +79,16 @@ bool ChatServer::start(QString *error)
         stop();
         return false;
     }
+    m_reader = std::make_unique<StorageReader>(path);
+    if (!m_reader->start(error)) {
+        stop();
+        return false;
+    }
     m_hashing = std::make_unique<HashingPool>(
         m_config.scrypt,
         HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
-    m_context.reset(
-        new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, m_presence, m_limits, m_abuse});
+    m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
+                                      m_limits, m_abuse});
     m_router = std::make_unique<RequestRouter>(*m_context);
 
     if (!setUpTls(error)) {
@@ -182,9 +188,13 @@ void ChatServer::stop()
     m_hashing.reset();
     if (m_writer)
         m_writer->stop();
+    // Searches still queued are dropped: their connections are gone.
+    if (m_reader)
+        m_reader->stop();
     m_router.reset();
     m_context.reset();
     m_writer.reset();
+    m_reader.reset();
     if (m_storage) {
         m_storage.reset();
         Database::close(m_connectionName);

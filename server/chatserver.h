@@ -24,6 +24,7 @@ class ConnectionGate;
 class DatabaseLock;
 class ClientConnection;
 class HashingPool;
+class StorageReader;
 class StorageWriter;
 class RequestRouter;
 struct ServerContext;
@@ -36,7 +37,8 @@ public:
     explicit ChatServer(ServerConfig config, QObject *parent = nullptr);
     ~ChatServer() override;
 
-    /// Opens and migrates the database, starts the writer thread and listens. False with `error` on failure.
+    /// Opens and migrates the database, starts the writer and reader threads and listens. False with `error`
+    /// on failure.
     bool start(QString *error);
     /// Closes every connection, finishes pending writes and closes the database.
     void stop();
@@ -77,6 +79,7 @@ private:
     RateLimiters m_limits;
     AbuseLog m_abuse;
     std::unique_ptr<StorageWriter> m_writer;
+    std::unique_ptr<StorageReader> m_reader;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RequestRouter> m_router;
     // Declared after the handlers so that it is destroyed first: its pending callbacks use them.

@@ -6,6 +6,7 @@
 #include "ratelimiters.h"
 #include "searchquery.h"
 #include "storage.h"
+#include "storagereader.h"
 
 namespace Natter::Server {
 
@@ -25,15 +26,27 @@ void SearchHandler::handle(ClientConnection *connection, const Responder &reply,
     const QString query = SearchQuery::fromUserText(request.query);
     if (query.isEmpty())
         return reply.ok(SearchReply{}); // only punctuation: nothing can match
-    const auto page =
-        m_context.storage.messages.search(userId, query, request.room, request.before, request.limit);
-    if (!page.ok)
-        return reply.error(Errors::internal());
-    SearchReply result;
-    result.more = page.more;
-    for (const auto &hit : page.hits)
-        result.results.append(SearchHit{hit.message, hit.marked});
-    reply.ok(result);
+    // On the reader thread: on a large database a search takes tens of milliseconds, at times over a hundred,
+    // and every other connection would wait that long. A send acknowledged before is found: its commit is
+    // done, and each read sees what was committed before it began.
+    using Page = MessageRepository::SearchPage;
+    const std::optional<qint64> room = request.room;
+    const std::optional<qint64> before = request.before;
+    const int limit = request.limit;
+    m_context.reader.read<Page>(
+        connection, // gone: nobody to answer
+        [userId, query, room, before, limit](Storage &storage) {
+            return storage.messages.search(userId, query, room, before, limit);
+        },
+        [reply](const Page &page) {
+            if (!page.ok)
+                return reply.error(Errors::internal());
+            SearchReply result;
+            result.more = page.more;
+            for (const auto &hit : page.hits)
+                result.results.append(SearchHit{hit.message, hit.marked});
+            reply.ok(result);
+        });
 }
 
 } // namespace Natter::Server

@@ -10,6 +10,7 @@ struct RateLimiters;
 struct ServerConfig;
 class AbuseLog;
 class HashingPool;
+class StorageReader;
 class StorageWriter;
 class PresenceTracker;
 
@@ -19,6 +20,7 @@ struct ServerContext {
     Storage &storage;
     HashingPool &hashing;
     StorageWriter &writer; // every write goes through it; `storage` is for reads on the event loop
+    StorageReader &reader; // reads too slow for the event loop (search) run on its thread
     PresenceTracker &presence;
     RateLimiters &limits;
     AbuseLog &abuse;

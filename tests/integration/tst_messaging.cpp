@@ -342,6 +342,46 @@ private slots:
             1);
     }
 
+    void searchFindsWhatWasSentJustBefore()
+    {
+        // Search runs on a reader thread with its own connection: a send whose ok has arrived is committed,
+        // and a search asked for after it must find it, from the sender and from any other connection,
+        // also when the reader has searched just before the commit.
+        for (int i = 0; i < 8; ++i) {
+            const QString word = QStringLiteral("needle%1x").arg(i);
+            const auto found = [&](TestClient &client) {
+                const QJsonObject reply = client.request(QStringLiteral("search"), {{"query", word}});
+                return replyCode(reply) == QLatin1String("ok") ? reply.value("results").toArray().size() : -1;
+            };
+            QCOMPARE(found(*m_bob), 0);
+            const qint64 id =
+                send(*m_alice, QStringLiteral("a %1 in the haystack").arg(word)).value("id").toInteger();
+            QVERIFY(id > 0);
+            QCOMPARE(found(*m_bob), 1);
+            QCOMPARE(found(*m_alice), 1);
+        }
+    }
+
+    void stoppingWithSearchesQueuedIsClean()
+    {
+        for (int i = 0; i < 20; ++i)
+            send(*m_alice, QStringLiteral("common words %1").arg(i));
+        QList<qint64> ids;
+        for (int i = 0; i < 30; ++i)
+            ids.append(m_bob->post(QStringLiteral("search"), {{"query", "common words"}}));
+        QCOMPARE(replyCode(m_bob->waitForReply(ids.first())), QStringLiteral("ok"));
+        // The rest are queued on the reader, in flight or still in the socket: stopping drops them.
+        m_server->stop();
+        QVERIFY(m_bob->waitForDisconnect());
+        QVERIFY(m_server->start());
+        auto bob = connectedUser("bob", false);
+        QCOMPARE(bob->request(QStringLiteral("search"), {{"query", "common words"}, {"limit", 50}})
+                     .value("results")
+                     .toArray()
+                     .size(),
+                 20);
+    }
+
     void searchHasALimitOfItsOwn()
     {
         m_server->stop();
