@@ -23,7 +23,7 @@ struct RateLimiters {
     RateLimiter createRoom;   // per user: create_room, open_direct (new ones), rename_room, new_code
     RateLimiter typing;       // per user
     RateLimiter read;         // per user: mark_read
-    RateLimiter search;       // per user: search runs on the event loop, so it has a limit of its own
+    RateLimiter search;       // per user: searches queue for one reader thread, so it has a limit of its own
 };
 
 } // namespace Natter::Server

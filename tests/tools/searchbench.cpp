@@ -14,15 +14,22 @@
 // Exits non-zero when a search fails, returns a result the user must not see (a room they are not in, a
 // deleted message, another room than asked, not before `before`, not newest first) or a page other than
 // the one a plain walk of the index gives. It asserts no timing: the figures are for reading.
+//
+// Then what a search costs everyone else: a timer on the main thread, due every 2 ms, stands for the other
+// connections' frames, and its lateness is measured while the same searches run back to back, once on the
+// main thread's event loop (calling the repository, as natterd did before the reader thread) and once
+// through StorageReader, as natterd runs them now; the two alternate, round by round, in the same run.
 #include "database.h"
 #include "migrator.h"
 #include "searchquery.h"
 #include "storage.h"
+#include "storagereader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -34,11 +41,13 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 #include <QUuid>
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <sched.h>
 #include <unistd.h>
@@ -452,6 +461,49 @@ qint64 fileSize(const QString &path)
     return info.exists() ? info.size() : 0;
 }
 
+/// The value below which `share` (0..1) of the values lie (nearest rank).
+double percentile(std::vector<double> values, double share)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t rank = size_t(std::ceil(share * double(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+constexpr int kProbeMs = 2; // the timer that stands for the other connections
+
+/// What searches run back to back did to this thread's event loop.
+struct LoopRun {
+    std::vector<double> lateMs;   // per tick of the probe: how much later than due it fired
+    std::vector<double> searchMs; // per search: its time in SQLite
+    std::vector<double> answerMs; // per search: from asking to the answer on this thread
+    double seconds = 0;
+};
+
+/// How late a timer on this thread fires while searches run. `start` begins them and calls `finished`
+/// once the last one is done (from the event loop, never inline).
+void probeWhile(LoopRun &run, const std::function<void(const std::function<void()> &finished)> &start)
+{
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer probe;
+    probe.setSingleShot(true);
+    probe.setTimerType(Qt::PreciseTimer);
+    qint64 armedNs = clock.nsecsElapsed();
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        run.lateMs.push_back(std::max(0.0, double(now - armedNs) / 1e6 - kProbeMs));
+        armedNs = now;
+        probe.start(kProbeMs);
+    });
+    probe.start(kProbeMs);
+    start([&loop] { loop.quit(); });
+    loop.exec();
+    run.seconds += double(clock.nsecsElapsed()) / 1e9;
+}
+
 /// The fixed set of queries, picked by rank from the vocabulary with their own seed.
 QList<Query> makeQueries(const QStringList &words, qint64 oneRoom)
 {
@@ -527,7 +579,11 @@ int main(int argc, char *argv[])
         QStringLiteral("PATH"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Also write a JSON summary."),
                                         QStringLiteral("FILE"));
-    parser.addOptions({messagesOption, roundsOption, databaseOption, jsonOption});
+    const QCommandLineOption loopRoundsOption(
+        QStringLiteral("loop-rounds"),
+        QStringLiteral("Rounds of the queries for the event-loop measurement, each way (default 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    parser.addOptions({messagesOption, roundsOption, databaseOption, jsonOption, loopRoundsOption});
     parser.process(app);
 
     bool numbers = true;
@@ -536,8 +592,10 @@ int main(int argc, char *argv[])
     numbers = numbers && ok && messageCount > 0;
     const int rounds = parser.value(roundsOption).toInt(&ok);
     numbers = numbers && ok && rounds > 0;
+    const int loopRounds = parser.value(loopRoundsOption).toInt(&ok);
+    numbers = numbers && ok && loopRounds > 0;
     if (!numbers) {
-        err() << "natter-search-bench: --messages and --rounds take positive numbers\n";
+        err() << "natter-search-bench: --messages, --rounds and --loop-rounds take positive numbers\n";
         return 2;
     }
 
@@ -810,6 +868,133 @@ int main(int argc, char *argv[])
                  .arg(ms(overall.median), 8)
                  .arg(ms(overall.p90), 8)
                  .arg(ms(overall.max), 8);
+    // What the searches cost the event loop: the same queries back to back, on it and on the reader thread.
+    StorageReader reader(path);
+    if (!reader.start(&error)) {
+        err() << "natter-search-bench: cannot start the reader: " << error << "\n";
+        return 2;
+    }
+    using Page = MessageRepository::SearchPage;
+    const auto check = [&](const Query &query, const Page &page) {
+        QString why;
+        if (!pageIsValid(query, page, userRooms, &why)) {
+            err() << "FAILED (" << (why.isEmpty() ? QStringLiteral("?") : why) << "): \"" << query.typed
+                  << "\"\n";
+            ++failures;
+        }
+    };
+    const auto onTheLoop = [&](LoopRun &run) {
+        std::function<void(int)> next; // search i, then i + 1 a turn of the event loop later
+        probeWhile(run, [&](const std::function<void()> &finished) {
+            next = [&, finished](int i) {
+                if (i == queries.size())
+                    return finished();
+                double elapsed = 0;
+                search(queries[i], &elapsed);
+                run.searchMs.push_back(elapsed);
+                run.answerMs.push_back(elapsed);
+                QTimer::singleShot(0, [&next, i] { next(i + 1); });
+            };
+            QTimer::singleShot(0, [&next] { next(0); });
+        });
+    };
+    const auto onTheReader = [&](LoopRun &run) {
+        int asked = 0;
+        int answered = 0;
+        std::function<void()> ask;
+        probeWhile(run, [&](const std::function<void()> &finished) {
+            ask = [&, finished] {
+                if (asked == queries.size())
+                    return;
+                const Query query = queries[asked++];
+                auto searchNs = std::make_shared<qint64>(0);
+                QElapsedTimer sinceAsked;
+                sinceAsked.start();
+                reader.read<Page>(
+                    &reader,
+                    [userId, query, searchNs](Storage &storage) {
+                        QElapsedTimer clock;
+                        clock.start();
+                        Page page =
+                            storage.messages.search(userId, query.fts, query.room, query.before, kLimit);
+                        *searchNs = clock.nsecsElapsed();
+                        return page;
+                    },
+                    [&, query, searchNs, sinceAsked, finished](const Page &page) {
+                        run.answerMs.push_back(double(sinceAsked.nsecsElapsed()) / 1e6);
+                        run.searchMs.push_back(double(*searchNs) / 1e6);
+                        check(query, page);
+                        if (++answered == queries.size())
+                            return finished();
+                        ask();
+                    });
+            };
+            // Two asked at a time, so that the reader never waits for this thread between searches.
+            ask();
+            ask();
+        });
+    };
+    {
+        LoopRun warmUp; // the reader's connection has its own page cache: filled once, untimed
+        onTheReader(warmUp);
+    }
+    LoopRun loopRun;
+    LoopRun readerRun;
+    const QStringList loadBeforeLoop = loadAverage();
+    for (int round = 0; round < loopRounds; ++round) {
+        onTheLoop(loopRun);
+        onTheReader(readerRun);
+    }
+    const QStringList loadAfterLoop = loadAverage();
+    reader.stop();
+
+    out() << "\n"
+          << "event loop while searches run back to back (" << loopRounds << " rounds of " << queries.size()
+          << " queries each way, alternating): lateness of a " << kProbeMs
+          << " ms timer on the main thread, and the searches, in ms:\n";
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                 .arg(QStringLiteral("search runs"), -18)
+                 .arg(QStringLiteral("ticks"), 7)
+                 .arg(QStringLiteral("late p50"), 9)
+                 .arg(QStringLiteral("p99"), 8)
+                 .arg(QStringLiteral("max"), 8)
+                 .arg(QStringLiteral("search p50"), 11)
+                 .arg(QStringLiteral("max"), 8)
+                 .arg(QStringLiteral("answer p50"), 11)
+                 .arg(QStringLiteral("searches/s"), 11);
+    QJsonObject loopJson;
+    const auto report = [&](const QString &name, const QString &key, const LoopRun &run) {
+        const double searchesPerSecond = double(run.searchMs.size()) / std::max(run.seconds, 1e-9);
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                     .arg(name, -18)
+                     .arg(qint64(run.lateMs.size()), 7)
+                     .arg(ms(percentile(run.lateMs, 0.5)), 9)
+                     .arg(ms(percentile(run.lateMs, 0.99)), 8)
+                     .arg(ms(percentile(run.lateMs, 1.0)), 8)
+                     .arg(ms(percentile(run.searchMs, 0.5)), 11)
+                     .arg(ms(percentile(run.searchMs, 1.0)), 8)
+                     .arg(ms(percentile(run.answerMs, 0.5)), 11)
+                     .arg(QString::number(searchesPerSecond, 'f', 0), 11);
+        loopJson.insert(key, QJsonObject{{QStringLiteral("ticks"), qint64(run.lateMs.size())},
+                                         {QStringLiteral("late_p50_ms"), percentile(run.lateMs, 0.5)},
+                                         {QStringLiteral("late_p99_ms"), percentile(run.lateMs, 0.99)},
+                                         {QStringLiteral("late_max_ms"), percentile(run.lateMs, 1.0)},
+                                         {QStringLiteral("search_p50_ms"), percentile(run.searchMs, 0.5)},
+                                         {QStringLiteral("search_max_ms"), percentile(run.searchMs, 1.0)},
+                                         {QStringLiteral("answer_p50_ms"), percentile(run.answerMs, 0.5)},
+                                         {QStringLiteral("answer_max_ms"), percentile(run.answerMs, 1.0)},
+                                         {QStringLiteral("searches"), qint64(run.searchMs.size())},
+                                         {QStringLiteral("seconds"), run.seconds}});
+    };
+    report(QStringLiteral("on the event loop"), QStringLiteral("event_loop"), loopRun);
+    report(QStringLiteral("on the reader"), QStringLiteral("reader"), readerRun);
+    loopJson.insert(QStringLiteral("probe_ms"), kProbeMs);
+    loopJson.insert(QStringLiteral("rounds"), loopRounds);
+    loopJson.insert(QStringLiteral("load_before"), QJsonArray::fromStringList(loadBeforeLoop));
+    loopJson.insert(QStringLiteral("load_after"), QJsonArray::fromStringList(loadAfterLoop));
+    out() << "load average before: " << loadBeforeLoop.join(QLatin1Char(' '))
+          << "; after: " << loadAfterLoop.join(QLatin1Char(' ')) << Qt::endl;
+
     out() << "\nload average before the rounds: " << loadBefore.join(QLatin1Char(' '))
           << "; after: " << loadAfter.join(QLatin1Char(' ')) << "\n"
           << (failures == 0 ? QStringLiteral("all results checked: only the user's rooms, as the index gives")
@@ -842,6 +1027,7 @@ int main(int argc, char *argv[])
             {QStringLiteral("overall"), toJson(overall)},
             {QStringLiteral("classes"), classJson},
             {QStringLiteral("queries"), queryJson},
+            {QStringLiteral("event_loop"), loopJson},
             {QStringLiteral("failures"), failures}};
         QFile file(parser.value(jsonOption));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
