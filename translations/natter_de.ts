@@ -381,6 +381,14 @@
         <source>Reacted with %1: %2</source>
         <translation>Reaktion %1: %2</translation>
     </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation>Zu den neuesten ↓</translation>
+    </message>
+    <message>
+        <source>Jump to the latest messages</source>
+        <translation>Zu den neuesten Nachrichten springen</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>

@@ -381,6 +381,14 @@
         <source>Reacted with %1: %2</source>
         <translation>Réaction %1 : %2</translation>
     </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation>Aller aux plus récents ↓</translation>
+    </message>
+    <message>
+        <source>Jump to the latest messages</source>
+        <translation>Aller aux messages les plus récents</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>

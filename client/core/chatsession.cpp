@@ -497,14 +497,79 @@ void ChatSession::loadOlder(qint64 roomId)
     request.room = roomId;
     request.before = model->oldestId();
     request.limit = kBackPage;
-    m_connection.request(request, this, [this, roomId](const Answer<HistoryReply> &answer) {
+    const quint64 window = m_window.value(roomId);
+    m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
         m_loadingOlder.remove(roomId);
-        if (!answer.ok() || !m_messages.contains(roomId))
+        if (!answer.ok() || !m_messages.contains(roomId) || m_window.value(roomId) != window)
             return;
         MessageModel *model = messages(roomId);
         model->addStored(answer.result->messages);
         model->setHasOlder(answer.result->more);
         emit olderLoaded(roomId, int(answer.result->messages.size()));
+    });
+}
+
+void ChatSession::loadNewer(qint64 roomId)
+{
+    MessageModel *model = messages(roomId);
+    if (!model->hasNewer() || m_loadingNewer.value(roomId) || model->newestId() == 0)
+        return;
+    m_loadingNewer.insert(roomId, true);
+    HistoryRequest request;
+    request.room = roomId;
+    request.after = model->newestId();
+    request.limit = kBackPage;
+    const quint64 window = m_window.value(roomId);
+    m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
+        m_loadingNewer.remove(roomId);
+        if (!answer.ok() || !m_messages.contains(roomId) || m_window.value(roomId) != window)
+            return;
+        // A message sent after this page was read comes after its answer on this connection, so none falls
+        // between the page and the live messages that follow it.
+        MessageModel *model = messages(roomId);
+        model->addStored(answer.result->messages);
+        model->setHasNewer(answer.result->more);
+        emit newerLoaded(roomId, int(answer.result->messages.size()));
+    });
+}
+
+void ChatSession::loadAround(qint64 roomId, qint64 messageId)
+{
+    const quint64 window = ++m_window[roomId];
+    HistoryRequest upTo;
+    upTo.room = roomId;
+    upTo.before = messageId + 1; // the message itself and those before it
+    upTo.limit = kBackPage / 2;
+    m_connection.request(upTo, this, [this, roomId, messageId, window](const Answer<HistoryReply> &older) {
+        if (!older.ok() || m_window.value(roomId) != window)
+            return;
+        HistoryRequest after;
+        after.room = roomId;
+        after.after = messageId;
+        after.limit = kBackPage / 2;
+        m_connection.request(after, this,
+                             [this, roomId, messageId, window, page = older.result->messages,
+                              hasOlder = older.result->more](const Answer<HistoryReply> &newer) {
+                                 if (!newer.ok() || m_window.value(roomId) != window)
+                                     return;
+                                 messages(roomId)->resetWindow(page + newer.result->messages, hasOlder,
+                                                               newer.result->more);
+                                 emit aroundLoaded(roomId, messageId);
+                             });
+    });
+}
+
+void ChatSession::loadLatest(qint64 roomId)
+{
+    const quint64 window = ++m_window[roomId];
+    HistoryRequest request;
+    request.room = roomId;
+    request.limit = kBackPage;
+    m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
+        if (!answer.ok() || m_window.value(roomId) != window)
+            return;
+        messages(roomId)->resetWindow(answer.result->messages, answer.result->more, false);
+        emit latestLoaded(roomId);
     });
 }
 

@@ -74,6 +74,13 @@ public:
     qint64 activeRoom() const { return m_activeRoom; }
     /// Fetches the page before the oldest message held.
     void loadOlder(qint64 roomId);
+    /// While the room's model holds a window further back (hasNewer): fetches the page after it.
+    void loadNewer(qint64 roomId);
+    /// Replaces what the room's model holds with the history around a message, however far back: a search
+    /// result or a link. New messages are held back until the window reaches the newest again.
+    void loadAround(qint64 roomId, qint64 messageId);
+    /// Back to the newest page after loadAround (jump to the latest messages).
+    void loadLatest(qint64 roomId);
 
     /// Shows the message at once as pending and sends it when possible; returns its client_id. `replyTo`:
     /// the message it answers (0: none).
@@ -113,6 +120,10 @@ signals:
     /// Who is typing in a room changed.
     void typingChanged(qint64 roomId);
     void olderLoaded(qint64 roomId, int count);
+    void newerLoaded(qint64 roomId, int count);
+    /// loadAround is done: the model holds the message (unless it no longer exists).
+    void aroundLoaded(qint64 roomId, qint64 messageId);
+    void latestLoaded(qint64 roomId);
     /// A send was refused (too long, not a member, rate limited...): it is marked failed in its model.
     void sendFailed(qint64 roomId, const QString &clientId, const Natter::ProtocolError &error);
     /// The server ended this session (logout elsewhere with the same token).
@@ -165,6 +176,10 @@ private:
     QList<Outgoing> m_outbox;
     bool m_outboxPaused = false;
     QHash<qint64, bool> m_loadingOlder;
+    QHash<qint64, bool> m_loadingNewer;
+    /// Per room: bumped whenever the model's window is replaced, so that pages asked for the old window are
+    /// dropped.
+    QHash<qint64, quint64> m_window;
     TypingState *m_typing;
     QHash<qint64, qint64> m_typingSentMs; // per room: when "typing" was last sent, for the renewal pace
     State m_state = State::SignedOut;

@@ -165,15 +165,11 @@ bool MessageModel::addStored(const ChatMessage &message)
         return false;
     }
 
-    if (message.author.id == m_ownUserId && message.isText()) {
-        const int pending = findPending(message.clientId);
-        if (pending >= 0) {
-            // The server stored our own message: it leaves the pending tail for its place by id.
-            beginRemoveRows({}, pending, pending);
-            m_entries.removeAt(pending);
-            endRemoveRows();
-        }
-    }
+    // The server stored our own message: it leaves the pending tail for its place by id.
+    if (message.author.id == m_ownUserId && message.isText())
+        removePending(message.clientId);
+    if (m_hasNewer && row == m_stored && m_stored > 0)
+        return true; // beyond the window held: it comes with the pages after it
     beginInsertRows({}, row, row);
     m_entries.insert(row, Entry{message, Status::Sent});
     ++m_stored;
@@ -185,29 +181,78 @@ bool MessageModel::addStored(const ChatMessage &message)
 void MessageModel::addStored(const QList<ChatMessage> &messages)
 {
     // A page older than everything listed (scrolling back) goes in with one insert, which lets the view
-    // keep its position; anything else is merged one by one.
+    // keep its position; so does a page after the window held (scrolling forward in older history).
+    // Anything else is merged one by one.
     const qint64 oldest = oldestId();
-    const bool allOlder = oldest != 0 && !messages.isEmpty() &&
-                          std::all_of(messages.cbegin(), messages.cend(),
-                                      [oldest](const ChatMessage &m) { return m.id < oldest; });
-    if (!allOlder) {
+    const qint64 newest = newestId();
+    const auto all = [&messages](auto predicate) {
+        return !messages.isEmpty() && std::all_of(messages.cbegin(), messages.cend(), predicate);
+    };
+    const bool allOlder = oldest != 0 && all([oldest](const ChatMessage &m) { return m.id < oldest; });
+    const bool allNewer =
+        m_hasNewer && newest != 0 && all([newest](const ChatMessage &m) { return m.id > newest; });
+    if (!allOlder && !allNewer) {
         for (const ChatMessage &message : messages)
             addStored(message);
         return;
     }
-    for (const ChatMessage &message : messages)
-        m_newestRev = std::max(m_newestRev, message.rev);
     QList<ChatMessage> sorted = messages;
     std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     sorted.erase(
         std::unique(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
         sorted.end());
-    beginInsertRows({}, 0, int(sorted.size()) - 1);
+    insertBlock(allOlder ? 0 : m_stored, sorted);
+}
+
+void MessageModel::insertBlock(int row, const QList<ChatMessage> &sorted)
+{
+    for (const ChatMessage &message : sorted) {
+        m_newestRev = std::max(m_newestRev, message.rev);
+        if (message.author.id == m_ownUserId && message.isText())
+            removePending(message.clientId);
+    }
+    beginInsertRows({}, row, row + int(sorted.size()) - 1);
     for (int i = 0; i < sorted.size(); ++i)
-        m_entries.insert(i, Entry{sorted.at(i), Status::Sent});
+        m_entries.insert(row + i, Entry{sorted.at(i), Status::Sent});
     m_stored += int(sorted.size());
     endInsertRows();
-    notifyNeighbours(int(sorted.size()), int(sorted.size()));
+    notifyNeighbours(row + int(sorted.size()), row + int(sorted.size()));
+}
+
+void MessageModel::resetWindow(const QList<ChatMessage> &messages, bool hasOlder, bool hasNewer)
+{
+    QList<ChatMessage> sorted = messages;
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    sorted.erase(
+        std::unique(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
+        sorted.end());
+    beginResetModel();
+    // The change counter stays: the session saw every change up to it, and the window is newer still.
+    for (const ChatMessage &message : std::as_const(sorted)) {
+        m_newestRev = std::max(m_newestRev, message.rev);
+        if (message.author.id == m_ownUserId && message.isText()) {
+            const int pending = findPending(message.clientId);
+            if (pending >= 0)
+                m_entries.removeAt(pending);
+        }
+    }
+    m_entries.remove(0, m_stored);
+    for (int i = 0; i < sorted.size(); ++i)
+        m_entries.insert(i, Entry{sorted.at(i), Status::Sent});
+    m_stored = int(sorted.size());
+    m_hasOlder = hasOlder;
+    m_hasNewer = hasNewer;
+    endResetModel();
+}
+
+void MessageModel::removePending(const QString &clientId)
+{
+    const int pending = findPending(clientId);
+    if (pending < 0)
+        return;
+    beginRemoveRows({}, pending, pending);
+    m_entries.removeAt(pending);
+    endRemoveRows();
 }
 
 void MessageModel::addPending(const ChatMessage &draft)
@@ -261,7 +306,7 @@ int MessageModel::rowOf(qint64 id) const
 std::optional<int> MessageModel::countAfter(qint64 id, qint64 userId) const
 {
     const qint64 oldest = oldestId();
-    if (oldest == 0 || (oldest > id + 1 && m_hasOlder))
+    if (oldest == 0 || (oldest > id + 1 && m_hasOlder) || m_hasNewer)
         return std::nullopt;
     int count = 0;
     for (int row = 0; row < m_stored; ++row) {

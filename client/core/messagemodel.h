@@ -54,10 +54,16 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     /// A stored message (event, reply, history or changes). Returns false when it was already listed; then
-    /// a newer state of it (higher rev: edited, deleted, reacted to) replaces the one listed.
+    /// a newer state of it (higher rev: edited, deleted, reacted to) replaces the one listed. While the
+    /// model holds a window of older history (hasNewer), a message newer than the window is not listed
+    /// (it would leave a gap) but still counts as new: true; the user's own pending copy of it goes.
     bool addStored(const ChatMessage &message);
-    /// Several stored messages, e.g. a page of history; older ones are inserted above in one go.
+    /// Several stored messages, e.g. a page of history; a page older than everything listed, or (while
+    /// hasNewer) newer than everything listed, goes in as one block.
     void addStored(const QList<ChatMessage> &messages);
+    /// Replaces the stored messages with a window of history (around a message far back, or the newest
+    /// page), keeping the user's pending ones. hasNewer: the window ends before the newest message.
+    void resetWindow(const QList<ChatMessage> &messages, bool hasOlder, bool hasNewer);
     /// The user's own message, shown at once and marked pending until the server stores it.
     void addPending(const ChatMessage &draft);
     void setStatus(const QString &clientId, Status status);
@@ -78,6 +84,10 @@ public:
     /// Whether older messages than those listed exist on the server (from the last history page).
     bool hasOlder() const { return m_hasOlder; }
     void setHasOlder(bool hasOlder) { m_hasOlder = hasOlder; }
+    /// Whether newer messages than those listed exist: the model holds a window further back (see
+    /// resetWindow) and new messages are not added to it until it reaches the newest again.
+    bool hasNewer() const { return m_hasNewer; }
+    void setHasNewer(bool hasNewer) { m_hasNewer = hasNewer; }
 
 private:
     struct Entry {
@@ -87,6 +97,9 @@ private:
     int findPending(const QString &clientId) const;
     void replace(int row, const ChatMessage &message);
     void notifyNeighbours(int first, int last);
+    /// Inserts messages sorted by id, all older or all newer than those listed, at `row` in one go.
+    void insertBlock(int row, const QList<ChatMessage> &sorted);
+    void removePending(const QString &clientId);
 
     qint64 m_roomId;
     qint64 m_ownUserId;
@@ -94,6 +107,7 @@ private:
     int m_stored = 0;
     qint64 m_newestRev = 0;
     bool m_hasOlder = true;
+    bool m_hasNewer = false;
 };
 
 } // namespace Natter::Client

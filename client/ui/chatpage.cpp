@@ -29,7 +29,6 @@ namespace Natter::Client {
 
 namespace {
 constexpr int kCounterFrom = Limits::messageMaxLength - 500;
-constexpr int kJumpPages = 40; // 2 000 messages back at most, for a search result or a quote
 
 /// Rooms, or direct conversations, of the session's one room list.
 QSortFilterProxyModel *roomsWhereDirectIs(bool direct, QAbstractItemModel *rooms, QObject *parent)
@@ -200,14 +199,11 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         m_composer->setFocus();
     });
     connect(m_search, &SearchPanel::openRequested, this, &ChatPage::openMessage);
-    connect(&m_session, &ChatSession::olderLoaded, this, [this](qint64 room, int count) {
-        if (!m_jumpTo || room != m_room)
+    connect(&m_session, &ChatSession::aroundLoaded, this, [this](qint64 room, qint64 messageId) {
+        if (room != m_room || messageId != m_jumpTo)
             return;
-        if (m_chat->showMessage(m_jumpTo) || count == 0 || ++m_jumpPages >= kJumpPages) {
-            m_jumpTo = 0;
-            return;
-        }
-        m_session.loadOlder(m_room);
+        m_jumpTo = 0;
+        m_chat->showMessage(messageId);
     });
 
     m_splitter->addWidget(roomColumn);
@@ -263,6 +259,14 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         if (m_room)
             m_session.loadOlder(m_room);
     });
+    connect(m_chat, &ChatView::newerWanted, this, [this] {
+        if (m_room)
+            m_session.loadNewer(m_room);
+    });
+    connect(m_chat, &ChatView::latestWanted, this, [this] {
+        if (m_room)
+            m_session.loadLatest(m_room);
+    });
     connect(m_chat, &ChatView::retryRequested, this, [this](const QString &clientId) {
         if (m_room)
             m_session.retry(m_room, clientId);
@@ -307,6 +311,9 @@ void ChatPage::openRoom(qint64 roomId)
         m_session.rooms()->index(m_session.rooms()->rowOf(roomId)).data(RoomListModel::UnreadRole).toInt() >
             0;
     m_session.setActiveRoom(roomId);
+    // A room opens at its newest messages, also when it was left further back (openMessage then moves on).
+    if (roomId && m_session.messages(roomId)->hasNewer())
+        m_session.loadLatest(roomId);
     m_chat->setModel(roomId ? m_session.messages(roomId) : nullptr, hadUnread ? readBefore : 0);
     m_members->setModel(roomId ? m_session.members(roomId) : nullptr);
     updateTyping();
@@ -431,9 +438,9 @@ void ChatPage::openMessage(qint64 roomId, qint64 messageId)
     openRoom(roomId);
     if (m_room != roomId || m_chat->showMessage(messageId))
         return;
+    // However far back: the history around it replaces what the view holds, until "Jump to latest".
     m_jumpTo = messageId;
-    m_jumpPages = 0;
-    m_session.loadOlder(roomId);
+    m_session.loadAround(roomId, messageId);
 }
 
 void ChatPage::showRoomSettings(qint64 roomId)
@@ -526,6 +533,8 @@ void ChatPage::submit(const QString &text)
         if (message && message->text != text)
             m_session.editMessage(m_room, id, text);
     } else {
+        if (m_session.messages(m_room)->hasNewer())
+            m_session.loadLatest(m_room); // the view was further back: a message sent goes to the end
         m_session.send(m_room, text, std::exchange(m_replyTo, 0));
         m_chat->scrollToBottom();
     }

@@ -89,7 +89,6 @@ private:
     QLabel *m_empty;
     SearchPanel *m_search;
     qint64 m_jumpTo = 0; // the message openMessage() is loading history for
-    int m_jumpPages = 0;
 };
 
 } // namespace Natter::Client

@@ -59,6 +59,8 @@ ChatView::ChatView(QWidget *parent)
     m_marker->setAccessibleName(tr("Jump to new messages"));
     m_marker->hide();
     connect(m_marker, &QPushButton::clicked, this, [this] {
+        if (holdsOlderHistory())
+            return emit latestWanted(); // the model is reset to the newest page, and the view follows
         scrollToBottom();
         m_marker->hide();
     });
@@ -67,7 +69,7 @@ ChatView::ChatView(QWidget *parent)
             // An older page went in above: keep the same messages under the user's eyes.
             verticalScrollBar()->setValue(maximum - m_distanceFromBottom);
             m_keepFromBottom = false;
-        } else if (m_wasAtBottom) {
+        } else if (m_wasAtBottom && !holdsOlderHistory()) {
             verticalScrollBar()->setValue(maximum);
         }
     });
@@ -121,7 +123,10 @@ void ChatView::setModel(QAbstractItemModel *model, qint64 readPosition)
                     stopSelecting();
             });
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChatView::afterInsert);
+    connect(model, &QAbstractItemModel::modelReset, this, &ChatView::afterReset);
     scrollToBottom();
+    if (holdsOlderHistory())
+        showLatestButton();
     auto *messages = qobject_cast<MessageModel *>(model);
     if (readPosition > 0 && messages) {
         // Open where the user left off: the first new message near the top, unless everything fits.
@@ -231,13 +236,48 @@ void ChatView::beforeInsert(const QModelIndex &, int first, int)
 void ChatView::afterInsert(const QModelIndex &, int, int last)
 {
     if (last == model()->rowCount() - 1) {
-        if (m_wasAtBottom) {
+        if (holdsOlderHistory()) {
+            showLatestButton();
+        } else if (m_wasAtBottom) {
             scrollToBottom();
         } else {
             placeMarker();
             m_marker->show();
         }
     }
+}
+
+void ChatView::afterReset()
+{
+    // A window of history replaced what was held: around a message far back (the caller then shows it), or
+    // the newest page again.
+    stopSelecting();
+    m_delegate->clearCache();
+    m_hovered = QPersistentModelIndex();
+    m_delegate->setHovered(m_hovered);
+    if (holdsOlderHistory()) {
+        showLatestButton();
+    } else {
+        m_marker->setText(tr("New messages ↓"));
+        m_marker->setAccessibleName(tr("Jump to new messages"));
+        m_marker->hide();
+        scrollToBottom();
+        m_wasAtBottom = true;
+    }
+}
+
+bool ChatView::holdsOlderHistory() const
+{
+    const auto *messages = qobject_cast<const MessageModel *>(model());
+    return messages && messages->hasNewer();
+}
+
+void ChatView::showLatestButton()
+{
+    m_marker->setText(tr("Jump to latest ↓"));
+    m_marker->setAccessibleName(tr("Jump to the latest messages"));
+    placeMarker();
+    m_marker->show();
 }
 
 void ChatView::placeMarker()
@@ -262,8 +302,12 @@ void ChatView::scrollContentsBy(int dx, int dy)
     QListView::scrollContentsBy(dx, dy);
     placeSelector();
     m_wasAtBottom = isAtBottom();
-    if (m_wasAtBottom)
+    if (holdsOlderHistory()) {
+        if (m_wasAtBottom)
+            emit newerWanted();
+    } else if (m_wasAtBottom) {
         m_marker->hide();
+    }
     if (verticalScrollBar()->value() < kTopThreshold && model() && model()->rowCount() > 0)
         emit olderWanted();
 }

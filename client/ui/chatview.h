@@ -44,6 +44,10 @@ public:
 
 signals:
     void olderWanted();
+    /// Scrolled to the end of a window of older history: the page after it is wanted.
+    void newerWanted();
+    /// "Jump to latest" while the view holds older history.
+    void latestWanted();
     void retryRequested(const QString &clientId);
     void replyRequested(qint64 messageId);
     void editRequested(qint64 messageId);
@@ -67,6 +71,10 @@ private:
     void beforeInsert(const QModelIndex &parent, int first, int last);
     void afterInsert(const QModelIndex &parent, int first, int last);
     void placeMarker();
+    void afterReset();
+    /// The model holds a window of older history, not the newest messages.
+    bool holdsOlderHistory() const;
+    void showLatestButton();
     QString linkAt(const QPoint &pos) const;
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
     void showMenu(const QModelIndex &index, const QPoint &globalPos);

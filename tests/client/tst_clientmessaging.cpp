@@ -490,13 +490,19 @@ private slots:
                 .value("id")
                 .toInteger();
         qint64 last = 0;
-        for (int i = 0; i < 120; ++i)
+        for (int i = 0; i < 300; ++i)
             last = alice.post(QStringLiteral("send"),
                               {{"room", m_room}, {"text", QStringLiteral("filler %1").arg(i)}});
         QCOMPARE(replyCode(alice.waitForReply(last)), QStringLiteral("ok"));
 
-        m_bob->find<QAction>("searchEverywhere")->trigger();
-        SearchPanel *panel = m_bob->window.chatPage()->searchPanel();
+        // Bob on another device, which holds only the newest page of the Lounge.
+        ClientWindow laptop(m_dir->path(), QStringLiteral("bob-laptop"), m_server->url());
+        QVERIFY(laptop.signIn(QStringLiteral("bob")));
+        laptop.window.chatPage()->openRoom(other->id);
+        MessageModel *bobs = laptop.session.messages(m_room);
+        QVERIFY(bobs->rowOf(needle) < 0);
+        laptop.find<QAction>("searchEverywhere")->trigger();
+        SearchPanel *panel = laptop.window.chatPage()->searchPanel();
         auto *thisRoom = panel->findChild<QCheckBox *>(QStringLiteral("searchThisRoom"));
         QVERIFY(thisRoom->isEnabled() &&
                 !thisRoom->isChecked()); // everywhere, and can narrow to the open room
@@ -512,16 +518,43 @@ private slots:
         auto *list = panel->findChild<QListView *>(QStringLiteral("searchResults"));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                           list->visualRect(panel->results()->index(0)).center());
-        QCOMPARE(m_bob->window.chatPage()->currentRoom(), m_room);
-        // The history is loaded back to it, and it is in view.
-        MessageModel *bobs = m_bob->session.messages(m_room);
+        QCOMPARE(laptop.window.chatPage()->currentRoom(), m_room);
+        // The history around it is loaded, not everything between it and the newest message, and it is in
+        // view; the button to go back to the latest messages shows.
         QTRY_VERIFY(bobs->rowOf(needle) >= 0);
-        ChatView *view = m_bob->window.chatPage()->chatView();
+        QVERIFY(bobs->hasNewer());
+        QVERIFY(bobs->rowCount() < 300); // the 300 messages after it were not all loaded
+        ChatView *view = laptop.window.chatPage()->chatView();
         QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(bobs->index(bobs->rowOf(needle)))));
+        auto *latest = view->findChild<QPushButton *>(QStringLiteral("newMessages"));
+        QTRY_VERIFY(latest->isVisible());
+        QCOMPARE(latest->text(), QStringLiteral("Jump to latest ↓"));
+
+        // A new message does not land after the old window (it would leave a gap)...
+        const qint64 fresh = alice.request(QStringLiteral("send"), {{"room", m_room}, {"text", "just now"}})
+                                 .value("message")
+                                 .toObject()
+                                 .value("id")
+                                 .toInteger();
+        QTRY_COMPARE(m_bob->session.messages(m_room)->newestId(), fresh);
+        QCOMPARE(bobs->rowOf(fresh), -1);
+        // ...scrolling down brings the next page...
+        const int held = bobs->rowCount();
+        view->scrollToBottom();
+        QTRY_VERIFY(bobs->rowCount() > held);
+        QVERIFY(bobs->hasNewer());
+        // ...and the button goes to the newest messages, the new one among them, live again.
+        QTest::mouseClick(latest, Qt::LeftButton);
+        QTRY_VERIFY(!bobs->hasNewer());
+        QCOMPARE(bobs->newestId(), fresh);
+        QTRY_VERIFY(!latest->isVisible());
+        alice.request(QStringLiteral("send"), {{"room", m_room}, {"text", "live again"}});
+        QTRY_COMPARE(bobs->index(bobs->rowCount() - 1).data(MessageModel::TextRole).toString(),
+                     QStringLiteral("live again"));
 
         // In one room only: nothing from elsewhere.
-        m_bob->window.chatPage()->openRoom(other->id);
-        m_bob->find<QAction>("searchRoom")->trigger();
+        laptop.window.chatPage()->openRoom(other->id);
+        laptop.find<QAction>("searchRoom")->trigger();
         QTest::keyClick(query, Qt::Key_Return);
         QTRY_COMPARE(panel->findChild<QLabel *>(QStringLiteral("searchStatus"))->text(),
                      QStringLiteral("No messages match."));

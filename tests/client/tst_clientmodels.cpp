@@ -96,6 +96,47 @@ private slots:
         QVERIFY(!model.hasOlder());
     }
 
+    void aWindowFurtherBackHoldsNewMessagesBack()
+    {
+        MessageModel model(7, kAlice.id);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.addStored(QList<ChatMessage>{message(900, kBob), message(901, kBob)});
+        model.addPending(message(0, kAlice, kNoon, QStringLiteral("c1")));
+        // A search result far back: the window around it replaces what was held; the pending message stays.
+        ChatMessage edited = message(11, kBob);
+        edited.rev = 950;
+        model.resetWindow({message(10, kBob), edited, message(12, kBob)}, true, true);
+        QCOMPARE(ids(model), (QList<qint64>{10, 11, 12, 0}));
+        QVERIFY(model.hasOlder());
+        QVERIFY(model.hasNewer());
+        QCOMPARE(model.newestRev(), 950);
+        // New messages are not listed after the window (they would leave a gap), but count as new; our own
+        // stored message takes its pending copy away.
+        QVERIFY(model.addStored(message(902, kBob)));
+        QVERIFY(model.addStored(message(903, kAlice, kNoon, QStringLiteral("c1"))));
+        QCOMPARE(ids(model), (QList<qint64>{10, 11, 12}));
+        QCOMPARE(model.countAfter(10, kAlice.id), std::nullopt); // it does not hold all that follows
+        // A change to a message held still lands.
+        ChatMessage again = message(12, kBob);
+        again.text = QStringLiteral("changed");
+        again.rev = 960;
+        QVERIFY(!model.addStored(again));
+        QCOMPARE(model.index(2).data(MessageModel::TextRole).toString(), QStringLiteral("changed"));
+        // The page after the window goes in as one block at its end.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.addStored(QList<ChatMessage>{message(13, kBob), message(14, kBob)});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 3);
+        QCOMPARE(ids(model), (QList<qint64>{10, 11, 12, 13, 14}));
+        // Back at the newest page: live again.
+        model.resetWindow({message(902, kBob), message(903, kAlice, kNoon, QStringLiteral("c1"))}, true,
+                          false);
+        QVERIFY(!model.hasNewer());
+        QVERIFY(model.addStored(message(904, kBob)));
+        QCOMPARE(ids(model), (QList<qint64>{902, 903, 904}));
+        QCOMPARE(model.countAfter(902, kAlice.id), 1);
+    }
+
     void daySeparatorsAndGrouping()
     {
         MessageModel model(7, kAlice.id);
