@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
+#include <algorithm>
 
 namespace Natter::Client {
 
@@ -28,6 +29,9 @@ Composer::Composer(QWidget *parent)
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->setWidget(this);
     m_completer->popup()->setObjectName(QStringLiteral("mentionPopup"));
+    // Installed after QCompleter's own filter, so it sees keys first: QCompleter lets Tab through, and Tab
+    // chooses a name in every chat client.
+    m_completer->popup()->installEventFilter(this);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &Composer::complete);
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::updateCompletion);
 }
@@ -78,8 +82,11 @@ void Composer::updateCompletion()
         return;
     }
     QRect rect = cursorRect();
-    rect.setWidth(m_completer->popup()->sizeHintForColumn(0) +
-                  m_completer->popup()->verticalScrollBar()->sizeHint().width());
+    // As wide as the longest name, and never a sliver for short ones.
+    const int minimum = fontMetrics().averageCharWidth() * 16;
+    rect.setWidth(std::max(minimum, m_completer->popup()->sizeHintForColumn(0) +
+                                        m_completer->popup()->verticalScrollBar()->sizeHint().width() +
+                                        2 * m_completer->popup()->frameWidth()));
     m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
     m_completer->complete(rect);
 }
@@ -91,6 +98,18 @@ void Composer::complete(const QString &name)
     cursor.insertText(name + QLatin1Char(' '));
     setTextCursor(cursor);
     m_completer->popup()->hide();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Tab && m_completer->popup()->currentIndex().isValid()) {
+            complete(m_completer->popup()->currentIndex().data().toString());
+            return true;
+        }
+    }
+    return QPlainTextEdit::eventFilter(watched, event);
 }
 
 void Composer::keyPressEvent(QKeyEvent *event)

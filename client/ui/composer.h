@@ -30,6 +30,7 @@ signals:
     void cancelRequested();
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

@@ -256,6 +256,13 @@ private slots:
         QTest::keyClick(composer->completer()->popup(), Qt::Key_Return);
         QCOMPARE(composer->toPlainText(), QStringLiteral("hi @alice "));
         QCOMPARE(m_bob->session.outboxSize(), 0); // choosing a name sends nothing
+        // Tab chooses too, as in the big clients; it does not move the focus away.
+        QTest::keyClicks(composer, QStringLiteral("and @a"));
+        QTRY_VERIFY(composer->completer()->popup()->isVisible());
+        // Room for a dozen characters, however short the names.
+        QVERIFY(composer->completer()->popup()->width() >= composer->fontMetrics().averageCharWidth() * 12);
+        QTest::keyClick(composer->completer()->popup(), Qt::Key_Tab);
+        QCOMPARE(composer->toPlainText(), QStringLiteral("hi @alice and @alice "));
         QTest::keyClick(composer, Qt::Key_Return);
         MessageModel *alices = m_alice->session.messages(m_room);
         QTRY_COMPARE(count(alices), 1);
