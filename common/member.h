@@ -9,6 +9,7 @@ namespace Natter {
 struct Member {
     User user;
     bool online = false;
+    bool typing = false; // typing in that room right now ("typing":true; absent when not)
 
     QJsonObject toJson() const;
     static std::optional<Member> fromJson(const QJsonValue &value);

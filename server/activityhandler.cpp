@@ -9,16 +9,13 @@
 #include "ratelimiters.h"
 #include "storage.h"
 #include "storagewriter.h"
+#include "typingtracker.h"
 
 namespace Natter::Server {
 
 ActivityHandler::ActivityHandler(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_typing(Limits::typingExpiryMs, [this](qint64 room, const User &user, bool typing) {
-        // The others in the room (a member who left meanwhile no longer is one).
-        Delivery::toRoom(m_context, room, TypingEvent{room, user, typing}.toJson(), user.id);
-    })
 {}
 
 void ActivityHandler::handle(ClientConnection *connection, const Responder &reply,
@@ -31,7 +28,7 @@ void ActivityHandler::handle(ClientConnection *connection, const Responder &repl
         m_context.abuse.report(connection->limitKey(), QStringLiteral("typing rate-limited"));
         return reply.error(Errors::rateLimited(wait));
     }
-    m_typing.set(request.room, user, request.typing);
+    m_context.typing.set(request.room, user, request.typing);
     reply.ok();
 }
 

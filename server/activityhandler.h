@@ -4,7 +4,6 @@
 #include "requests.h"
 #include "responder.h"
 #include "servercontext.h"
-#include "typingtracker.h"
 
 #include <QObject>
 
@@ -24,7 +23,6 @@ public:
 
 private:
     ServerContext &m_context;
-    TypingTracker m_typing;
 };
 
 } // namespace Natter::Server

@@ -6,6 +6,7 @@
 #include "connectiongate.h"
 #include "database.h"
 #include "databaselock.h"
+#include "delivery.h"
 #include "events.h"
 #include "frames.h"
 #include "hashingpool.h"
@@ -20,6 +21,7 @@
 #include "systemlimits.h"
 #include "tlscertificates.h"
 #include "tlsserver.h"
+#include "typingtracker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -42,6 +44,14 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_connectionName(QStringLiteral("natter-main-%1").arg(quintptr(this), 0, 16))
+    , m_typing(new TypingTracker(
+          Limits::typingExpiryMs,
+          [this](qint64 room, const User &user, bool typing) {
+              // The others in the room (a member who left meanwhile no longer is one).
+              if (m_context)
+                  Delivery::toRoom(*m_context, room, TypingEvent{room, user, typing}.toJson(), user.id);
+          },
+          this))
     , m_limits(m_config)
 {
     m_config.gate.maxHandshakes = m_config.maxPendingConnections;
@@ -88,7 +98,7 @@ bool ChatServer::start(QString *error)
         m_config.scrypt,
         HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
     m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
-                                      m_limits, m_abuse});
+                                      *m_typing, m_limits, m_abuse});
     m_router = std::make_unique<RequestRouter>(*m_context);
 
     if (!setUpTls(error)) {

@@ -28,6 +28,7 @@ class StorageReader;
 class StorageWriter;
 class RequestRouter;
 struct ServerContext;
+class TypingTracker;
 struct Storage;
 
 /// natterd without its main(): opens the database, accepts WebSocket clients and serves them.
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<DatabaseLock> m_lock;
     std::unique_ptr<Storage> m_storage;
     PresenceTracker m_presence;
+    TypingTracker *m_typing; // a child
     RateLimiters m_limits;
     AbuseLog m_abuse;
     std::unique_ptr<StorageWriter> m_writer;

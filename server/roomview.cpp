@@ -5,6 +5,7 @@
 #include "protocollimits.h"
 #include "servercontext.h"
 #include "storage.h"
+#include "typingtracker.h"
 
 namespace Natter::Server {
 
@@ -16,7 +17,8 @@ Room roomView(const ServerContext &context, const RoomRepository::RoomRow &row, 
     room.direct = row.direct;
     room.members.reserve(members.size());
     for (const User &member : members)
-        room.members.append(Member{member, context.presence.isOnline(member.id)});
+        room.members.append(
+            Member{member, context.presence.isOnline(member.id), context.typing.isTyping(row.id, member.id)});
     room.read = readPosition;
     room.unread = std::max(
         0, context.storage.messages.unreadCount(row.id, readPosition, forUserId, Limits::unreadCountCap));

@@ -13,6 +13,7 @@ class HashingPool;
 class StorageReader;
 class StorageWriter;
 class PresenceTracker;
+class TypingTracker;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
@@ -22,6 +23,7 @@ struct ServerContext {
     StorageWriter &writer; // every write goes through it; `storage` is for reads on the event loop
     StorageReader &reader; // reads too slow for the event loop (search) run on its thread
     PresenceTracker &presence;
+    TypingTracker &typing; // who is typing where, in memory only
     RateLimiters &limits;
     AbuseLog &abuse;
 };

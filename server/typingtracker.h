@@ -19,6 +19,7 @@ public:
     TypingTracker(int expiryMs, Changed changed, QObject *parent = nullptr);
 
     void set(qint64 room, const User &user, bool typing);
+    bool isTyping(qint64 room, qint64 userId) const { return m_deadlines.contains(Key{room, userId}); }
     int active() const { return int(m_deadlines.size()); }
 
 private:

@@ -158,7 +158,7 @@ void ChatSession::afterSignIn()
             rooms.append(displayed(room));
         m_rooms->setRooms(rooms);
         for (const Room &room : std::as_const(rooms))
-            members(room.id)->setMembers(room.members);
+            takeMembers(room);
         auto remaining = std::make_shared<int>(int(rooms.size()) + 1);
         auto finished = [this, remaining, generation] {
             if (--*remaining > 0 || generation != m_generation)
@@ -340,10 +340,20 @@ void ChatSession::forgetRoom(qint64 roomId)
     emit roomLeft(roomId);
 }
 
+void ChatSession::takeMembers(const Room &room)
+{
+    members(room.id)->setMembers(room.members);
+    // Who is typing now: a typing event came only when they started, maybe before this connection.
+    for (const Member &member : room.members) {
+        if (member.user.id != m_user.id)
+            m_typing->set(room.id, member.user, member.typing);
+    }
+}
+
 void ChatSession::adoptRoom(const Room &room)
 {
     m_rooms->addRoom(displayed(room));
-    members(room.id)->setMembers(room.members);
+    takeMembers(room);
     syncRoom(room.id, [] {});
 }
 

@@ -162,6 +162,8 @@ private:
     void afterSignIn();
     void syncRoom(qint64 roomId, std::function<void()> done);
     void adoptRoom(const Room &room);
+    /// The room's members and who of them is typing, as a room object says.
+    void takeMembers(const Room &room);
     void flushOutbox();
     void pauseOutbox(qint64 retryAfterMs);
     void forgetEverything();

@@ -235,6 +235,15 @@ private slots:
         QSignalSpy typing(&m_alice->session, &ChatSession::typingChanged);
         m_bob->session.setTyping(m_room, true);
         QTRY_COMPARE(m_alice->session.typingIn(m_room), QStringList{QStringLiteral("bob")});
+        // A device of Alice's that signs in while he types learns it at once, not at his next start.
+        {
+            ChatClient alicePhone(m_server->url());
+            QVERIFY(alicePhone.waitOnline());
+            QSignalSpy phoneSynced(&alicePhone.session, &ChatSession::synced);
+            alicePhone.session.signIn(QStringLiteral("alice"), QStringLiteral("password123"));
+            QVERIFY(phoneSynced.wait(10000));
+            QCOMPARE(alicePhone.session.typingIn(m_room), QStringList{QStringLiteral("bob")});
+        }
         m_bob->session.send(m_room, QStringLiteral("done typing"));
         QTRY_COMPARE(m_alice->session.typingIn(m_room), QStringList{});
 

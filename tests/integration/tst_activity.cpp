@@ -65,6 +65,18 @@ private slots:
             QCOMPARE(event.value("user").toObject().value("id").toInteger(), m_alice->userId());
             QCOMPARE(event.value("typing").toBool(), true);
         }
+        // A connection that comes later reads it in the room's members: the event was before its time.
+        const auto aliceIn = [](const QJsonObject &rooms) {
+            for (const QJsonValue &room : rooms.value("rooms").toArray()) {
+                for (const QJsonValue &member : room.toObject().value("members").toArray()) {
+                    if (member.toObject().value("username").toString() == QLatin1String("alice"))
+                        return member.toObject();
+                }
+            }
+            return QJsonObject();
+        };
+        auto bobLater = connectedUser("bob", false);
+        QCOMPARE(aliceIn(bobLater->request(QStringLiteral("list_rooms"))).value("typing").toBool(), true);
         // A renewal is no new event; a stop is.
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("typing"), {{"room", m_room}, {"typing", true}})),
                  QStringLiteral("ok"));
@@ -73,6 +85,7 @@ private slots:
         QVERIFY(m_bob->waitForEvents(QStringLiteral("typing"), 2));
         QCOMPARE(m_bob->eventsOfType(QStringLiteral("typing")).size(), 2);
         QCOMPARE(m_bob->eventsOfType(QStringLiteral("typing")).last().value("typing").toBool(), false);
+        QVERIFY(!aliceIn(bobLater->request(QStringLiteral("list_rooms"))).contains(QStringLiteral("typing")));
 
         // Without renewal it ends by itself, after the protocol's 6 s and before 6 s plus a sweep.
         m_bob->clearEvents();
