@@ -389,6 +389,18 @@
         <source>Jump to the latest messages</source>
         <translation>Zu den neuesten Nachrichten springen</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>Reaktion hinzufügen</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Weitere Aktionen</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>
@@ -668,6 +680,14 @@
     <message>
         <source>Something happened here that this version of Natter cannot show.</source>
         <translation>Hier ist etwas geschehen, das diese Version von Natter nicht anzeigen kann.</translation>
+    </message>
+    <message>
+        <source>You joined the room</source>
+        <translation>Sie sind dem Raum beigetreten</translation>
+    </message>
+    <message>
+        <source>You left the room</source>
+        <translation>Sie haben den Raum verlassen</translation>
     </message>
 </context>
 <context>

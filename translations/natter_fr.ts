@@ -389,6 +389,18 @@
         <source>Jump to the latest messages</source>
         <translation>Aller aux messages les plus récents</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Add a reaction</source>
+        <translation>Ajouter une réaction</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d’actions</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>
@@ -668,6 +680,14 @@
     <message>
         <source>Something happened here that this version of Natter cannot show.</source>
         <translation>Il s’est passé ici quelque chose que cette version de Natter ne sait pas afficher.</translation>
+    </message>
+    <message>
+        <source>You joined the room</source>
+        <translation>Vous avez rejoint le salon</translation>
+    </message>
+    <message>
+        <source>You left the room</source>
+        <translation>Vous avez quitté le salon</translation>
     </message>
 </context>
 <context>

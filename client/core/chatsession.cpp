@@ -499,60 +499,61 @@ void ChatSession::setActiveRoom(qint64 roomId)
 
 void ChatSession::loadOlder(qint64 roomId)
 {
-    MessageModel *model = messages(roomId);
-    if (!model->hasOlder() || m_loadingOlder.value(roomId) || model->oldestId() == 0)
-        return;
-    m_loadingOlder.insert(roomId, true);
-    HistoryRequest request;
-    request.room = roomId;
-    request.before = model->oldestId();
-    request.limit = kBackPage;
-    const quint64 window = m_window.value(roomId);
-    m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
-        m_loadingOlder.remove(roomId);
-        if (!answer.ok() || !m_messages.contains(roomId) || m_window.value(roomId) != window)
-            return;
-        MessageModel *model = messages(roomId);
-        model->addStored(answer.result->messages);
-        model->setHasOlder(answer.result->more);
-        emit olderLoaded(roomId, int(answer.result->messages.size()));
-    });
+    loadPageBeside(roomId, true);
 }
 
 void ChatSession::loadNewer(qint64 roomId)
 {
+    loadPageBeside(roomId, false);
+}
+
+void ChatSession::loadPageBeside(qint64 roomId, bool older)
+{
     MessageModel *model = messages(roomId);
-    if (!model->hasNewer() || m_loadingNewer.value(roomId) || model->newestId() == 0)
-        return;
-    m_loadingNewer.insert(roomId, true);
+    QHash<qint64, bool> &loading = older ? m_loadingOlder : m_loadingNewer;
+    const qint64 from = older ? model->oldestId() : model->newestId();
+    if (!(older ? model->hasOlder() : model->hasNewer()) || loading.value(roomId) || from == 0 ||
+        m_replacing.contains(roomId))
+        return; // a page beside a window that is being replaced would be mixed into the new one
+    loading.insert(roomId, true);
     HistoryRequest request;
     request.room = roomId;
-    request.after = model->newestId();
+    (older ? request.before : request.after) = from;
     request.limit = kBackPage;
     const quint64 window = m_window.value(roomId);
-    m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
-        m_loadingNewer.remove(roomId);
+    m_connection.request(request, this, [this, roomId, older, window](const Answer<HistoryReply> &answer) {
+        (older ? m_loadingOlder : m_loadingNewer).remove(roomId);
         if (!answer.ok() || !m_messages.contains(roomId) || m_window.value(roomId) != window)
             return;
-        // A message sent after this page was read comes after its answer on this connection, so none falls
-        // between the page and the live messages that follow it.
+        // Forward: a message sent after this page was read comes after its answer on this connection, so
+        // none falls between the page and the live messages that follow it.
         MessageModel *model = messages(roomId);
         model->addStored(answer.result->messages);
-        model->setHasNewer(answer.result->more);
-        emit newerLoaded(roomId, int(answer.result->messages.size()));
+        const int count = int(answer.result->messages.size());
+        if (older) {
+            model->setHasOlder(answer.result->more);
+            emit olderLoaded(roomId, count);
+        } else {
+            model->setHasNewer(answer.result->more);
+            if (roomId == m_activeRoom)
+                markRead(roomId); // what scrolling forward brought into view has been read
+            emit newerLoaded(roomId, count);
+        }
     });
 }
 
 void ChatSession::loadAround(qint64 roomId, qint64 messageId)
 {
-    const quint64 window = ++m_window[roomId];
+    const quint64 window = beginWindow(roomId);
     HistoryRequest upTo;
     upTo.room = roomId;
     upTo.before = messageId + 1; // the message itself and those before it
     upTo.limit = kBackPage / 2;
     m_connection.request(upTo, this, [this, roomId, messageId, window](const Answer<HistoryReply> &older) {
-        if (!older.ok() || m_window.value(roomId) != window)
+        if (m_window.value(roomId) != window)
             return;
+        if (!older.ok())
+            return void(m_replacing.remove(roomId));
         HistoryRequest after;
         after.room = roomId;
         after.after = messageId;
@@ -560,7 +561,10 @@ void ChatSession::loadAround(qint64 roomId, qint64 messageId)
         m_connection.request(after, this,
                              [this, roomId, messageId, window, page = older.result->messages,
                               hasOlder = older.result->more](const Answer<HistoryReply> &newer) {
-                                 if (!newer.ok() || m_window.value(roomId) != window)
+                                 if (m_window.value(roomId) != window)
+                                     return;
+                                 m_replacing.remove(roomId);
+                                 if (!newer.ok())
                                      return;
                                  messages(roomId)->resetWindow(page + newer.result->messages, hasOlder,
                                                                newer.result->more);
@@ -571,16 +575,28 @@ void ChatSession::loadAround(qint64 roomId, qint64 messageId)
 
 void ChatSession::loadLatest(qint64 roomId)
 {
-    const quint64 window = ++m_window[roomId];
+    const quint64 window = beginWindow(roomId);
     HistoryRequest request;
     request.room = roomId;
     request.limit = kBackPage;
     m_connection.request(request, this, [this, roomId, window](const Answer<HistoryReply> &answer) {
-        if (!answer.ok() || m_window.value(roomId) != window)
+        if (m_window.value(roomId) != window)
+            return;
+        m_replacing.remove(roomId);
+        if (!answer.ok())
             return;
         messages(roomId)->resetWindow(answer.result->messages, answer.result->more, false);
+        if (roomId == m_activeRoom)
+            markRead(roomId);
         emit latestLoaded(roomId);
     });
+}
+
+quint64 ChatSession::beginWindow(qint64 roomId)
+{
+    // Pages asked for the window held are dropped when they come, and none is asked until the new one is in.
+    m_replacing.insert(roomId);
+    return ++m_window[roomId];
 }
 
 QString ChatSession::send(qint64 roomId, const QString &text, qint64 replyTo)

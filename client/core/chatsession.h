@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <optional>
 
@@ -81,6 +82,8 @@ public:
     void loadAround(qint64 roomId, qint64 messageId);
     /// Back to the newest page after loadAround (jump to the latest messages).
     void loadLatest(qint64 roomId);
+    /// loadAround or loadLatest has asked for a window that will replace what the room's model holds.
+    bool isLoadingWindow(qint64 roomId) const { return m_replacing.contains(roomId); }
 
     /// Shows the message at once as pending and sends it when possible; returns its client_id. `replyTo`:
     /// the message it answers (0: none).
@@ -164,6 +167,10 @@ private:
     void adoptRoom(const Room &room);
     /// The room's members and who of them is typing, as a room object says.
     void takeMembers(const Room &room);
+    /// The history page before the oldest message held, or after the newest (of a window further back).
+    void loadPageBeside(qint64 roomId, bool older);
+    /// A new window of history for the room is being asked for: its number.
+    quint64 beginWindow(qint64 roomId);
     void flushOutbox();
     void pauseOutbox(qint64 retryAfterMs);
     void forgetEverything();
@@ -182,6 +189,7 @@ private:
     /// Per room: bumped whenever the model's window is replaced, so that pages asked for the old window are
     /// dropped.
     QHash<qint64, quint64> m_window;
+    QSet<qint64> m_replacing; // rooms whose window loadAround or loadLatest is replacing
     TypingState *m_typing;
     QHash<qint64, qint64> m_typingSentMs; // per room: when "typing" was last sent, for the renewal pace
     State m_state = State::SignedOut;

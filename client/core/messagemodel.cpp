@@ -14,6 +14,16 @@ QDate localDay(qint64 timestampMs)
     return QDateTime::fromMSecsSinceEpoch(timestampMs).toLocalTime().date();
 }
 
+/// By id, each once.
+QList<ChatMessage> sortedById(QList<ChatMessage> messages)
+{
+    std::sort(messages.begin(), messages.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    messages.erase(std::unique(messages.begin(), messages.end(),
+                               [](const auto &a, const auto &b) { return a.id == b.id; }),
+                   messages.end());
+    return messages;
+}
+
 MessageModel::Notice noticeOf(const ChatMessage &message)
 {
     switch (message.kind) {
@@ -50,10 +60,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TextRole:
-        if (message.kind == ChatMessage::Kind::Joined)
-            return tr("%1 joined the room").arg(message.author.username);
-        if (message.kind == ChatMessage::Kind::Left)
-            return tr("%1 left the room").arg(message.author.username);
+        if (message.kind == ChatMessage::Kind::Joined) {
+            return message.author.id == m_ownUserId ? tr("You joined the room")
+                                                    : tr("%1 joined the room").arg(message.author.username);
+        }
+        if (message.kind == ChatMessage::Kind::Left) {
+            return message.author.id == m_ownUserId ? tr("You left the room")
+                                                    : tr("%1 left the room").arg(message.author.username);
+        }
         if (message.kind == ChatMessage::Kind::Other)
             return tr("Something happened here that this version of Natter cannot show.");
         return message.text;
@@ -196,12 +210,7 @@ void MessageModel::addStored(const QList<ChatMessage> &messages)
             addStored(message);
         return;
     }
-    QList<ChatMessage> sorted = messages;
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
-    sorted.erase(
-        std::unique(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
-        sorted.end());
-    insertBlock(allOlder ? 0 : m_stored, sorted);
+    insertBlock(allOlder ? 0 : m_stored, sortedById(messages));
 }
 
 void MessageModel::insertBlock(int row, const QList<ChatMessage> &sorted)
@@ -221,11 +230,7 @@ void MessageModel::insertBlock(int row, const QList<ChatMessage> &sorted)
 
 void MessageModel::resetWindow(const QList<ChatMessage> &messages, bool hasOlder, bool hasNewer)
 {
-    QList<ChatMessage> sorted = messages;
-    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
-    sorted.erase(
-        std::unique(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.id == b.id; }),
-        sorted.end());
+    const QList<ChatMessage> sorted = sortedById(messages);
     beginResetModel();
     // The change counter stays: the session saw every change up to it, and the window is newer still.
     for (const ChatMessage &message : std::as_const(sorted)) {

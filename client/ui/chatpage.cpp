@@ -203,7 +203,10 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         if (room != m_room || messageId != m_jumpTo)
             return;
         m_jumpTo = 0;
-        m_chat->showMessage(messageId);
+        if (std::exchange(m_jumpToReadPosition, false))
+            m_chat->showReadPosition();
+        else
+            m_chat->showMessage(messageId);
     });
 
     m_splitter->addWidget(roomColumn);
@@ -299,6 +302,7 @@ void ChatPage::openRoom(qint64 roomId)
     if (m_room)
         m_session.setTyping(m_room, false);
     m_jumpTo = 0;
+    m_jumpToReadPosition = false;
     m_replyTo = 0;
     if (std::exchange(m_editing, 0))
         m_composer->clear();
@@ -315,6 +319,12 @@ void ChatPage::openRoom(qint64 roomId)
     if (roomId && m_session.messages(roomId)->hasNewer())
         m_session.loadLatest(roomId);
     m_chat->setModel(roomId ? m_session.messages(roomId) : nullptr, hadUnread ? readBefore : 0);
+    if (roomId && hadUnread && readBefore > 0 && !m_chat->showReadPosition()) {
+        // More is unread than the newest page holds: open at the "New" line all the same.
+        m_jumpTo = readBefore;
+        m_jumpToReadPosition = true;
+        m_session.loadAround(roomId, readBefore);
+    }
     m_members->setModel(roomId ? m_session.members(roomId) : nullptr);
     updateTyping();
     if (roomId) {
@@ -436,10 +446,14 @@ void ChatPage::showSearch(bool thisRoom)
 void ChatPage::openMessage(qint64 roomId, qint64 messageId)
 {
     openRoom(roomId);
-    if (m_room != roomId || m_chat->showMessage(messageId))
+    if (m_room != roomId)
+        return;
+    // What the view holds now counts only when no other window of history is on its way to replace it.
+    if (!m_session.isLoadingWindow(roomId) && m_chat->showMessage(messageId))
         return;
     // However far back: the history around it replaces what the view holds, until "Jump to latest".
     m_jumpTo = messageId;
+    m_jumpToReadPosition = false;
     m_session.loadAround(roomId, messageId);
 }
 
@@ -533,10 +547,12 @@ void ChatPage::submit(const QString &text)
         if (message && message->text != text)
             m_session.editMessage(m_room, id, text);
     } else {
-        if (m_session.messages(m_room)->hasNewer())
-            m_session.loadLatest(m_room); // the view was further back: a message sent goes to the end
+        const bool furtherBack = m_session.messages(m_room)->hasNewer();
+        if (furtherBack)
+            m_session.loadLatest(m_room); // a message sent goes to the end, and the view with it
         m_session.send(m_room, text, std::exchange(m_replyTo, 0));
-        m_chat->scrollToBottom();
+        if (!furtherBack)
+            m_chat->scrollToBottom();
     }
     updateBar();
 }

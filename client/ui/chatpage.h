@@ -88,7 +88,8 @@ private:
     QListView *m_members;
     QLabel *m_empty;
     SearchPanel *m_search;
-    qint64 m_jumpTo = 0; // the message openMessage() is loading history for
+    qint64 m_jumpTo = 0;               // the message openMessage() is loading history for
+    bool m_jumpToReadPosition = false; // ...or the read position the room opens at
 };
 
 } // namespace Natter::Client

@@ -127,20 +127,29 @@ void ChatView::setModel(QAbstractItemModel *model, qint64 readPosition)
     scrollToBottom();
     if (holdsOlderHistory())
         showLatestButton();
-    auto *messages = qobject_cast<MessageModel *>(model);
-    if (readPosition > 0 && messages) {
-        // Open where the user left off: the first new message near the top, unless everything fits.
-        for (int row = 0; row < messages->rowCount(); ++row) {
-            if (messages->index(row).data(MessageModel::IdRole).toLongLong() > readPosition) {
-                if (row > 0) {
-                    doItemsLayout();
-                    scrollTo(messages->index(row), QAbstractItemView::PositionAtTop);
-                    m_wasAtBottom = isAtBottom();
-                }
-                break;
+    showReadPosition();
+}
+
+bool ChatView::showReadPosition()
+{
+    auto *messages = qobject_cast<MessageModel *>(model());
+    const qint64 readPosition = m_delegate->readPosition();
+    if (readPosition <= 0 || !messages)
+        return false;
+    // Open where the user left off: the first new message near the top, unless everything fits.
+    for (int row = 0; row < messages->rowCount(); ++row) {
+        if (messages->index(row).data(MessageModel::IdRole).toLongLong() > readPosition) {
+            if (row == 0 && messages->hasOlder())
+                return false; // the read position is further back than what is held
+            if (row > 0) {
+                doItemsLayout();
+                scrollTo(messages->index(row), QAbstractItemView::PositionAtTop);
+                m_wasAtBottom = isAtBottom();
             }
+            return true;
         }
     }
+    return true;
 }
 
 std::pair<int, QString> ChatView::partAt(const QPoint &pos) const
@@ -158,8 +167,18 @@ QString ChatView::toolTipAt(const QPoint &pos) const
     if (!index.isValid())
         return {};
     const auto hit = m_delegate->hitAt(optionFor(index), index, pos);
-    if (hit.part != MessageDelegate::Part::Reaction)
+    switch (hit.part) {
+    case MessageDelegate::Part::Reply:
+        return tr("Reply");
+    case MessageDelegate::Part::React:
+        return tr("Add a reaction");
+    case MessageDelegate::Part::More:
+        return tr("More actions");
+    case MessageDelegate::Part::Reaction:
+        break;
+    default:
         return {};
+    }
     QStringList names;
     for (const QVariant &reaction : index.data(MessageModel::ReactionsRole).toList()) {
         const QVariantMap map = reaction.toMap();
@@ -301,6 +320,7 @@ void ChatView::scrollContentsBy(int dx, int dy)
 {
     QListView::scrollContentsBy(dx, dy);
     placeSelector();
+    placeMarker(); // a child of the viewport, which scrolling moves along with the rows
     m_wasAtBottom = isAtBottom();
     if (holdsOlderHistory()) {
         if (m_wasAtBottom)

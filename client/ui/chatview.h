@@ -35,9 +35,13 @@ public:
     std::pair<int, QString> partAt(const QPoint &pos) const;
     /// The read position the "New" line is drawn after (0: none).
     qint64 newSince() const;
+    /// Scrolls so that the first message after the read position is near the top; false when the model
+    /// does not reach back to it (then load the history around it and call this again).
+    bool showReadPosition();
     /// How user ids become names, for the tooltip of a reaction chip (who reacted).
     void setUserNames(std::function<QString(qint64)> names) { m_userNames = std::move(names); }
-    /// The tooltip of what is under a point of the viewport: who reacted, for a reaction chip.
+    /// The tooltip of what is under a point of the viewport: who reacted, for a reaction chip; what a hover
+    /// action does.
     QString toolTipAt(const QPoint &pos) const;
     bool isAtBottom() const;
     bool newMessagesMarkerShown() const;

@@ -9,11 +9,13 @@
 #include "searchresultmodel.h"
 
 #include <QCheckBox>
+#include <QFontMetrics>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -35,6 +37,10 @@ SearchPanel::SearchPanel(ChatSession &session, QWidget *parent)
     , m_debounce(new QTimer(this))
 {
     setObjectName(QStringLiteral("searchPanel"));
+    // Escape closes the panel wherever the focus is in it (the result list would keep the key otherwise).
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &SearchPanel::closeRequested);
     m_query->setObjectName(QStringLiteral("searchQuery"));
     m_query->setPlaceholderText(tr("Search messages"));
     m_query->setAccessibleName(tr("Search messages"));
@@ -92,8 +98,14 @@ void SearchPanel::start(qint64 roomId, bool thisRoomOnly)
 {
     m_room = roomId;
     m_thisRoom->setEnabled(roomId != 0);
-    m_thisRoom->setText(roomId ? tr("In %1 only").arg(m_session.rooms()->nameOf(roomId))
-                               : tr("In this room only"));
+    // The name cut short: a long one would widen the panel, and the window with it.
+    const QString name = m_session.rooms()->nameOf(roomId);
+    const QFontMetrics metrics(m_thisRoom->font());
+    m_thisRoom->setText(
+        roomId
+            ? tr("In %1 only").arg(metrics.elidedText(name, Qt::ElideRight, metrics.averageCharWidth() * 14))
+            : tr("In this room only"));
+    m_thisRoom->setToolTip(roomId ? tr("In %1 only").arg(name) : QString());
     const QSignalBlocker blocker(m_thisRoom);
     m_thisRoom->setChecked(thisRoomOnly && roomId != 0);
     show();
@@ -105,10 +117,6 @@ void SearchPanel::start(qint64 roomId, bool thisRoomOnly)
 
 void SearchPanel::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Escape) {
-        emit closeRequested();
-        return;
-    }
     if ((event->key() == Qt::Key_Down) && m_query->hasFocus() && m_results->rowCount() > 0) {
         m_list->setFocus();
         m_list->setCurrentIndex(m_results->index(0));

@@ -30,6 +30,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -277,7 +278,7 @@ private slots:
                                   [&](const auto &room, const auto &) { other = room; });
         QTRY_VERIFY(other);
         m_alice->session.send(m_room, QStringLiteral("seen"));
-        QTRY_COMPARE(m_bob->session.messages(m_room)->rowCount(), 1);
+        QTRY_COMPARE(count(m_bob->session.messages(m_room)), 1);
         // Bob's own message moves his read position too: what follows it is new, not his own words.
         m_bob->session.send(m_room, QStringLiteral("mine"));
         QTRY_COMPARE(count(m_bob->session.messages(m_room)), 2);
@@ -298,6 +299,44 @@ private slots:
         QTRY_COMPARE(m_bob->session.rooms()->totalUnread(), 0);
         // The server keeps it: Alice's unread count for Bob's room is her own business, his is zero now.
         QTRY_COMPARE(m_bob->session.rooms()->readOf(m_room), m_bob->session.messages(m_room)->newestId());
+    }
+
+    void manyUnreadOpensAtTheNewLine()
+    {
+        // Bob reads up to here, then 120 messages come while he is away: more than the newest page holds.
+        m_alice->session.send(m_room, QStringLiteral("read this"));
+        QTRY_COMPARE(count(m_bob->session.messages(m_room)), 1);
+        const qint64 read = nth(m_bob->session.messages(m_room), 0).data(MessageModel::IdRole).toLongLong();
+        QTRY_COMPARE(m_bob->session.rooms()->readOf(m_room), read);
+        m_bob.reset();
+        TestClient alice;
+        QVERIFY(alice.open(m_server->url()));
+        QCOMPARE(replyCode(alice.login(QStringLiteral("alice"))), QStringLiteral("ok"));
+        qint64 last = 0;
+        for (int i = 0; i < 120; ++i)
+            last = alice.post(QStringLiteral("send"),
+                              {{"room", m_room}, {"text", QStringLiteral("while away %1").arg(i)}});
+        QCOMPARE(replyCode(alice.waitForReply(last)), QStringLiteral("ok"));
+
+        ClientWindow bob(m_dir->path(), QStringLiteral("bob"), m_server->url());
+        QVERIFY(bob.signIn(QStringLiteral("bob")));
+        QCOMPARE(bob.session.rooms()->readOf(m_room), read);
+        MessageModel *bobs = bob.session.messages(m_room);
+        QVERIFY(bobs->rowOf(read) < 0); // the newest page does not reach back to it
+        bob.window.chatPage()->openRoom(m_room);
+        // The history around the read position comes, and the view opens at the "New" line.
+        QTRY_VERIFY(bobs->rowOf(read) >= 0);
+        ChatView *view = bob.window.chatPage()->chatView();
+        QCOMPARE(view->newSince(), read);
+        const QModelIndex firstNew = bobs->index(bobs->rowOf(read) + 1);
+        QCOMPARE(firstNew.data(MessageModel::TextRole).toString(), QStringLiteral("while away 0"));
+        QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(firstNew).topLeft()));
+        QVERIFY(bobs->hasNewer());
+        // The button to the latest stays at the bottom of the view while the view scrolls.
+        auto *latest = view->findChild<QPushButton *>(QStringLiteral("newMessages"));
+        QTRY_VERIFY(latest->isVisible());
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2);
+        QCOMPARE(latest->geometry().bottom(), view->viewport()->height() - 1 - 8);
     }
 
     void directMessageFromTheMemberList()
@@ -550,10 +589,33 @@ private slots:
         view->scrollToBottom();
         QTRY_VERIFY(bobs->rowCount() > held);
         QVERIFY(bobs->hasNewer());
-        // ...and the button goes to the newest messages, the new one among them, live again.
+        // ...sending from further back goes to the newest messages, with nothing missing between...
+        Composer *composer = laptop.window.chatPage()->composer();
+        QTest::keyClicks(composer, QStringLiteral("from the past"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY(!bobs->hasNewer());
+        QTRY_COMPARE(
+            bobs->index(bobs->rowCount() - 1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
+            MessageModel::Status::Sent);
+        QList<qint64> window;
+        for (int row = 0; row < bobs->rowCount(); ++row)
+            window.append(bobs->index(row).data(MessageModel::IdRole).toLongLong());
+        QList<qint64> stored;
+        for (const QJsonValue &message :
+             alice.request(QStringLiteral("history"), {{"room", m_room}, {"limit", int(window.size())}})
+                 .value("messages")
+                 .toArray())
+            stored.append(message.toObject().value("id").toInteger());
+        QCOMPARE(window, stored);
+        QVERIFY(bobs->rowOf(fresh) >= 0);
+        // ...and so does the button, after going back again.
+        laptop.window.chatPage()->openMessage(m_room, needle);
+        QTRY_VERIFY(bobs->hasNewer());
+        QTRY_VERIFY(latest->isVisible());
         QTest::mouseClick(latest, Qt::LeftButton);
         QTRY_VERIFY(!bobs->hasNewer());
-        QCOMPARE(bobs->newestId(), fresh);
+        QCOMPARE(bobs->index(bobs->rowCount() - 1).data(MessageModel::TextRole).toString(),
+                 QStringLiteral("from the past"));
         QTRY_VERIFY(!latest->isVisible());
         alice.request(QStringLiteral("send"), {{"room", m_room}, {"text", "live again"}});
         QTRY_COMPARE(bobs->index(bobs->rowCount() - 1).data(MessageModel::TextRole).toString(),

@@ -284,7 +284,7 @@ private slots:
         // Bob's own conversation starts with the line saying that he joined (history holds it).
         QTRY_COMPARE(bobView->model()->rowCount(), 2);
         QCOMPARE(bobView->model()->index(0, 0).data(MessageModel::TextRole).toString(),
-                 QStringLiteral("bob joined the room"));
+                 QStringLiteral("You joined the room"));
         QCOMPARE(bobView->model()->index(1, 0).data(MessageModel::TextRole).toString(),
                  QStringLiteral("hello\nbob"));
         QTRY_COMPARE(alice.window.chatPage()
