@@ -83,9 +83,15 @@ std::optional<ProtocolError> checkText(const std::optional<QString> &text)
 {
     if (!text)
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"text\" must be a string."));
-    if (Validation::checkMessageText(*text) == Validation::TextCheck::Blank)
+    switch (Validation::checkMessageText(*text)) {
+    case Validation::TextCheck::Blank:
         return badRequest(QT_TRANSLATE_NOOP("Protocol", "\"text\" must not be empty or only white space."));
-    return std::nullopt;
+    case Validation::TextCheck::Control:
+        return badRequest(QT_TRANSLATE_NOOP(
+            "Protocol", "\"text\" must not hold control characters but tabs and line breaks."));
+    default:
+        return std::nullopt;
+    }
 }
 
 /// An optional positive id: absent is fine, present must be valid. False when present and invalid.

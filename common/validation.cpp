@@ -62,12 +62,29 @@ QString usernameKey(const QString &username)
     return username.toLower();
 }
 
+bool hasVisibleCharacter(const QString &text)
+{
+    for (const char32_t c : text.toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        if (!QChar::isSpace(c) && category != QChar::Other_Format && category != QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
 std::optional<QString> normalizedRoomName(const QString &name)
 {
     const QString trimmed = name.trimmed();
     const int length = codePointCount(trimmed);
-    if (length < 1 || length > Limits::roomNameMaxLength)
+    if (length < 1 || length > Limits::roomNameMaxLength || !hasVisibleCharacter(trimmed))
         return std::nullopt;
+    for (const char32_t c : trimmed.toUcs4()) {
+        // Control characters, and bidirectional embeddings, overrides and isolates, which would turn the
+        // text around the name (in the room list, in notifications) backwards.
+        if (QChar::category(c) == QChar::Other_Control || (c >= 0x202a && c <= 0x202e) ||
+            (c >= 0x2066 && c <= 0x2069))
+            return std::nullopt;
+    }
     return trimmed;
 }
 
@@ -88,12 +105,30 @@ bool isWellFormedAccessCode(const QString &normalizedCode)
     return true;
 }
 
+namespace {
+bool isRefusedControl(char32_t c)
+{
+    return QChar::category(c) == QChar::Other_Control && c != '\t' && c != '\n' && c != '\r';
+}
+} // namespace
+
+QString withoutControlCharacters(const QString &text)
+{
+    QList<uint> codePoints = text.toUcs4();
+    codePoints.removeIf([](uint c) { return isRefusedControl(c); });
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), codePoints.size());
+}
+
 TextCheck checkMessageText(const QString &text)
 {
-    if (text.trimmed().isEmpty())
+    if (!hasVisibleCharacter(text))
         return TextCheck::Blank;
     if (codePointCount(text) > Limits::messageMaxLength)
         return TextCheck::TooLong;
+    for (const char32_t c : text.toUcs4()) {
+        if (isRefusedControl(c))
+            return TextCheck::Control;
+    }
     return TextCheck::Ok;
 }
 
@@ -101,13 +136,39 @@ bool isValidReaction(const QString &emoji)
 {
     if (emoji.isEmpty() || emoji.size() > Limits::emojiMaxLength)
         return false;
-    bool beyondAscii = false;
-    for (const QChar c : emoji) {
-        if (c.isSpace() || c.category() == QChar::Other_Control)
+    const QList<uint> codePoints = emoji.toUcs4();
+    // It starts with something drawn on its own (not a mark or a joiner)...
+    const QChar::Category first = QChar::category(codePoints.first());
+    if (first == QChar::Mark_NonSpacing || first == QChar::Mark_Enclosing ||
+        first == QChar::Mark_SpacingCombining)
+        return false;
+    bool pictograph = false;
+    for (const uint c : codePoints) {
+        switch (QChar::category(c)) {
+        case QChar::Symbol_Other:    // pictographs, regional indicators (flags)
+        case QChar::Symbol_Modifier: // skin tones
+        case QChar::Mark_Enclosing:  // the keycap of 1️⃣
+            pictograph = pictograph || c > 0x7f;
+            break;
+        case QChar::Other_Format:
+            // ...and of the invisible characters holds only the joiner of sequences and the tags of
+            // subdivision flags: no bidirectional overrides, zero-width spaces or byte-order marks.
+            if (c != 0x200d && !(c >= 0xe0020 && c <= 0xe007f))
+                return false;
+            break;
+        case QChar::Other_Control:
+        case QChar::Other_PrivateUse:
+        case QChar::Other_NotAssigned:
+        case QChar::Other_Surrogate:
+        case QChar::Separator_Space:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
             return false;
-        beyondAscii = beyondAscii || c.unicode() > 0x7f;
+        default:
+            break;
+        }
     }
-    return beyondAscii;
+    return pictograph; // at least one emoji: not a word with an accent
 }
 
 QStringList mentionedKeys(const QString &text)

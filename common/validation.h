@@ -23,8 +23,11 @@ bool isValidPassword(const QString &password);
 /// The key under which usernames are unique and matched: case folded.
 QString usernameKey(const QString &username);
 
-/// The name trimmed when it is 1-64 code points after trimming; nullopt otherwise.
+/// The name trimmed when it is 1-64 code points after trimming, shows something, and holds no control
+/// characters or bidirectional overrides; nullopt otherwise.
 std::optional<QString> normalizedRoomName(const QString &name);
+/// Whether the text holds anything but white space and invisible format or control characters.
+bool hasVisibleCharacter(const QString &text);
 
 /// Trimmed and upper-cased; codes are matched without regard to case.
 QString normalizedAccessCode(const QString &code);
@@ -38,8 +41,11 @@ bool isValidReaction(const QString &emoji);
 /// (a name may end in a dot, a sentence too): the caller keeps the ones that are members.
 QStringList mentionedKeys(const QString &text);
 
-enum class TextCheck { Ok, Blank, TooLong };
-/// Message text: not only whitespace, at most 4000 code points.
+enum class TextCheck { Ok, Blank, TooLong, Control };
+/// Message text: something visible (not only white space or invisible format characters), at most 4000
+/// code points, no control characters but tab and line breaks (U+0002/U+0003 mark search matches).
 TextCheck checkMessageText(const QString &text);
+/// The text without the control characters checkMessageText refuses.
+QString withoutControlCharacters(const QString &text);
 
 } // namespace Natter::Validation

@@ -13,6 +13,7 @@
 #include "serverconfig.h"
 #include "storage.h"
 #include "storagewriter.h"
+#include "typingtracker.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -82,11 +83,12 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
     const QString code = Validation::normalizedAccessCode(request.code);
     const auto row =
         Validation::isWellFormedAccessCode(code) ? m_context.storage.rooms.findByCode(code) : std::nullopt;
+    const ProtocolError noSuchRoom{ErrorCode::NoSuchRoom,
+                                   QCoreApplication::translate("Server", "No room has that access code.")};
     if (!row) {
         m_context.limits.joinFailure.take(userKey);
         m_context.limits.joinGlobal.take(everyone);
-        return reply.error(
-            {ErrorCode::NoSuchRoom, QCoreApplication::translate("Server", "No room has that access code.")});
+        return reply.error(noSuchRoom);
     }
     const qint64 roomId = row->id;
     const int maxRooms = m_context.config.maxRoomsPerUser;
@@ -95,7 +97,11 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
     using Joined = std::optional<ChatMessage>;
     m_context.writer.write<Joined>(
         this,
-        [roomId, user, maxRooms, maxMembers](Storage &storage) -> Written<Joined> {
+        [roomId, code, noSuchRoom, user, maxRooms, maxMembers](Storage &storage) -> Written<Joined> {
+            // Again in order with the writes: a new_code given before this join has taken the old code.
+            const auto current = storage.rooms.findByCode(code);
+            if (!current || current->id != roomId)
+                return noSuchRoom;
             if (storage.rooms.isMember(roomId, user.id))
                 return Joined();
             const qint64 rooms = storage.rooms.roomCountOf(user.id);
@@ -160,6 +166,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
         [this, reply, roomId, user](const Written<Left> &written) {
             if (reply.failed(written))
                 return;
+            m_context.typing.set(roomId, user, false); // ends at once what they were typing there
             Delivery::toRoom(m_context, roomId, MemberLeftEvent{roomId, user}.toJson(), user.id);
             if (const Left &line = std::get<Left>(written))
                 Delivery::toRoom(m_context, roomId, MessageEvent{*line}.toJson(), user.id);

@@ -132,7 +132,8 @@ void Composer::keyPressEvent(QKeyEvent *event)
     }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
-        const QString text = toPlainText();
+        // Control characters come only from pasting, and the server refuses them: they are left out.
+        const QString text = Validation::withoutControlCharacters(toPlainText());
         if (Validation::checkMessageText(text) == Validation::TextCheck::Ok) {
             emit submitted(text);
             clear();

@@ -362,6 +362,18 @@ private slots:
         QVERIFY(!Validation::isValidReaction(QStringLiteral("+1")));
         QVERIFY(!Validation::isValidReaction(QStringLiteral("👍 ")));
         QVERIFY(!Validation::isValidReaction(QString(17, QChar(0x2605))));
+        QVERIFY(Validation::isValidReaction(QStringLiteral("🇫🇷")));
+        QVERIFY(Validation::isValidReaction(QStringLiteral("👍🏽")));
+        QVERIFY(Validation::isValidReaction(
+            QStringLiteral("🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F")));
+        // Invisible, reversing, combining-only or private characters, and words, are no emoji.
+        for (const QString &spoof :
+             {QStringLiteral("\u200B"), QStringLiteral("\u200D"), QStringLiteral("\u0301"),
+              QStringLiteral("\u0301👍"), QStringLiteral("\u202E"), QStringLiteral("\u202E👍"),
+              QStringLiteral("\u061C👍"), QStringLiteral("\u2066👍"), QStringLiteral("\uFEFF👍"),
+              QStringLiteral("\uE000"), QStringLiteral("\U000F0000"), QStringLiteral("\U000E0041"),
+              QStringLiteral("xxxxxxxxxxxxxxxé"), QStringLiteral("é")})
+            QVERIFY2(!Validation::isValidReaction(spoof), qPrintable(spoof));
     }
 
     void eventTableCoversEveryEvent()
@@ -419,6 +431,19 @@ private slots:
             emoji += QStringLiteral("👋");
         QCOMPARE(checkMessageText(emoji), TextCheck::Ok); // 8000 UTF-16 units, 4000 code points
         QCOMPARE(checkMessageText(QStringLiteral("\n ")), TextCheck::Blank);
+        QCOMPARE(checkMessageText(QStringLiteral("\uFEFF\u200B ")), TextCheck::Blank);
+        QCOMPARE(checkMessageText(QStringLiteral("a\tb\r\nc")), TextCheck::Ok);
+        // U+0002 and U+0003 mark search matches: a message may not plant its own.
+        QCOMPARE(checkMessageText(QStringLiteral("fake \u0002match\u0003")), TextCheck::Control);
+        QCOMPARE(checkMessageText(QStringLiteral("bell \u0007")), TextCheck::Control);
+        QCOMPARE(withoutControlCharacters(QStringLiteral("bell \u0007\tand\n\u0002👋")),
+                 QStringLiteral("bell \tand\n👋"));
+        QCOMPARE(normalizedRoomName(QStringLiteral(" Café ")), QStringLiteral("Café"));
+        QCOMPARE(normalizedRoomName(QStringLiteral("\u202E")), std::nullopt);
+        QCOMPARE(normalizedRoomName(QStringLiteral("x\u202Ey")), std::nullopt);
+        QCOMPARE(normalizedRoomName(QStringLiteral("x\u2067y")), std::nullopt);
+        QCOMPARE(normalizedRoomName(QStringLiteral("\uFEFF")), std::nullopt);
+        QCOMPARE(normalizedRoomName(QStringLiteral("tab\there")), std::nullopt);
         for (const char c : {'0', 'O', '1', 'I'})
             QVERIFY(!QLatin1String(accessCodeAlphabet).contains(QLatin1Char(c)));
     }

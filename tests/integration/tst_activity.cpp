@@ -105,6 +105,21 @@ private slots:
         expectCarolHeardNothing();
     }
 
+    void leavingEndsTyping()
+    {
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("typing"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("typing")));
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("leave_room"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+        // At once, not when the indication would have run out (6 s).
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("typing"), 2, 3000));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("typing")).last().value("typing").toBool(), false);
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    }
+
     void typingIsRateLimited()
     {
         m_server->stop();

@@ -449,6 +449,14 @@ private slots:
         QCOMPARE(replyCode(m_alice->waitForReply(902)), QStringLiteral("bad_request"));
         m_alice->sendText(QStringLiteral(R"({"type":"history","id":903,"room":9007199254740992})"));
         QCOMPARE(replyCode(m_alice->waitForReply(903)), QStringLiteral("bad_request"));
+        // Control characters but tab and line breaks: U+0002/U+0003 would fake search highlights.
+        QCOMPARE(
+            replyCode(m_alice->request(QStringLiteral("send"),
+                                       {{"room", m_room}, {"text", QStringLiteral("fake \u0002hit\u0003")}})),
+            QStringLiteral("bad_request"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("rename_room"),
+                                            {{"room", m_room}, {"name", QStringLiteral("\u202Eevil")}})),
+                 QStringLiteral("bad_request"));
         // A real pair is fine.
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "smile 😀"}})),
                  QStringLiteral("ok"));
