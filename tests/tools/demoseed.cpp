@@ -159,11 +159,26 @@ int main(int argc, char *argv[])
             err << "natter-demo-seed: could not resume Alice's session\n";
             return 1;
         }
-        const int hikeCount = again.session.messages(hike->id)->rowCount();
-        const int bookCount = again.session.messages(books->id)->rowCount();
+        // Messages, and apart from them the lines saying who joined (bob and carol; carol).
+        const auto count = [&again](qint64 room, bool lines) {
+            MessageModel *model = again.session.messages(room);
+            int rows = 0;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const bool line =
+                    model->index(row).data(MessageModel::NoticeRole).value<MessageModel::Notice>() !=
+                    MessageModel::Notice::None;
+                rows += line == lines ? 1 : 0;
+            }
+            return rows;
+        };
+        const int hikeCount = count(hike->id, false);
+        const int bookCount = count(books->id, false);
+        const int joinLines = count(hike->id, true) + count(books->id, true);
         QTextStream(stdout) << "smoke: " << again.session.rooms()->rowCount() << " rooms, " << hikeCount
-                            << " + " << bookCount << " messages stored\n";
-        return (again.session.rooms()->rowCount() == 3 && hikeCount == 6 && bookCount == 2) ? 0 : 1;
+                            << " + " << bookCount << " messages and " << joinLines << " join lines stored\n";
+        return (again.session.rooms()->rowCount() == 3 && hikeCount == 6 && bookCount == 2 && joinLines == 3)
+                   ? 0
+                   : 1;
     }
 
     ClientSettings profile(QStringLiteral("demo"), parser.value(profileDir));
