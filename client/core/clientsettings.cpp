@@ -119,6 +119,30 @@ void ClientSettings::setMutedRooms(const QUrl &server, const QList<qint64> &room
         m_settings->setValue(key, ids.join(QLatin1Char(' ')));
 }
 
+QHash<qint64, QString> ClientSettings::drafts(const QUrl &server) const
+{
+    QHash<qint64, QString> drafts;
+    m_settings->beginGroup(QStringLiteral("drafts/") + serverKey(server));
+    for (const QString &key : m_settings->childKeys()) {
+        const QString text = m_settings->value(key).toString();
+        if (const qint64 room = key.toLongLong(); room > 0 && !text.isEmpty())
+            drafts.insert(room, text);
+    }
+    m_settings->endGroup();
+    return drafts;
+}
+
+void ClientSettings::setDrafts(const QUrl &server, const QHash<qint64, QString> &drafts)
+{
+    m_settings->beginGroup(QStringLiteral("drafts/") + serverKey(server));
+    m_settings->remove(QString()); // the whole group: drafts sent or emptied meanwhile are gone
+    for (auto it = drafts.cbegin(); it != drafts.cend(); ++it) {
+        if (!it.value().isEmpty())
+            m_settings->setValue(QString::number(it.key()), it.value());
+    }
+    m_settings->endGroup();
+}
+
 QString ClientSettings::pinnedCertificate(const QUrl &server) const
 {
     return m_settings->value(pinSettingsKey(ServerAddress::pinKey(server))).toString();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QMap>
 #include <QSettings>
 #include <QString>
@@ -38,6 +39,9 @@ public:
     /// Rooms of a server whose notifications the user muted.
     QList<qint64> mutedRooms(const QUrl &server) const;
     void setMutedRooms(const QUrl &server, const QList<qint64> &rooms);
+    /// What the user had written and not sent, per room of a server.
+    QHash<qint64, QString> drafts(const QUrl &server) const;
+    void setDrafts(const QUrl &server, const QHash<qint64, QString> &drafts);
     QString pinnedCertificate(const QUrl &server) const;
     void pinCertificate(const QUrl &server, const QString &fingerprint);
     void forgetPinnedCertificate(const QString &pinKey);

@@ -80,6 +80,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
                     if (current.isValid())
                         openRoom(current.data(RoomListModel::IdRole).toLongLong());
                 });
+        connect(list, &QAbstractItemView::activated, m_composer, qOverload<>(&QWidget::setFocus));
     }
     connect(session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
         if (m_session.rooms()->rowOf(m_room) >= 0)
@@ -227,7 +228,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     connect(m_composer, &Composer::submitted, this, &ChatPage::submit);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatPage::updateCounter);
     connect(m_composer, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_room && !m_editing)
+        if (m_room && !m_editing && !m_restoringDraft)
             m_session.setTyping(m_room, !m_composer->toPlainText().trimmed().isEmpty());
     });
     connect(m_composer, &Composer::editLastRequested, this, [this] {
@@ -307,7 +308,11 @@ void ChatPage::openRoom(qint64 roomId)
     if (std::exchange(m_editing, 0))
         m_composer->clear();
     updateBar();
+    // Each room keeps its own unsent text: a half-written message does not follow the user elsewhere.
+    if (m_room)
+        m_drafts.insert(m_room, m_composer->toPlainText());
     m_room = roomId;
+    restoreDraft();
     // Where the user had read to before this visit: the view opens there, under a "New" line.
     const qint64 readBefore = roomId ? m_session.rooms()->readOf(roomId) : 0;
     const bool hadUnread =
@@ -336,7 +341,9 @@ void ChatPage::openRoom(qint64 roomId)
                 Qt::UniqueConnection);
         connect(members, &QAbstractItemModel::modelReset, this, &ChatPage::updateHeader,
                 Qt::UniqueConnection);
-        m_composer->setFocus();
+        // Walking the room list with the arrow keys keeps the focus there; Enter goes to the composer.
+        if (!m_rooms->hasFocus() && !m_directs->hasFocus())
+            m_composer->setFocus();
     }
     updateHeader();
     emit roomOpened(roomId);
@@ -374,6 +381,30 @@ void ChatPage::stepRoom(int delta)
     const int row = m_session.rooms()->rowOf(m_room);
     const int next = row < 0 ? 0 : (row + delta + count) % count;
     openRoom(m_session.rooms()->idAt(next));
+}
+
+QHash<qint64, QString> ChatPage::drafts() const
+{
+    QHash<qint64, QString> drafts = m_drafts;
+    if (m_room && !m_editing)
+        drafts.insert(m_room, m_composer->toPlainText());
+    drafts.removeIf([](const auto &draft) { return draft.value().trimmed().isEmpty(); });
+    return drafts;
+}
+
+void ChatPage::setDrafts(const QHash<qint64, QString> &drafts)
+{
+    m_drafts = drafts;
+    if (m_room && !m_editing && m_composer->toPlainText().isEmpty())
+        restoreDraft();
+}
+
+void ChatPage::restoreDraft()
+{
+    m_restoringDraft = true;
+    m_composer->setPlainText(m_drafts.take(m_room));
+    m_composer->moveCursor(QTextCursor::End);
+    m_restoringDraft = false;
 }
 
 void ChatPage::updateCounter()

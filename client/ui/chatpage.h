@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -27,6 +28,10 @@ public:
     /// Opens a room (0: none).
     void openRoom(qint64 roomId);
     qint64 currentRoom() const { return m_room; }
+    /// What was written and not sent, per room (the open room's composer included); kept across restarts
+    /// by the window.
+    QHash<qint64, QString> drafts() const;
+    void setDrafts(const QHash<qint64, QString> &drafts);
     /// Moves to the previous (-1) or next (+1) room in the list.
     void stepRoom(int delta);
     QByteArray splitterState() const;
@@ -58,6 +63,8 @@ signals:
 
 private:
     void updateCounter();
+    /// Puts the open room's draft into the composer.
+    void restoreDraft();
     void updateHeader();
     void updateTyping();
     void updateBar();
@@ -88,6 +95,8 @@ private:
     QListView *m_members;
     QLabel *m_empty;
     SearchPanel *m_search;
+    QHash<qint64, QString> m_drafts;   // of the rooms not open
+    bool m_restoringDraft = false;     // the composer's text changes, but nobody is typing
     qint64 m_jumpTo = 0;               // the message openMessage() is loading history for
     bool m_jumpToReadPosition = false; // ...or the read position the room opens at
 };

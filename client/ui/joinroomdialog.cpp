@@ -46,6 +46,7 @@ JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
     connect(m_code, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_join->setEnabled(Validation::normalizedAccessCode(text).size() == Limits::accessCodeLength);
     });
+    connect(m_code, &QLineEdit::textEdited, m_error, &QWidget::hide); // "no such code" was about the old one
 }
 
 void JoinRoomDialog::join()

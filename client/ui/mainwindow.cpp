@@ -149,6 +149,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     connect(&m_session, &ChatSession::synced, this, [this] {
         if (!m_restoredRoom) {
             m_restoredRoom = true;
+            m_chat->setDrafts(m_settings.drafts(m_settings.serverUrl()));
             m_chat->openRoom(m_settings.lastRoom());
             if (!m_chat->currentRoom())
                 m_chat->stepRoom(0);
@@ -165,6 +166,8 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     connect(m_chat, &ChatPage::roomOpened, this, [this](qint64 roomId) {
         if (roomId)
             m_settings.setLastRoom(roomId);
+        if (m_restoredRoom)
+            m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
     });
 
     m_statusTimer.setInterval(1000);
@@ -404,6 +407,8 @@ void MainWindow::saveState()
 {
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setSplitterState(m_chat->splitterState());
+    if (m_restoredRoom)
+        m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
     m_settings.sync();
 }
 

@@ -56,20 +56,53 @@ MessageDelegate::MessageDelegate(QObject *parent)
 
 MessageDelegate::~MessageDelegate() = default;
 
+namespace {
+/// A link as the big clients cut it out of a sentence: without the punctuation that ends the sentence, and
+/// without closing brackets that it does not open itself (https://en.wikipedia.org/wiki/Foo_(bar) keeps its
+/// bracket; "(see https://example.org)" does not).
+QString linkWithoutTrailing(QString link)
+{
+    static const QString closing = QStringLiteral(")]}");
+    static const QString opening = QStringLiteral("([{");
+    while (!link.isEmpty()) {
+        const QChar last = link.back();
+        if (QStringLiteral(".,;:!?'\"*").contains(last)) {
+            link.chop(1);
+            continue;
+        }
+        const qsizetype bracket = closing.indexOf(last);
+        if (bracket >= 0 && link.count(opening.at(bracket)) < link.count(last)) {
+            link.chop(1);
+            continue;
+        }
+        break;
+    }
+    if (link.compare(QLatin1String("www."), Qt::CaseInsensitive) == 0 || link.endsWith(QLatin1String("://")))
+        return {};
+    return link;
+}
+} // namespace
+
 QString MessageDelegate::toHtml(const QString &text)
 {
-    // Web links, and links to messages ("Copy link to message" makes them).
+    // Web links (also www. without a scheme), and links to messages ("Copy link to message" makes them).
     static const QRegularExpression url(
-        QStringLiteral(R"((https?://[^\s<>"]+[^\s<>".,;:!?)\]]|natter://room/\d+/message/\d+))"));
+        QStringLiteral(R"((?<![\w@./])(?:https?://|www\.)[^\s<>"]+|natter://room/\d+/message/\d+)"),
+        QRegularExpression::CaseInsensitiveOption);
     QString html;
     qsizetype last = 0;
     auto it = url.globalMatch(text);
     while (it.hasNext()) {
         const auto match = it.next();
+        const QString link = linkWithoutTrailing(match.captured(0));
+        if (match.capturedStart() < last || link.isEmpty())
+            continue;
         html += text.mid(last, match.capturedStart() - last).toHtmlEscaped();
-        const QString link = match.captured(1).toHtmlEscaped();
-        html += QStringLiteral("<a href=\"%1\">%1</a>").arg(link);
-        last = match.capturedEnd();
+        const bool schemeless = link.startsWith(QLatin1String("www."), Qt::CaseInsensitive);
+        html += QStringLiteral("<a href=\"%1\">%2</a>")
+                    .arg((schemeless ? QStringLiteral("https://") + link : link).toHtmlEscaped(),
+                         link.toHtmlEscaped());
+        last = match.capturedStart() + link.size();
     }
     html += text.mid(last).toHtmlEscaped();
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));

@@ -64,6 +64,9 @@ SignInPage::SignInPage(QWidget *parent)
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_username, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
+    // What the server said about the old input ("wrong password") is not true of the new.
+    for (QLineEdit *edit : {m_server, m_username, m_password})
+        connect(edit, &QLineEdit::textEdited, this, [this] { showError({}); });
 }
 
 void SignInPage::setServer(const QUrl &server)

@@ -63,10 +63,21 @@ SignUpPage::SignUpPage(QWidget *parent)
     box->addWidget(back, 0, Qt::AlignHCenter);
     FormParts::centre(this, box);
 
-    for (QLineEdit *edit : {m_username, m_password, m_repeat})
+    for (QLineEdit *edit : {m_username, m_password, m_repeat}) {
         connect(edit, &QLineEdit::textChanged, this, &SignUpPage::validate);
+        // What the server said about the old input ("username taken") is not true of the new.
+        connect(edit, &QLineEdit::textEdited, this, [this] { showError({}); });
+        // Enter creates the account once the form is complete, and else goes on to the next field.
+        connect(edit, &QLineEdit::returnPressed, this, [this, edit] {
+            if (m_create->isEnabled())
+                return submit();
+            if (edit == m_username)
+                m_password->setFocus();
+            else if (edit == m_password)
+                m_repeat->setFocus();
+        });
+    }
     connect(m_create, &QPushButton::clicked, this, &SignUpPage::submit);
-    connect(m_repeat, &QLineEdit::returnPressed, this, &SignUpPage::submit);
     validate();
 }
 

@@ -339,6 +339,38 @@ private slots:
         QCOMPARE(latest->geometry().bottom(), view->viewport()->height() - 1 - 8);
     }
 
+    void draftsStayWithTheirRoom()
+    {
+        // Issue 10, bug 2: a half-written message stays in its room, also across a restart.
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        ChatPage *page = m_bob->window.chatPage();
+        page->openRoom(m_room);
+        QTest::keyClicks(page->composer(), QStringLiteral("half a thought"));
+        page->openRoom(other->id);
+        QCOMPARE(page->composer()->toPlainText(), QString());
+        QTest::keyClick(page->composer(), Qt::Key_Return); // nothing to send here
+        QCOMPARE(m_bob->session.outboxSize(), 0);
+        QTest::keyClicks(page->composer(), QStringLiteral("other words"));
+        page->openRoom(m_room);
+        QCOMPARE(page->composer()->toPlainText(), QStringLiteral("half a thought"));
+        QCOMPARE(m_bob->settings.drafts(m_server->url()).value(other->id), QStringLiteral("other words"));
+
+        m_bob.reset();
+        ClientWindow again(m_dir->path(), QStringLiteral("bob"), m_server->url());
+        QVERIFY(again.signIn(QStringLiteral("bob")));
+        again.window.chatPage()->openRoom(other->id);
+        QCOMPARE(again.window.chatPage()->composer()->toPlainText(), QStringLiteral("other words"));
+        again.window.chatPage()->openRoom(m_room);
+        QCOMPARE(again.window.chatPage()->composer()->toPlainText(), QStringLiteral("half a thought"));
+        // Sent, it is no draft any more.
+        QTest::keyClick(again.window.chatPage()->composer(), Qt::Key_Return);
+        again.window.chatPage()->openRoom(other->id);
+        QVERIFY(!again.settings.drafts(m_server->url()).contains(m_room));
+    }
+
     void directMessageFromTheMemberList()
     {
         ChatPage *alicePage = m_alice->window.chatPage();

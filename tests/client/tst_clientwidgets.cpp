@@ -237,9 +237,14 @@ private slots:
         auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
         QTRY_VERIFY(error->isVisible()); // "Bob" is taken: bob exists, without regard to case
         QVERIFY(error->text().contains(QLatin1String("taken")));
-        page->findChild<QLineEdit *>(QStringLiteral("newUsername"))->setText(QStringLiteral("carol"));
+        // Fixing the name takes the old error away; Enter in any field creates the account once it is
+        // complete (issue 10, bugs 9 and 10).
+        auto *username = page->findChild<QLineEdit *>(QStringLiteral("newUsername"));
+        username->selectAll();
+        QTest::keyClicks(username, QStringLiteral("carol"));
+        QVERIFY(!error->isVisible());
         QSignalSpy synced(&client.session, &ChatSession::synced);
-        QTest::mouseClick(create, Qt::LeftButton);
+        QTest::keyClick(username, Qt::Key_Return);
         QVERIFY(synced.wait());
         QTRY_VERIFY(client.window.chatPage()->isVisible());
         QCOMPARE(client.find<QLabel>("userStatus")->text(), QStringLiteral("Signed in as carol"));
@@ -261,7 +266,15 @@ private slots:
 
         JoinRoomDialog join(bob.session, &bob.window);
         join.show();
-        QTest::keyClicks(join.findChild<QLineEdit *>(QStringLiteral("code")), created->code.toLower());
+        // A wrong code says so; the error goes once the code is changed.
+        auto *codeField = join.findChild<QLineEdit *>(QStringLiteral("code"));
+        QTest::keyClicks(codeField, QStringLiteral("ABCDEFGHJK"));
+        QTest::mouseClick(join.findChild<QPushButton *>(QStringLiteral("join")), Qt::LeftButton);
+        auto *joinError = join.findChild<QLabel *>(QStringLiteral("error"));
+        QTRY_VERIFY(joinError->isVisible());
+        codeField->selectAll();
+        QTest::keyClicks(codeField, created->code.toLower());
+        QVERIFY(!joinError->isVisible());
         QSignalSpy accepted(&join, &QDialog::accepted);
         QTest::mouseClick(join.findChild<QPushButton *>(QStringLiteral("join")), Qt::LeftButton);
         QVERIFY(accepted.wait());
@@ -428,6 +441,20 @@ private slots:
         QCOMPARE(page->currentRoom(), rooms[0]);
         QTest::keyClick(&alice.window, Qt::Key_Up, Qt::AltModifier);
         QCOMPARE(page->currentRoom(), rooms[2]);
+
+        // Issue 10, bug 8: arrows in the room list open room after room and leave the focus in the list;
+        // Enter goes on to the composer.
+        auto *roomList = page->findChild<QListView *>(QStringLiteral("rooms"));
+        QVERIFY(roomList);
+        roomList->setFocus();
+        QTRY_VERIFY(roomList->hasFocus());
+        QTest::keyClick(roomList, Qt::Key_Up);
+        QCOMPARE(page->currentRoom(), rooms[1]);
+        QVERIFY(roomList->hasFocus());
+        QTest::keyClick(roomList, Qt::Key_Up);
+        QCOMPARE(page->currentRoom(), rooms[0]);
+        QTest::keyClick(roomList, Qt::Key_Return);
+        QTRY_VERIFY(page->composer()->hasFocus());
 
         // Ctrl+K: type part of a name, Enter opens it. The dialog is modal, so it is driven from a timer.
         QTimer::singleShot(0, this, [] {
@@ -623,6 +650,22 @@ private slots:
                  QStringLiteral("see <a href=\"https://example.org/a?b=1\">https://example.org/a?b=1</a>. "
                                 "&lt;b&gt;x&lt;/b&gt;"));
         QCOMPARE(MessageDelegate::toHtml(QStringLiteral("a\nb")), QStringLiteral("a<br>b"));
+        // Issue 10, bug 5: brackets the link opens are its own; www. is a link too.
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("https://en.wikipedia.org/wiki/Foo_(bar).")),
+                 QStringLiteral("<a href=\"https://en.wikipedia.org/wiki/Foo_(bar)\">"
+                                "https://en.wikipedia.org/wiki/Foo_(bar)</a>."));
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("(see https://example.org/x)")),
+                 QStringLiteral("(see <a href=\"https://example.org/x\">https://example.org/x</a>)"));
+        QCOMPARE(
+            MessageDelegate::toHtml(QStringLiteral("[https://example.org/a_(b)_c]!")),
+            QStringLiteral("[<a href=\"https://example.org/a_(b)_c\">https://example.org/a_(b)_c</a>]!"));
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("on www.example.org/page, see")),
+                 QStringLiteral("on <a href=\"https://www.example.org/page\">www.example.org/page</a>, see"));
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("q https://e.org/?a=1&b=\"2\"")),
+                 QStringLiteral(
+                     "q <a href=\"https://e.org/?a=1&amp;b=\">https://e.org/?a=1&amp;b=</a>&quot;2&quot;"));
+        QCOMPARE(MessageDelegate::toHtml(QStringLiteral("me@www.example.org and www.")),
+                 QStringLiteral("me@www.example.org and www."));
     }
 
 private:
