@@ -616,6 +616,13 @@
         <source>&amp;Leave room…</source>
         <translation>Raum ver&amp;lassen …</translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. Trying again in %n s…</source>
+        <translation>
+            <numerusform>%1 ist nicht erreichbar. Neuer Versuch in %n s…</numerusform>
+            <numerusform>%1 ist nicht erreichbar. Neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>

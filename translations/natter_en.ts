@@ -20,6 +20,13 @@
             <numerusform>Connection lost. Reconnecting in %n s…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. Trying again in %n s…</source>
+        <translation>
+            <numerusform>Cannot reach %1. Trying again in %n s…</numerusform>
+            <numerusform>Cannot reach %1. Trying again in %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::RoomListModel</name>

@@ -566,7 +566,7 @@
     </message>
     <message>
         <source>Not signed in</source>
-        <translation>Non connecté</translation>
+        <translation>Aucune session ouverte</translation>
     </message>
     <message>
         <source>Trusted &amp;certificates…</source>
@@ -615,6 +615,13 @@
     <message>
         <source>&amp;Leave room…</source>
         <translation>&amp;Quitter le salon…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. Trying again in %n s…</source>
+        <translation>
+            <numerusform>Impossible de joindre %1. Nouvel essai dans %n s…</numerusform>
+            <numerusform>Impossible de joindre %1. Nouvel essai dans %n s…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

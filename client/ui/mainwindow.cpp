@@ -358,6 +358,9 @@ QString MainWindow::connectionStatus() const
         return tr("Connecting to %1…").arg(server);
     case Connection::State::WaitingToReconnect: {
         const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
+        // Nothing was lost if this server was never reached (the first start, with the server down).
+        if (m_reached != m_connection.url())
+            return tr("Cannot reach %1. Trying again in %n s…", nullptr, seconds).arg(server);
         return tr("Connection lost. Reconnecting in %n s…", nullptr, seconds);
     }
     case Connection::State::Offline:
@@ -368,6 +371,8 @@ QString MainWindow::connectionStatus() const
 
 void MainWindow::updateStatus()
 {
+    if (m_connection.state() == Connection::State::Online)
+        m_reached = m_connection.url();
     m_connectionLabel->setText(connectionStatus());
     const bool signedIn = m_session.state() == ChatSession::State::SignedIn;
     m_userLabel->setText(signedIn ? tr("Signed in as %1").arg(m_session.user().username)

@@ -72,6 +72,7 @@ private:
     QAction *m_changePassword = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_signOutEverywhere = nullptr;
+    QUrl m_reached;    // the last server this window was connected to
     QString m_refusal; // why the server was refused (its certificate), while offline
     QTimer m_statusTimer;
     std::function<void()> m_onOnline;

@@ -139,7 +139,10 @@ private slots:
         auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
         QTRY_VERIFY(error->isVisible());
         QVERIFY2(error->text().contains(QLatin1String("Cannot reach the server")), qPrintable(error->text()));
-        QTRY_VERIFY(client.window.connectionStatus().contains(QLatin1String("Reconnecting")));
+        // Issue 10, bug 11: never connected, nothing was "lost".
+        QTRY_VERIFY(client.window.connectionStatus().contains(QLatin1String("Trying again")));
+        QVERIFY2(client.window.connectionStatus().startsWith(QLatin1String("Cannot reach ws://127.0.0.1:")),
+                 qPrintable(client.window.connectionStatus()));
     }
 
     void keptSessionWithServerDownSaysSoAndRecovers()
@@ -600,6 +603,22 @@ private slots:
         QVERIFY(page.findChild<QPushButton *>(QStringLiteral("signIn"))->text() !=
                 QStringLiteral("&Sign in"));
         QCoreApplication::removeTranslator(&translator);
+    }
+
+    void datesFollowTheChosenLanguage()
+    {
+        // Issue 10, bug 7: --lang de gives German day names, not the system's language.
+        const QLocale before;
+        const QList<QTranslator *> installed =
+            Translations::install(*QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany));
+        const QString day = QLocale().toString(QDate(2026, 11, 2), QLocale::LongFormat);
+        for (QTranslator *translator : installed) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(before);
+        QVERIFY2(day.contains(QLatin1String("Montag")) && day.contains(QLatin1String("November")),
+                 qPrintable(day));
     }
 
     void everyErrorCodeHasPlainWords()
