@@ -334,6 +334,10 @@
         <source>Close the conversation with %1? Either of you can open it again from a member list.</source>
         <translation>Die Unterhaltung mit %1 schließen? Jeder von Ihnen kann sie über eine Mitgliederliste wieder öffnen.</translation>
     </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Mitglieder: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -633,6 +637,10 @@
     <message>
         <source>%1, offline</source>
         <translation>%1, offline</translation>
+    </message>
+    <message>
+        <source>%1, presence unknown while disconnected</source>
+        <translation>%1, Anwesenheit unbekannt, solange die Verbindung fehlt</translation>
     </message>
 </context>
 <context>

@@ -334,6 +334,10 @@
         <source>Close the conversation with %1? Either of you can open it again from a member list.</source>
         <translation>Fermer la conversation avec %1 ? L’un ou l’autre peut la rouvrir depuis une liste de membres.</translation>
     </message>
+    <message>
+        <source>Members: %1</source>
+        <translation>Membres : %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -633,6 +637,10 @@
     <message>
         <source>%1, offline</source>
         <translation>%1, hors ligne</translation>
+    </message>
+    <message>
+        <source>%1, presence unknown while disconnected</source>
+        <translation>%1, présence inconnue tant que la connexion est coupée</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,9 @@ ChatSession::ChatSession(Connection &connection, QObject *parent)
             m_synced = false;
             ++m_generation;
             m_typingSentMs.clear(); // the server forgets them by itself
+            // Who is online is not known until list_rooms says it again.
+            for (MemberModel *model : std::as_const(m_members))
+                model->setPresenceKnown(false);
         }
     });
 }

@@ -34,9 +34,11 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case UserIdRole:
         return member.user.id;
     case OnlineRole:
-        return member.online;
+        return m_presenceKnown ? QVariant(member.online) : QVariant();
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
+        if (!m_presenceKnown)
+            return tr("%1, presence unknown while disconnected").arg(member.user.username);
         return member.online ? tr("%1, online").arg(member.user.username)
                              : tr("%1, offline").arg(member.user.username);
     default:
@@ -51,9 +53,19 @@ QHash<int, QByteArray> MemberModel::roleNames() const
     return names;
 }
 
+void MemberModel::setPresenceKnown(bool known)
+{
+    if (known == m_presenceKnown)
+        return;
+    m_presenceKnown = known;
+    if (!m_members.isEmpty())
+        emit dataChanged(index(0), index(int(m_members.size()) - 1));
+}
+
 void MemberModel::setMembers(const QList<Member> &members)
 {
     beginResetModel();
+    m_presenceKnown = true;
     m_members = members;
     std::sort(m_members.begin(), m_members.end(), byName);
     endResetModel();

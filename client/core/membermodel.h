@@ -14,7 +14,7 @@ public:
     enum Role {
         UserIdRole = Qt::UserRole + 1,
         UsernameRole,
-        OnlineRole,
+        OnlineRole, // bool; invalid while presence is unknown (see setPresenceKnown)
     };
     Q_ENUM(Role)
 
@@ -30,12 +30,17 @@ public:
     void setOnline(qint64 userId, bool online);
     bool contains(qint64 userId) const { return rowOf(userId) >= 0; }
     int onlineCount() const;
+    /// Whether who is online is known: not while the client is disconnected (the last state it heard may
+    /// be long out of date). setMembers makes it known again.
+    void setPresenceKnown(bool known);
+    bool presenceKnown() const { return m_presenceKnown; }
 
 private:
     int rowOf(qint64 userId) const;
     int insertionRow(const QString &username) const;
 
     QList<Member> m_members;
+    bool m_presenceKnown = true;
 };
 
 } // namespace Natter::Client

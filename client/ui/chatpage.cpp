@@ -116,6 +116,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_counter->setAccessibleName(tr("Characters left"));
     m_counter->hide();
     m_empty->setObjectName(QStringLiteral("emptyHint"));
+    m_membersTitle->setObjectName(QStringLiteral("membersTitle"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setText(tr("Create a room with Ctrl+N, or join one with its access code with Ctrl+J."));
@@ -370,7 +371,9 @@ void ChatPage::updateHeader()
     }
     m_composer->setCompletionNames(names);
     m_membersTitle->setText(
-        tr("Members: %1 online of %2").arg(members->onlineCount()).arg(members->rowCount()));
+        members->presenceKnown()
+            ? tr("Members: %1 online of %2").arg(members->onlineCount()).arg(members->rowCount())
+            : tr("Members: %1").arg(members->rowCount()));
 }
 
 void ChatPage::stepRoom(int delta)

@@ -18,13 +18,21 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const bool online = index.data(MemberModel::OnlineRole).toBool();
+    const QVariant presence = index.data(MemberModel::OnlineRole);
+    const bool online = presence.toBool();
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const int dot = option.fontMetrics.height() / 2;
     const QRect dotRect(option.rect.left() + 10, option.rect.center().y() - dot / 2, dot, dot);
-    painter->setBrush(online ? QColor(0x2e, 0x7d, 0x32) : option.palette.color(QPalette::PlaceholderText));
-    painter->setPen(online ? Qt::NoPen : QPen(option.palette.color(QPalette::PlaceholderText)));
+    const QColor muted = option.palette.color(QPalette::PlaceholderText);
+    if (!presence.isValid()) {
+        // Unknown while disconnected: a hollow ring, neither online nor offline.
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(muted, 1, Qt::DotLine));
+    } else {
+        painter->setBrush(online ? QColor(0x2e, 0x7d, 0x32) : muted);
+        painter->setPen(online ? Qt::NoPen : QPen(muted));
+    }
     painter->drawEllipse(dotRect);
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText

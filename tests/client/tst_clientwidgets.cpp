@@ -359,13 +359,24 @@ private slots:
         ClientWindow alice(m_dir->path(), QStringLiteral("r"), m_server->url());
         QVERIFY(alice.signIn(QStringLiteral("alice")));
         QTRY_VERIFY(alice.window.connectionStatus().startsWith(QLatin1String("Connected")));
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Lounge"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        alice.window.chatPage()->openRoom(room->id);
+        const QModelIndex self = alice.session.members(room->id)->index(0);
+        QCOMPARE(self.data(MemberModel::OnlineRole), QVariant(true));
         m_server->stop();
         QTRY_VERIFY(alice.window.connectionStatus().contains(QLatin1String("Reconnecting")));
+        // Issue 10, bug 6: offline, nobody is shown online (or offline): presence is unknown.
+        QVERIFY(!self.data(MemberModel::OnlineRole).isValid());
+        QVERIFY(self.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("unknown")));
+        QCOMPARE(alice.find<QLabel>("membersTitle")->text(), QStringLiteral("Members: 1"));
         QSignalSpy synced(&alice.session, &ChatSession::synced);
         QVERIFY(m_server->restart());
         QVERIFY(synced.wait(10000));
         QTRY_VERIFY(alice.window.connectionStatus().startsWith(QLatin1String("Connected")));
         QCOMPARE(alice.session.state(), ChatSession::State::SignedIn);
+        QCOMPARE(alice.session.members(room->id)->index(0).data(MemberModel::OnlineRole), QVariant(true));
     }
 
     void notificationsForRoomsOutOfView()
