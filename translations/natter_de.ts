@@ -405,6 +405,14 @@
         <source>More actions</source>
         <translation>Weitere Aktionen</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>
@@ -680,6 +688,10 @@
     <message>
         <source>New</source>
         <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 Click to retry, or discard it from the menu.</source>
+        <translation>Nicht gesendet: %1 Klicken Sie, um es erneut zu versuchen, oder verwerfen Sie es über das Menü.</translation>
     </message>
 </context>
 <context>

@@ -405,6 +405,14 @@
         <source>More actions</source>
         <translation>Plus d’actions</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::Composer</name>
@@ -680,6 +688,10 @@
     <message>
         <source>New</source>
         <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 Click to retry, or discard it from the menu.</source>
+        <translation>Non envoyé : %1 Cliquez pour réessayer, ou abandonnez-le depuis le menu.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "chatsession.h"
 
 #include "connection.h"
+#include "errorcode.h"
 #include "membermodel.h"
 #include "messagemodel.h"
 #include "protocollimits.h"
@@ -632,6 +633,13 @@ void ChatSession::retry(qint64 roomId, const QString &clientId)
     flushOutbox();
 }
 
+void ChatSession::discard(qint64 roomId, const QString &clientId)
+{
+    m_outbox.removeIf(
+        [&](const Outgoing &outgoing) { return outgoing.clientId == clientId && !outgoing.inFlight; });
+    messages(roomId)->discard(clientId);
+}
+
 void ChatSession::flushOutbox()
 {
     if (!m_synced || m_state != State::SignedIn)
@@ -675,8 +683,10 @@ void ChatSession::flushOutbox()
                     markRead(roomId, reply.result->message.id);
                     return;
                 }
-                messages(roomId)->setStatus(clientId, MessageModel::Status::Failed);
-                emit sendFailed(roomId, clientId, reply.error.value_or(ProtocolError{}));
+                const ProtocolError error = reply.error.value_or(ProtocolError{});
+                qCInfo(lcSession) << "send refused in room" << roomId << ":" << errorCodeName(error.code);
+                messages(roomId)->setStatus(clientId, MessageModel::Status::Failed, int(error.code));
+                emit sendFailed(roomId, clientId, error);
             });
     }
 }

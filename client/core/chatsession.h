@@ -104,6 +104,8 @@ public:
                 std::function<void(const Answer<SearchReply> &)> done);
     /// Sends a failed message again, with the same client_id.
     void retry(qint64 roomId, const QString &clientId);
+    /// Gives up a message that was not sent (refused, or still waiting): it goes from the conversation.
+    void discard(qint64 roomId, const QString &clientId);
     int outboxSize() const { return int(m_outbox.size()); }
 
 signals:

@@ -73,6 +73,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return message.text;
     case NoticeRole:
         return QVariant::fromValue(noticeOf(message));
+    case FailureRole:
+        return entry.refusal;
     case IdRole:
         return message.id;
     case AuthorRole:
@@ -270,14 +272,15 @@ void MessageModel::addPending(const ChatMessage &draft)
     endInsertRows();
 }
 
-void MessageModel::setStatus(const QString &clientId, Status status)
+void MessageModel::setStatus(const QString &clientId, Status status, int refusal)
 {
     const int row = findPending(clientId);
-    if (row < 0 || m_entries.at(row).status == status)
+    if (row < 0 || (m_entries.at(row).status == status && m_entries.at(row).refusal == refusal))
         return;
     m_entries[row].status = status;
+    m_entries[row].refusal = refusal;
     const QModelIndex changed = index(row);
-    emit dataChanged(changed, changed, {StatusRole});
+    emit dataChanged(changed, changed, {StatusRole, FailureRole});
 }
 
 std::optional<ChatMessage> MessageModel::pendingMessage(const QString &clientId) const

@@ -37,6 +37,7 @@ public:
         MentionsMeRole,     // bool: the user is named with @
         RevRole,            // qint64: changes whenever the message does (for caches of its layout)
         NoticeRole,         // Notice: a line about the room ("bob joined"), not a message; None for messages
+        FailureRole,        // int (ErrorCode) why the server refused a failed message; -1 for none
     };
     Q_ENUM(Role)
     enum class Status { Sent, Pending, Failed };
@@ -66,7 +67,10 @@ public:
     void resetWindow(const QList<ChatMessage> &messages, bool hasOlder, bool hasNewer);
     /// The user's own message, shown at once and marked pending until the server stores it.
     void addPending(const ChatMessage &draft);
-    void setStatus(const QString &clientId, Status status);
+    /// `refusal`: the server's error code when it refused the message (Failed), -1 for none.
+    void setStatus(const QString &clientId, Status status, int refusal = -1);
+    /// Takes a pending or failed message of the user's out of the list.
+    void discard(const QString &clientId) { removePending(clientId); }
     std::optional<ChatMessage> pendingMessage(const QString &clientId) const;
 
     /// Ids of the oldest and newest stored messages; 0 when there are none.
@@ -93,6 +97,7 @@ private:
     struct Entry {
         ChatMessage message;
         Status status = Status::Sent;
+        int refusal = -1; // the ErrorCode of a refused send
     };
     int findPending(const QString &clientId) const;
     void replace(int row, const ChatMessage &message);

@@ -272,6 +272,10 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         if (m_room)
             m_session.loadLatest(m_room);
     });
+    connect(m_chat, &ChatView::discardRequested, this, [this](const QString &clientId) {
+        if (m_room)
+            m_session.discard(m_room, clientId);
+    });
     connect(m_chat, &ChatView::retryRequested, this, [this](const QString &clientId) {
         if (m_room)
             m_session.retry(m_room, clientId);

@@ -19,6 +19,7 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QUrl>
+#include <memory>
 
 namespace Natter::Client {
 
@@ -462,8 +463,26 @@ void ChatView::contextMenuEvent(QContextMenuEvent *event)
 
 void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
 {
+    const std::unique_ptr<QMenu> menu(menuFor(index));
+    if (!menu->isEmpty())
+        menu->exec(globalPos);
+}
+
+QMenu *ChatView::menuFor(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("messageMenu"));
     if (index.data(MessageModel::NoticeRole).value<MessageModel::Notice>() != MessageModel::Notice::None)
-        return;
+        return menu;
+    if (index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Failed) {
+        // Not sent: try again, or give it up (the Menu key reaches both, as well as the mouse).
+        const QString clientId = index.data(MessageModel::ClientIdRole).toString();
+        menu->addAction(tr("&Retry"), this, [this, clientId] { emit retryRequested(clientId); })
+            ->setObjectName(QStringLiteral("retryAction"));
+        menu->addAction(tr("D&iscard"), this, [this, clientId] { emit discardRequested(clientId); })
+            ->setObjectName(QStringLiteral("discardAction"));
+        menu->addSeparator();
+    }
     const bool stored =
         index.data(MessageModel::StatusRole).value<MessageModel::Status>() == MessageModel::Status::Sent;
     const bool deleted = index.data(MessageModel::DeletedRole).toBool();
@@ -471,12 +490,10 @@ void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
     const qint64 id = index.data(MessageModel::IdRole).toLongLong();
     const auto *messages = qobject_cast<MessageModel *>(model());
     const qint64 room = messages ? messages->roomId() : 0;
-    QMenu menu(this);
-    menu.setObjectName(QStringLiteral("messageMenu"));
     if (stored && !deleted) {
-        menu.addAction(tr("&Reply"), this, [this, id] { emit replyRequested(id); })
+        menu->addAction(tr("&Reply"), this, [this, id] { emit replyRequested(id); })
             ->setObjectName(QStringLiteral("replyAction"));
-        QMenu *react = menu.addMenu(tr("Re&act"));
+        QMenu *react = menu->addMenu(tr("Re&act"));
         react->setObjectName(QStringLiteral("reactMenu"));
         const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
         for (const QString &emoji : quickReactions()) {
@@ -491,28 +508,27 @@ void ChatView::showMenu(const QModelIndex &index, const QPoint &globalPos)
             action->setChecked(mine);
         }
         if (own) {
-            menu.addAction(tr("&Edit"), this, [this, id] { emit editRequested(id); })
+            menu->addAction(tr("&Edit"), this, [this, id] { emit editRequested(id); })
                 ->setObjectName(QStringLiteral("editAction"));
-            menu.addAction(tr("&Delete…"), this, [this, id] { emit deleteRequested(id); })
+            menu->addAction(tr("&Delete…"), this, [this, id] { emit deleteRequested(id); })
                 ->setObjectName(QStringLiteral("deleteAction"));
         }
-        menu.addSeparator();
+        menu->addSeparator();
     }
     if (!deleted) {
         const QString text = index.data(MessageModel::TextRole).toString();
-        menu.addAction(tr("&Copy text"), this, [text] { QApplication::clipboard()->setText(text); })
+        menu->addAction(tr("&Copy text"), this, [text] { QApplication::clipboard()->setText(text); })
             ->setObjectName(QStringLiteral("copyTextAction"));
     }
     if (stored) {
-        menu.addAction(tr("Copy &link to message"), this,
-                       [room, id] {
-                           QApplication::clipboard()->setText(
-                               QStringLiteral("natter://room/%1/message/%2").arg(room).arg(id));
-                       })
+        menu->addAction(tr("Copy &link to message"), this,
+                        [room, id] {
+                            QApplication::clipboard()->setText(
+                                QStringLiteral("natter://room/%1/message/%2").arg(room).arg(id));
+                        })
             ->setObjectName(QStringLiteral("copyLinkAction"));
     }
-    if (!menu.isEmpty())
-        menu.exec(globalPos);
+    return menu;
 }
 
 void ChatView::showReactionMenu(const QModelIndex &index, const QPoint &globalPos)

@@ -53,6 +53,8 @@ signals:
     /// "Jump to latest" while the view holds older history.
     void latestWanted();
     void retryRequested(const QString &clientId);
+    /// "Discard" on a message the server refused.
+    void discardRequested(const QString &clientId);
     void replyRequested(qint64 messageId);
     void editRequested(qint64 messageId);
     void deleteRequested(qint64 messageId);
@@ -82,6 +84,13 @@ private:
     QString linkAt(const QPoint &pos) const;
     QStyleOptionViewItem optionFor(const QModelIndex &index) const;
     void showMenu(const QModelIndex &index, const QPoint &globalPos);
+
+public:
+    /// The context menu of a message as right-click or the Menu key shows it (the caller owns it; empty
+    /// when there is nothing to do).
+    QMenu *menuFor(const QModelIndex &index);
+
+private:
     void showReactionMenu(const QModelIndex &index, const QPoint &globalPos);
     void setHovered(const QModelIndex &index);
     /// Lays a read-only, selectable copy of the message's text over it and starts a selection there.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedelegate.h"
 
+#include "errortext.h"
 #include "messagemodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -114,8 +115,14 @@ QString MessageDelegate::statusText(const QModelIndex &index) const
     switch (index.data(MessageModel::StatusRole).value<MessageModel::Status>()) {
     case MessageModel::Status::Pending:
         return tr("Sending…");
-    case MessageModel::Status::Failed:
-        return tr("Not sent. Click to retry.");
+    case MessageModel::Status::Failed: {
+        // Why, in the words the rest of the client uses for that error; the menu also offers Discard.
+        const int refusal = index.data(MessageModel::FailureRole).toInt();
+        if (refusal < 0)
+            return tr("Not sent. Click to retry.");
+        return tr("Not sent: %1 Click to retry, or discard it from the menu.")
+            .arg(ErrorText::describe(ProtocolError{ErrorCode(refusal), {}, 0}, false));
+    }
     case MessageModel::Status::Sent:
         break;
     }

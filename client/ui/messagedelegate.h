@@ -37,6 +37,8 @@ public:
     QRect bodyRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     std::unique_ptr<QTextDocument> bodyDocument(const QStyleOptionViewItem &option,
                                                 const QModelIndex &index) const;
+    /// What is drawn under a message: "Sending…", why it was not sent, "(edited)"; empty for none.
+    QString statusText(const QModelIndex &index) const;
     /// The link under `pos`, if any.
     QString linkAt(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
     void clearCache() { m_sizes.clear(); }
@@ -68,7 +70,6 @@ private:
     Layout layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
     std::unique_ptr<QTextDocument> document(const QStyleOptionViewItem &option, const QModelIndex &index,
                                             int width) const;
-    QString statusText(const QModelIndex &index) const;
     bool startsNew(const QModelIndex &index) const;
     void paintReactions(QPainter *painter, const QStyleOptionViewItem &option, const Layout &parts,
                         const QModelIndex &index) const;

@@ -402,6 +402,14 @@ private slots:
             model->index(model->rowCount() - 1).data(MessageModel::StatusRole).value<MessageModel::Status>(),
             MessageModel::Status::Failed);
         QCOMPARE(model->index(model->rowCount() - 1).data(MessageModel::ClientIdRole).toString(), clientId);
+        QCOMPARE(model->index(model->rowCount() - 1).data(MessageModel::FailureRole).toInt(),
+                 int(ErrorCode::TooLong));
+        // Discarded, it is gone, and no reconnect sends it.
+        const int rows = model->rowCount();
+        m_alice->session.discard(m_room, clientId);
+        QCOMPARE(model->rowCount(), rows - 1);
+        QVERIFY(!model->pendingMessage(clientId));
+        QCOMPARE(m_alice->session.outboxSize(), 0);
     }
 
     void leaveRoom()

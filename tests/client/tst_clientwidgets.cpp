@@ -6,6 +6,7 @@
 #include "clientwindow.h"
 #include "composer.h"
 #include "connection.h"
+#include "errorcode.h"
 #include "errortext.h"
 #include "filetokenstore.h"
 #include "joinroomdialog.h"
@@ -13,6 +14,7 @@
 #include "membermodel.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
+#include "protocolerror.h"
 #include "roomlistmodel.h"
 #include "signinpage.h"
 #include "signuppage.h"
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -672,6 +675,23 @@ private slots:
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.visualRect(model.index(0)).center());
         QCOMPARE(retry.size(), 1);
         QCOMPARE(retry.first().first().toString(), QStringLiteral("c-9"));
+
+        // Issue 10, bug 13: a refusal says why, and the menu (also by keyboard) retries or discards it.
+        model.setStatus(QStringLiteral("c-9"), MessageModel::Status::Failed, int(ErrorCode::NotAMember));
+        auto *delegate = qobject_cast<MessageDelegate *>(view.itemDelegate());
+        const QString status = delegate->statusText(model.index(0));
+        QVERIFY2(status.startsWith(QLatin1String("Not sent: ")) &&
+                     status.contains(ErrorText::describe(ProtocolError{ErrorCode::NotAMember, {}, 0}, false)),
+                 qPrintable(status));
+        const std::unique_ptr<QMenu> menu(view.menuFor(model.index(0)));
+        QSignalSpy discard(&view, &ChatView::discardRequested);
+        menu->findChild<QAction *>(QStringLiteral("retryAction"))->trigger();
+        QCOMPARE(retry.size(), 2);
+        menu->findChild<QAction *>(QStringLiteral("discardAction"))->trigger();
+        QCOMPARE(discard.size(), 1);
+        QCOMPARE(discard.first().first().toString(), QStringLiteral("c-9"));
+        model.discard(QStringLiteral("c-9"));
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void linksInMessages()
