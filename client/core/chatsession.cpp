@@ -155,8 +155,15 @@ void ChatSession::afterSignIn()
 {
     const quint64 generation = m_generation;
     m_connection.request(ListRoomsRequest{}, this, [this, generation](const Answer<RoomsReply> &answer) {
-        if (!answer.ok() || generation != m_generation)
-            return;
+        if (generation != m_generation || answer.offline)
+            return; // the next connection syncs again
+        if (!answer.ok()) {
+            // Refused (rate_limited, internal_error): asked again, rather than never synced with every later
+            // message left "Sending…" until the next reconnect.
+            const ProtocolError error = answer.error.value_or(ProtocolError{});
+            qCWarning(lcSession) << "list_rooms refused:" << errorCodeName(error.code) << "- asking again";
+            return retryLater(generation, error, [this] { afterSignIn(); });
+        }
         QList<Room> rooms;
         for (const Room &room : answer.result->rooms)
             rooms.append(displayed(room));
@@ -189,8 +196,10 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
         ChangesRequest request{roomId, newestRev, kCatchUpPage};
         m_connection.request(request, this,
                              [this, roomId, done, generation](const Answer<HistoryReply> &answer) {
-                                 if (!answer.ok() || generation != m_generation)
+                                 if (generation != m_generation || answer.offline)
                                      return; // the next reconnect syncs again
+                                 if (!answer.ok())
+                                     return retrySync(roomId, done, generation, answer);
                                  messages(roomId)->addStored(answer.result->messages);
                                  if (answer.result->more)
                                      return syncRoom(roomId, done); // missed more than a page: keep going
@@ -209,8 +218,10 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
     }
     m_connection.request(request, this,
                          [this, roomId, newest, done, generation](const Answer<HistoryReply> &answer) {
-                             if (!answer.ok() || generation != m_generation)
+                             if (generation != m_generation || answer.offline)
                                  return; // the next reconnect syncs again
+                             if (!answer.ok())
+                                 return retrySync(roomId, done, generation, answer);
                              MessageModel *model = messages(roomId);
                              const bool more = answer.result->more;
                              model->addStored(answer.result->messages);
@@ -221,6 +232,30 @@ void ChatSession::syncRoom(qint64 roomId, std::function<void()> done)
                              }
                              done();
                          });
+}
+
+void ChatSession::retrySync(qint64 roomId, std::function<void()> done, quint64 generation,
+                            const Answer<HistoryReply> &answer)
+{
+    const ProtocolError error = answer.error.value_or(ProtocolError{});
+    if (error.code == ErrorCode::NotAMember) {
+        qCInfo(lcSession) << "room" << roomId << "left meanwhile: not synced";
+        return done(); // its room_left event takes it away
+    }
+    qCWarning(lcSession) << "catching up room" << roomId << "refused:" << errorCodeName(error.code)
+                         << "- asking again";
+    retryLater(generation, error, [this, roomId, done] { syncRoom(roomId, done); });
+}
+
+void ChatSession::retryLater(quint64 generation, const ProtocolError &error, std::function<void()> again)
+{
+    // As long as the server asks, else a few seconds; dropped once the connection is another.
+    const qint64 waitMs =
+        error.code == ErrorCode::RateLimited ? std::max<qint64>(error.retryAfterMs, 100) : 5000;
+    QTimer::singleShot(std::min<qint64>(waitMs, 60'000), this, [this, generation, again = std::move(again)] {
+        if (generation == m_generation)
+            again();
+    });
 }
 
 void ChatSession::onEvent(const QJsonObject &frame)

@@ -171,6 +171,11 @@ private:
     void takeMembers(const Room &room);
     /// The history page before the oldest message held, or after the newest (of a window further back).
     void loadPageBeside(qint64 roomId, bool older);
+    /// A catch-up of a room that the server refused: asked again later (or given up for a room left).
+    void retrySync(qint64 roomId, std::function<void()> done, quint64 generation,
+                   const Answer<HistoryReply> &answer);
+    /// Runs `again` after the wait a refusal asks for, unless the connection changed meanwhile.
+    void retryLater(quint64 generation, const ProtocolError &error, std::function<void()> again);
     /// A new window of history for the room is being asked for: its number.
     quint64 beginWindow(qint64 roomId);
     void flushOutbox();

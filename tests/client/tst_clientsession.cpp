@@ -412,6 +412,30 @@ private slots:
         QCOMPARE(m_alice->session.outboxSize(), 0);
     }
 
+    void refusedCatchUpIsAskedAgain()
+    {
+        // Issue 10, bug 15: list_rooms and history share one limit per user. With room for three at once, a
+        // device with three rooms is refused part of its catch-up; it must ask again after the wait the
+        // server gives, not stay unsynced with every message it sends left "Sending…".
+        for (const char *name : {"Two", "Three"}) {
+            std::optional<Room> room;
+            m_alice->session.createRoom(QString::fromLatin1(name),
+                                        [&](const auto &r, const auto &) { room = r; });
+            QTRY_VERIFY(room);
+        }
+        m_server->stop();
+        m_server->config().historyLimit = {3, 120};
+        QVERIFY(m_server->start());
+        ChatClient phone(m_server->url());
+        QVERIFY(phone.waitOnline());
+        QSignalSpy synced(&phone.session, &ChatSession::synced);
+        phone.session.signIn(QStringLiteral("alice"), QStringLiteral("password123"));
+        QVERIFY(synced.wait(15000));
+        QCOMPARE(phone.session.rooms()->rowCount(), 3);
+        phone.session.send(m_room, QStringLiteral("through"));
+        QTRY_COMPARE(phone.session.outboxSize(), 0);
+    }
+
     void leaveRoom()
     {
         QSignalSpy left(&m_bob->session, &ChatSession::roomLeft);
