@@ -362,7 +362,11 @@ void ChatPage::updateHeader()
         m_membersTitle->clear();
         return;
     }
-    m_title->setText(m_session.rooms()->nameOf(m_room));
+    // Cut short with "…": a name of 64 characters would otherwise widen the window past 800 pixels.
+    const QString name = m_session.rooms()->nameOf(m_room);
+    m_title->setText(m_title->fontMetrics().elidedText(name, Qt::ElideRight,
+                                                       m_title->fontMetrics().averageCharWidth() * 28));
+    m_title->setToolTip(name);
     const QString code = m_session.rooms()->codeOf(m_room);
     m_code->setText(m_session.rooms()->isDirect(m_room) ? tr("Direct message")
                                                         : tr("Access code: %1").arg(code));

@@ -619,6 +619,25 @@ private slots:
         QCoreApplication::removeTranslator(&translator);
     }
 
+    void longRoomNamesAreCutShort()
+    {
+        // Issue 10, bug 4: a 64-character name leaves the window able to be 800×600.
+        ClientWindow alice(m_dir->path(), QStringLiteral("n"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        const QString name = QString(64, QLatin1Char('W'));
+        std::optional<Room> room;
+        alice.session.createRoom(name, [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        alice.window.chatPage()->openRoom(room->id);
+        alice.window.resize(800, 600);
+        QVERIFY2(alice.window.minimumSizeHint().width() <= 800,
+                 qPrintable(QString::number(alice.window.minimumSizeHint().width())));
+        QTRY_COMPARE(alice.window.width(), 800);
+        auto *title = alice.find<QLabel>("roomTitle");
+        QVERIFY(title->text().endsWith(QChar(0x2026)));
+        QCOMPARE(title->toolTip(), name);
+    }
+
     void datesFollowTheChosenLanguage()
     {
         // Issue 10, bug 7: --lang de gives German day names, not the system's language.
