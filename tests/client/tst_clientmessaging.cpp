@@ -339,6 +339,31 @@ private slots:
         QCOMPARE(latest->geometry().bottom(), view->viewport()->height() - 1 - 8);
     }
 
+    void unreadBadgesSurviveARestart()
+    {
+        // Issue 10, bug 3: the badge comes from the read position the server keeps, so a restart keeps it.
+        std::optional<Room> other;
+        m_bob->session.createRoom(QStringLiteral("Other"),
+                                  [&](const auto &room, const auto &) { other = room; });
+        QTRY_VERIFY(other);
+        m_bob->window.chatPage()->openRoom(other->id);
+        for (int i = 0; i < 3; ++i)
+            m_alice->session.send(m_room, QStringLiteral("while away %1").arg(i));
+        const auto unreadIn = [this](ChatSession &session) {
+            return session.rooms()
+                ->index(session.rooms()->rowOf(m_room))
+                .data(RoomListModel::UnreadRole)
+                .toInt();
+        };
+        QTRY_COMPARE(unreadIn(m_bob->session), 3);
+        m_bob.reset();
+        ClientWindow again(m_dir->path(), QStringLiteral("bob"), m_server->url());
+        QVERIFY(again.signIn(QStringLiteral("bob")));
+        QCOMPARE(again.window.chatPage()->currentRoom(), other->id); // where he was
+        QTRY_COMPARE(unreadIn(again.session), 3);
+        QCOMPARE(again.session.rooms()->totalUnread(), 3);
+    }
+
     void draftsStayWithTheirRoom()
     {
         // Issue 10, bug 2: a half-written message stays in its room, also across a restart.
