@@ -4,6 +4,7 @@
 #include "protocollimits.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace Natter::Validation {
 
@@ -62,23 +63,39 @@ QString usernameKey(const QString &username)
     return username.toLower();
 }
 
+namespace {
+bool isVisible(char32_t c)
+{
+    const QChar::Category category = QChar::category(c);
+    return !QChar::isSpace(c) && category != QChar::Other_Format && category != QChar::Other_Control;
+}
+
+bool isRefusedControl(char32_t c)
+{
+    return QChar::category(c) == QChar::Other_Control && c != '\t' && c != '\n' && c != '\r';
+}
+
+bool anyVisible(const QList<uint> &codePoints)
+{
+    return std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) { return isVisible(c); });
+}
+} // namespace
+
 bool hasVisibleCharacter(const QString &text)
 {
-    for (const char32_t c : text.toUcs4()) {
-        const QChar::Category category = QChar::category(c);
-        if (!QChar::isSpace(c) && category != QChar::Other_Format && category != QChar::Other_Control)
-            return true;
-    }
-    return false;
+    return anyVisible(text.toUcs4());
 }
 
 std::optional<QString> normalizedRoomName(const QString &name)
 {
     const QString trimmed = name.trimmed();
-    const int length = codePointCount(trimmed);
-    if (length < 1 || length > Limits::roomNameMaxLength || !hasVisibleCharacter(trimmed))
+    // One conversion serves the length (an unpaired surrogate counts as one, as in codePointCount) and
+    // every check of the characters.
+    const QList<uint> codePoints = trimmed.toUcs4();
+    const qsizetype length = codePoints.size();
+    if (length < 1 || length > Limits::roomNameMaxLength || !anyVisible(codePoints))
         return std::nullopt;
-    for (const char32_t c : trimmed.toUcs4()) {
+    for (const char32_t c : codePoints) {
         // Control characters, and bidirectional embeddings, overrides and isolates, which would turn the
         // text around the name (in the room list, in notifications) backwards.
         if (QChar::category(c) == QChar::Other_Control || (c >= 0x202a && c <= 0x202e) ||
@@ -105,13 +122,6 @@ bool isWellFormedAccessCode(const QString &normalizedCode)
     return true;
 }
 
-namespace {
-bool isRefusedControl(char32_t c)
-{
-    return QChar::category(c) == QChar::Other_Control && c != '\t' && c != '\n' && c != '\r';
-}
-} // namespace
-
 QString withoutControlCharacters(const QString &text)
 {
     QList<uint> codePoints = text.toUcs4();
@@ -121,14 +131,14 @@ QString withoutControlCharacters(const QString &text)
 
 TextCheck checkMessageText(const QString &text)
 {
-    if (!hasVisibleCharacter(text))
+    // Every send and edit comes through here: the text is converted once for all three checks.
+    const QList<uint> codePoints = text.toUcs4();
+    if (!anyVisible(codePoints))
         return TextCheck::Blank;
-    if (codePointCount(text) > Limits::messageMaxLength)
+    if (codePoints.size() > Limits::messageMaxLength)
         return TextCheck::TooLong;
-    for (const char32_t c : text.toUcs4()) {
-        if (isRefusedControl(c))
-            return TextCheck::Control;
-    }
+    if (std::any_of(codePoints.cbegin(), codePoints.cend(), [](uint c) { return isRefusedControl(c); }))
+        return TextCheck::Control;
     return TextCheck::Ok;
 }
 

@@ -80,6 +80,16 @@ int count(MessageModel *model)
     return messages;
 }
 
+/// Sends `count` messages "<prefix> N" to a room through `client` and waits for the last to be stored.
+QString sendMany(TestClient &client, qint64 room, int count, const QString &prefix)
+{
+    qint64 last = 0;
+    for (int i = 0; i < count; ++i)
+        last = client.post(QStringLiteral("send"),
+                           {{"room", room}, {"text", QStringLiteral("%1 %2").arg(prefix).arg(i)}});
+    return replyCode(client.waitForReply(last));
+}
+
 QString text(const QModelIndex &index)
 {
     return index.data(MessageModel::TextRole).toString();
@@ -312,11 +322,7 @@ private slots:
         TestClient alice;
         QVERIFY(alice.open(m_server->url()));
         QCOMPARE(replyCode(alice.login(QStringLiteral("alice"))), QStringLiteral("ok"));
-        qint64 last = 0;
-        for (int i = 0; i < 120; ++i)
-            last = alice.post(QStringLiteral("send"),
-                              {{"room", m_room}, {"text", QStringLiteral("while away %1").arg(i)}});
-        QCOMPARE(replyCode(alice.waitForReply(last)), QStringLiteral("ok"));
+        QCOMPARE(sendMany(alice, m_room, 120, QStringLiteral("while away")), QStringLiteral("ok"));
 
         ClientWindow bob(m_dir->path(), QStringLiteral("bob"), m_server->url());
         QVERIFY(bob.signIn(QStringLiteral("bob")));
@@ -592,11 +598,7 @@ private slots:
                 .toObject()
                 .value("id")
                 .toInteger();
-        qint64 last = 0;
-        for (int i = 0; i < 300; ++i)
-            last = alice.post(QStringLiteral("send"),
-                              {{"room", m_room}, {"text", QStringLiteral("filler %1").arg(i)}});
-        QCOMPARE(replyCode(alice.waitForReply(last)), QStringLiteral("ok"));
+        QCOMPARE(sendMany(alice, m_room, 300, QStringLiteral("filler")), QStringLiteral("ok"));
 
         // Bob on another device, which holds only the newest page of the Lounge.
         ClientWindow laptop(m_dir->path(), QStringLiteral("bob-laptop"), m_server->url());
