@@ -51,6 +51,9 @@ ChatView::ChatView(QWidget *parent)
     setSelectionMode(QAbstractItemView::NoSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Always there, so that the width messages are laid out at does not change when history grows past one
+    // screen (which would lay everything out again, at the risk of going back and forth).
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setResizeMode(QListView::Adjust);
     setUniformItemSizes(false);
     setWordWrap(true);
@@ -315,6 +318,15 @@ void ChatView::resizeEvent(QResizeEvent *event)
     placeMarker();
     if (atBottom)
         scrollToBottom();
+}
+
+void ChatView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_delegate->clearCache();
+        scheduleDelayedItemsLayout();
+    }
 }
 
 void ChatView::scrollContentsBy(int dx, int dy)

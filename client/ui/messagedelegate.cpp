@@ -4,6 +4,7 @@
 #include "errortext.h"
 #include "messagemodel.h"
 
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
@@ -238,10 +239,14 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 {
     // Keyed by everything the height depends on, so changes to a row (an edit, a reaction, its status,
     // grouping, the "new" line) miss the cache.
+    // QListView asks with the width it lays out at, which counts the scroll bar's room as free; the rows
+    // are drawn as wide as the viewport, so that is the width to measure at.
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : option.rect.width();
     const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
                             .arg(index.data(MessageModel::IdRole).toLongLong())
                             .arg(index.data(MessageModel::ClientIdRole).toString())
-                            .arg(option.rect.width())
+                            .arg(width)
                             .arg(index.data(MessageModel::StartsDayRole).toBool())
                             .arg(index.data(MessageModel::ContinuesGroupRole).toBool())
                             .arg(int(index.data(MessageModel::StatusRole).value<MessageModel::Status>()))
@@ -251,8 +256,8 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     if (cached != m_sizes.constEnd())
         return *cached;
     QStyleOptionViewItem opt = option;
-    opt.rect.moveTop(0);
-    const QSize size(option.rect.width(), layout(opt, index).height);
+    opt.rect = QRect(0, 0, width, 0);
+    const QSize size(width, layout(opt, index).height);
     if (m_sizes.size() > 20'000)
         m_sizes.clear();
     m_sizes.insert(key, size);

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the client's widgets are laid out and coloured, without a server: message heights at any scale, style
+// and width, and colours that follow the palette. CTest runs it at scale factor 1 and again at 2.
+#include "chatview.h"
+#include "messagedelegate.h"
+#include "messagemodel.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QScrollBar>
+#include <QStyleFactory>
+#include <QTest>
+
+using namespace Natter;
+using namespace Natter::Client;
+
+namespace {
+ChatMessage message(qint64 id, const QString &author, const QString &text)
+{
+    return ChatMessage{id,
+                       1,
+                       User{author == QLatin1String("bob") ? 2 : 3, author},
+                       text,
+                       QDateTime::currentMSecsSinceEpoch(),
+                       QStringLiteral("c%1").arg(id)};
+}
+
+/// Long text that wraps many times and ends in emoji, as in the report of issue 10.
+QString longText(int length)
+{
+    QString text;
+    while (text.size() < length)
+        text += QStringLiteral("lorem ipsum dolor sit amet, 漢字かな交じり文 ");
+    return text.left(length) + QStringLiteral(" 😀🎉❤️👍🏽🇫🇷");
+}
+
+/// Every row the view shows is as tall as a new delegate (nothing cached) needs at that width, and no two
+/// rows overlap.
+QString overlaps(ChatView &view)
+{
+    MessageDelegate delegate;
+    QStyleOptionViewItem option;
+    option.initFrom(&view);
+    option.font = view.font();
+    option.widget = &view;
+    QRect previous;
+    for (int row = 0; row < view.model()->rowCount(); ++row) {
+        const QModelIndex index = view.model()->index(row, 0);
+        const QRect rect = view.visualRect(index);
+        option.rect = rect;
+        const int needed = delegate.sizeHint(option, index).height();
+        if (needed > rect.height())
+            return QStringLiteral("row %1 needs %2 px but has %3").arg(row).arg(needed).arg(rect.height());
+        if (previous.isValid() && rect.top() <= previous.bottom())
+            return QStringLiteral("row %1 starts at %2, above the end of row %3 at %4")
+                .arg(row)
+                .arg(rect.top())
+                .arg(row - 1)
+                .arg(previous.bottom());
+        previous = rect;
+    }
+    return {};
+}
+} // namespace
+
+class TestClientLayout : public QObject {
+    Q_OBJECT
+
+private slots:
+    void messageHeightsAreRightTheFirstTime_data()
+    {
+        QTest::addColumn<QString>("style");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("default 500×400") << QString() << QSize(500, 400);
+        QTest::newRow("fusion 960×640") << QStringLiteral("fusion") << QSize(960, 640);
+    }
+
+    void messageHeightsAreRightTheFirstTime()
+    {
+        // Issue 10, bug 1: a long message was drawn over the ones below it until the window was resized.
+        QFETCH(QString, style);
+        QFETCH(QSize, size);
+        MessageModel model(1, 1);
+        model.setOwnUserId(3);
+        for (int id = 1; id <= 30; ++id) {
+            const QString author = id % 3 == 0 ? QStringLiteral("carol") : QStringLiteral("bob");
+            model.addStored(
+                message(id, author, id % 4 == 1 ? longText(400 + id * 130) : QStringLiteral("short")));
+        }
+        ChatView view;
+        if (!style.isEmpty())
+            view.setStyle(QStyleFactory::create(style));
+        view.setModel(&model);
+        view.resize(size);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(view.isAtBottom());
+        QString problem = overlaps(view);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // The same messages change: one grows by an edit, one gets reactions, a pending one is sent.
+        ChatMessage edited = message(2, QStringLiteral("bob"), longText(3000));
+        edited.rev = 5;
+        edited.editedMs = edited.timestampMs;
+        model.addStored(edited);
+        ChatMessage reacted = message(4, QStringLiteral("bob"), QStringLiteral("short"));
+        reacted.rev = 6;
+        for (const QString &emoji : {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("🎉")})
+            reacted.reactions.append(Reaction{emoji, {2, 3}});
+        model.addStored(reacted);
+        QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
+        ChatMessage pending = message(0, QStringLiteral("carol"), longText(4000));
+        pending.clientId = QStringLiteral("pending");
+        model.addPending(pending);
+        QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
+
+        // A new font, as after a change of the system's font or of the scale.
+        QFont bigger = view.font();
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.5);
+        view.setFont(bigger);
+        QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
+
+        // Narrower: every message wraps again.
+        view.resize(size.width() / 2, size.height());
+        QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
+    }
+};
+
+QTEST_MAIN(TestClientLayout)
+#include "tst_clientlayout.moc"
