@@ -635,6 +635,13 @@
             <numerusform>%1 ist nicht erreichbar. Neuer Versuch in %n s…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again in %n s…</source>
+        <translation>
+            <numerusform>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Nächster Versuch in %n s…</numerusform>
+            <numerusform>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Nächster Versuch in %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -912,6 +919,18 @@
     <message>
         <source>Ser&amp;ver:</source>
         <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>&amp;Try now</source>
+        <translation>&amp;Jetzt versuchen</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Warten auf den Server</translation>
+    </message>
+    <message>
+        <source>Try to reach the server now</source>
+        <translation>Den Server jetzt zu erreichen versuchen</translation>
     </message>
 </context>
 <context>

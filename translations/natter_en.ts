@@ -27,6 +27,13 @@
             <numerusform>Cannot reach %1. Trying again in %n s…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again in %n s…</source>
+        <translation>
+            <numerusform>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again in %n s…</numerusform>
+            <numerusform>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again in %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::RoomListModel</name>

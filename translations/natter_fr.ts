@@ -635,6 +635,13 @@
             <numerusform>Impossible de joindre %1. Nouvel essai dans %n s…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again in %n s…</source>
+        <translation>
+            <numerusform>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai dans %n s…</numerusform>
+            <numerusform>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai dans %n s…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -912,6 +919,18 @@
     <message>
         <source>Ser&amp;ver:</source>
         <translation>Ser&amp;veur :</translation>
+    </message>
+    <message>
+        <source>&amp;Try now</source>
+        <translation>Essayer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>En attente du serveur</translation>
+    </message>
+    <message>
+        <source>Try to reach the server now</source>
+        <translation>Essayer de joindre le serveur maintenant</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         updateStatus();
     });
 
+    connect(m_signIn, &SignInPage::retryWanted, &m_connection, &Connection::reconnectNow);
     connect(m_signIn, &SignInPage::signUpWanted, this, [this] {
         m_showSignUp = true;
         m_signUp->setServer(m_signIn->server());
@@ -324,6 +325,8 @@ void MainWindow::onSignInFailed(const ProtocolError &error, bool offline)
 {
     m_signIn->setBusy(false);
     m_signUp->setBusy(false);
+    if (offline && waitingWithKeptSession())
+        return updateStatus(); // not an error: the sign-in page says what is happening
     const QString text = ErrorText::describe(error, offline, m_connection.url());
     if (m_showSignUp)
         m_signUp->showError(text);
@@ -369,11 +372,26 @@ QString MainWindow::connectionStatus() const
     return m_refusal.isEmpty() ? tr("Offline") : m_refusal;
 }
 
+bool MainWindow::waitingWithKeptSession() const
+{
+    return m_session.state() == ChatSession::State::SigningIn && m_keepSignedIn && !m_onOnline &&
+           m_connection.state() != Connection::State::Online;
+}
+
 void MainWindow::updateStatus()
 {
     if (m_connection.state() == Connection::State::Online)
         m_reached = m_connection.url();
     m_connectionLabel->setText(connectionStatus());
+    if (waitingWithKeptSession() && m_connection.state() == Connection::State::WaitingToReconnect) {
+        const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
+        m_signIn->showWaiting(tr("Cannot reach %1. You are still signed in as %2: Natter opens your rooms as "
+                                 "soon as the server answers. Trying again in %n s…",
+                                 nullptr, seconds)
+                                  .arg(m_connection.url().toString(), m_settings.lastUsername()));
+    } else {
+        m_signIn->showWaiting({});
+    }
     const bool signedIn = m_session.state() == ChatSession::State::SignedIn;
     m_userLabel->setText(signedIn ? tr("Signed in as %1").arg(m_session.user().username)
                                   : tr("Not signed in"));

@@ -21,7 +21,17 @@ SignInPage::SignInPage(QWidget *parent)
     , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
     , m_signIn(new QPushButton(tr("&Sign in"), this))
     , m_error(FormParts::errorLabel(tr("Sign-in error"), this))
+    , m_waiting(new QLabel(this))
+    , m_retry(new QPushButton(tr("&Try now"), this))
 {
+    m_waiting->setObjectName(QStringLiteral("waiting"));
+    m_waiting->setAccessibleName(tr("Waiting for the server"));
+    m_waiting->setWordWrap(true);
+    m_waiting->hide();
+    m_retry->setObjectName(QStringLiteral("retryNow"));
+    m_retry->setAccessibleName(tr("Try to reach the server now"));
+    m_retry->hide();
+    connect(m_retry, &QPushButton::clicked, this, &SignInPage::retryWanted);
     QLabel *title = FormParts::title(tr("Sign in to Natter"), this);
 
     m_server->setObjectName(QStringLiteral("server"));
@@ -49,6 +59,8 @@ SignInPage::SignInPage(QWidget *parent)
 
     auto *box = new QVBoxLayout;
     box->addWidget(title);
+    box->addWidget(m_waiting);
+    box->addWidget(m_retry, 0, Qt::AlignLeft);
     box->addLayout(form);
     box->addWidget(m_error);
     box->addWidget(m_signIn);
@@ -93,6 +105,14 @@ void SignInPage::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+}
+
+void SignInPage::showWaiting(const QString &message)
+{
+    m_waiting->setText(message);
+    m_waiting->setAccessibleDescription(message);
+    m_waiting->setVisible(!message.isEmpty());
+    m_retry->setVisible(!message.isEmpty());
 }
 
 void SignInPage::setBusy(bool busy)

@@ -22,6 +22,9 @@ public:
     void setUsername(const QString &username);
     void setKeepSignedIn(bool keep);
     void showError(const QString &message);
+    /// While a kept session waits for its server: what is happening, with a button to try at once (empty:
+    /// hidden).
+    void showWaiting(const QString &message);
     void setBusy(bool busy);
     /// Clears the password and puts the focus where typing should start.
     void prepare();
@@ -31,6 +34,7 @@ public:
 signals:
     void signInRequested(const QUrl &server, const QString &username, const QString &password, bool keep);
     void signUpWanted();
+    void retryWanted();
 
 private:
     void submit();
@@ -41,6 +45,8 @@ private:
     QCheckBox *m_keep;
     QPushButton *m_signIn;
     QLabel *m_error;
+    QLabel *m_waiting;
+    QPushButton *m_retry;
 };
 
 } // namespace Natter::Client

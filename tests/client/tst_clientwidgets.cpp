@@ -15,6 +15,7 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 #include "protocolerror.h"
+#include "reconnectbackoff.h"
 #include "roomlistmodel.h"
 #include "signinpage.h"
 #include "signuppage.h"
@@ -161,15 +162,42 @@ private slots:
         m_server->stop();
         ClientWindow again(m_dir->path(), QStringLiteral("down"), url);
         auto *page = again.window.signInPage();
-        auto *error = page->findChild<QLabel *>(QStringLiteral("error"));
-        QTRY_VERIFY(error->isVisible());
-        QVERIFY(error->text().contains(QLatin1String("Cannot reach the server")));
+        // Issue 10, bug 12: not a red error over an empty form, but what is happening and what comes next.
+        auto *waiting = page->findChild<QLabel *>(QStringLiteral("waiting"));
+        QTRY_VERIFY(waiting->isVisible());
+        QVERIFY2(waiting->text().contains(QLatin1String("Cannot reach")) &&
+                     waiting->text().contains(QLatin1String("alice")) &&
+                     waiting->text().contains(QLatin1String("Trying again in")),
+                 qPrintable(waiting->text()));
+        QVERIFY(!page->findChild<QLabel *>(QStringLiteral("error"))->isVisible());
         QVERIFY(page->findChild<QPushButton *>(QStringLiteral("signIn"))->isEnabled());
         QCOMPARE(again.settings.token(url), token); // not forgotten for being offline
         QSignalSpy synced(&again.session, &ChatSession::synced);
         QVERIFY(m_server->restart());
         QVERIFY(synced.wait(10000)); // the kept session resumes by itself once the server is back
         QCOMPARE(again.session.user().username, QStringLiteral("alice"));
+        QVERIFY(!waiting->isVisible());
+    }
+
+    void keptSessionWaitingCanTryNow()
+    {
+        QUrl url;
+        {
+            ClientWindow first(m_dir->path(), QStringLiteral("now"), m_server->url());
+            QVERIFY(first.signIn(QStringLiteral("alice"), true));
+            url = m_server->url();
+        }
+        m_server->stop();
+        ClientWindow again(m_dir->path(), QStringLiteral("now"), url);
+        again.connection.setBackoff(ReconnectBackoff(10'000, 20'000));
+        auto *retry = again.find<QPushButton>("retryNow");
+        QTRY_VERIFY(retry->isVisible());
+        // Wait until the next try is far off, bring the server back, and ask: it signs in at once.
+        QTRY_VERIFY_WITH_TIMEOUT(again.connection.reconnectInMs() > 2000, 15000);
+        QVERIFY(m_server->restart());
+        QSignalSpy synced(&again.session, &ChatSession::synced);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(synced.wait(1500));
     }
 
     void aKeptSessionIsLookedForWithoutBlocking()
