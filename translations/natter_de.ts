@@ -723,6 +723,45 @@
         <source>You left the room</source>
         <translation>Sie haben den Raum verlassen</translation>
     </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1, um %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: this message was deleted.</source>
+        <translation>%1 um %2: Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+    <message>
+        <source>In reply to %1.</source>
+        <translation>Antwort an %1.</translation>
+    </message>
+    <message>
+        <source>Edited.</source>
+        <translation>Bearbeitet.</translation>
+    </message>
+    <message>
+        <source>Sending.</source>
+        <translation>Wird gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>Erwähnt Sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reaction(s).</source>
+        <translation>
+            <numerusform>%1: %n Reaktion.</numerusform>
+            <numerusform>%1: %n Reaktionen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>

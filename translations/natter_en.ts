@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::MessageModel</name>
+    <message numerus="yes">
+        <source>%1: %n reaction(s).</source>
+        <translation>
+            <numerusform>%1: %n reaction.</numerusform>
+            <numerusform>%1: %n reactions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::RoomListModel</name>
     <message numerus="yes">
         <source>%1, %n unread</source>

@@ -723,6 +723,45 @@
         <source>You left the room</source>
         <translation>Vous avez quitté le salon</translation>
     </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1, à %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2: this message was deleted.</source>
+        <translation>%1 à %2 : ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 à %2 : %3</translation>
+    </message>
+    <message>
+        <source>In reply to %1.</source>
+        <translation>En réponse à %1.</translation>
+    </message>
+    <message>
+        <source>Edited.</source>
+        <translation>Modifié.</translation>
+    </message>
+    <message>
+        <source>Sending.</source>
+        <translation>Envoi en cours.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Non envoyé.</translation>
+    </message>
+    <message>
+        <source>Mentions you.</source>
+        <translation>Vous mentionne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n reaction(s).</source>
+        <translation>
+            <numerusform>%1 : %n réaction.</numerusform>
+            <numerusform>%1 : %n réactions.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::QuickSwitcher</name>

@@ -2,6 +2,7 @@
 #include "messagemodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <algorithm>
 
 namespace Natter::Client {
@@ -71,6 +72,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         if (message.kind == ChatMessage::Kind::Other)
             return tr("Something happened here that this version of Natter cannot show.");
         return message.text;
+    case Qt::AccessibleTextRole:
+        return accessibleText(index);
     case NoticeRole:
         return QVariant::fromValue(noticeOf(message));
     case FailureRole:
@@ -129,6 +132,34 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString MessageModel::accessibleText(const QModelIndex &index) const
+{
+    // What a screen reader says for a row: everything the delegate draws, in words.
+    const Entry &entry = m_entries.at(index.row());
+    const ChatMessage &message = entry.message;
+    const QString time =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(message.timestampMs).time(), QLocale::ShortFormat);
+    const QString text = index.data(TextRole).toString();
+    if (!message.isText())
+        return tr("%1, at %2").arg(text, time);
+    QStringList parts{message.deleted
+                          ? tr("%1 at %2: this message was deleted.").arg(message.author.username, time)
+                          : tr("%1 at %2: %3").arg(message.author.username, time, text)};
+    if (message.replyTo)
+        parts.append(tr("In reply to %1.").arg(message.replyTo->author.username));
+    if (message.editedMs > 0 && !message.deleted)
+        parts.append(tr("Edited."));
+    for (const Reaction &reaction : message.reactions)
+        parts.append(tr("%1: %n reaction(s).", nullptr, int(reaction.users.size())).arg(reaction.emoji));
+    if (entry.status == Status::Pending)
+        parts.append(tr("Sending."));
+    else if (entry.status == Status::Failed)
+        parts.append(tr("Not sent."));
+    if (message.mentions.contains(m_ownUserId))
+        parts.append(tr("Mentions you."));
+    return parts.join(QLatin1Char(' '));
 }
 
 QHash<int, QByteArray> MessageModel::roleNames() const

@@ -100,6 +100,7 @@ private:
         int refusal = -1; // the ErrorCode of a refused send
     };
     int findPending(const QString &clientId) const;
+    QString accessibleText(const QModelIndex &index) const;
     void replace(int row, const ChatMessage &message);
     void notifyNeighbours(int first, int last);
     /// Inserts messages sorted by id, all older or all newer than those listed, at `row` in one go.

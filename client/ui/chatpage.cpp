@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatpage.h"
 
+#include "formparts.h"
+
 #include "chatsession.h"
 #include "chatview.h"
 #include "composer.h"
@@ -358,8 +360,8 @@ void ChatPage::updateHeader()
 {
     if (!m_room) {
         m_title->setText(tr("No room open"));
-        m_code->clear();
-        m_membersTitle->clear();
+        FormParts::setStatus(m_code, {});
+        FormParts::setStatus(m_membersTitle, {});
         return;
     }
     // Cut short with "…": a name of 64 characters would otherwise widen the window past 800 pixels.
@@ -368,8 +370,8 @@ void ChatPage::updateHeader()
                                                        m_title->fontMetrics().averageCharWidth() * 28));
     m_title->setToolTip(name);
     const QString code = m_session.rooms()->codeOf(m_room);
-    m_code->setText(m_session.rooms()->isDirect(m_room) ? tr("Direct message")
-                                                        : tr("Access code: %1").arg(code));
+    FormParts::setStatus(m_code, m_session.rooms()->isDirect(m_room) ? tr("Direct message")
+                                                                     : tr("Access code: %1").arg(code));
     MemberModel *members = m_session.members(m_room);
     QStringList names;
     for (int row = 0; row < members->rowCount(); ++row) {
@@ -378,7 +380,8 @@ void ChatPage::updateHeader()
             names.append(name);
     }
     m_composer->setCompletionNames(names);
-    m_membersTitle->setText(
+    FormParts::setStatus(
+        m_membersTitle,
         members->presenceKnown()
             ? tr("Members: %1 online of %2").arg(members->onlineCount()).arg(members->rowCount())
             : tr("Members: %1").arg(members->rowCount()));
@@ -422,7 +425,7 @@ void ChatPage::updateCounter()
 {
     const int length = m_composer->length();
     m_counter->setVisible(length >= kCounterFrom);
-    m_counter->setText(QStringLiteral("%1 / %2").arg(length).arg(Limits::messageMaxLength));
+    FormParts::setStatus(m_counter, QStringLiteral("%1 / %2").arg(length).arg(Limits::messageMaxLength));
     m_counter->setStyleSheet(m_composer->isOverLimit() ? QStringLiteral("color: #c62828;") : QString());
     m_counter->setToolTip(m_composer->isOverLimit() ? tr("Too long to send: shorten the message.")
                                                     : QString());
@@ -628,7 +631,7 @@ void ChatPage::updateTyping()
         text = tr("%1 and %2 are typing…").arg(names.at(0), names.at(1));
     else if (names.size() > 2)
         text = tr("Several people are typing…");
-    m_typing->setText(text);
+    FormParts::setStatus(m_typing, text);
 }
 
 QByteArray ChatPage::splitterState() const

@@ -36,6 +36,12 @@ QLabel *link(const QString &text, const QString &objectName, QWidget *parent)
     return label;
 }
 
+void setStatus(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setAccessibleDescription(text);
+}
+
 void centre(QWidget *page, QLayout *content)
 {
     auto *column = new QWidget(page);

@@ -7,6 +7,7 @@
 #include "connection.h"
 #include "createroomdialog.h"
 #include "errortext.h"
+#include "formparts.h"
 #include "joinroomdialog.h"
 #include "quickswitcher.h"
 #include "roomlistmodel.h"
@@ -382,7 +383,7 @@ void MainWindow::updateStatus()
 {
     if (m_connection.state() == Connection::State::Online)
         m_reached = m_connection.url();
-    m_connectionLabel->setText(connectionStatus());
+    FormParts::setStatus(m_connectionLabel, connectionStatus());
     if (waitingWithKeptSession() && m_connection.state() == Connection::State::WaitingToReconnect) {
         const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
         m_signIn->showWaiting(tr("Cannot reach %1. You are still signed in as %2: Natter opens your rooms as "
@@ -393,8 +394,8 @@ void MainWindow::updateStatus()
         m_signIn->showWaiting({});
     }
     const bool signedIn = m_session.state() == ChatSession::State::SignedIn;
-    m_userLabel->setText(signedIn ? tr("Signed in as %1").arg(m_session.user().username)
-                                  : tr("Not signed in"));
+    FormParts::setStatus(m_userLabel, signedIn ? tr("Signed in as %1").arg(m_session.user().username)
+                                               : tr("Not signed in"));
     // What only the server can do waits for a connection to it.
     const bool online = m_connection.state() == Connection::State::Online;
     m_changePassword->setEnabled(signedIn && online);

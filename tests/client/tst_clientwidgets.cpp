@@ -25,6 +25,7 @@
 #include "translations.h"
 #include "traynotifier.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -739,6 +740,44 @@ private slots:
         QCOMPARE(discard.first().first().toString(), QStringLiteral("c-9"));
         model.discard(QStringLiteral("c-9"));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void screenReadersHearWhatIsShown()
+    {
+        // Issue 10, bug 14: messages say who wrote them, when, and whether they were sent; status labels
+        // say their state, and the access-code label its code.
+        ClientWindow alice(m_dir->path(), QStringLiteral("a11y"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Lounge"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        alice.window.chatPage()->openRoom(room->id);
+        alice.session.send(room->id, QStringLiteral("hello there"));
+        auto *view = alice.window.chatPage()->chatView();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(list);
+        const auto spoken = [&] {
+            QStringList all;
+            for (int i = 0; i < list->childCount(); ++i)
+                all.append(list->child(i)->text(QAccessible::Name));
+            return all.join(QLatin1Char('|'));
+        };
+        QTRY_VERIFY2(spoken().contains(QLatin1String("alice at ")) &&
+                         spoken().contains(QLatin1String(": hello there")),
+                     qPrintable(spoken()));
+        QTRY_VERIFY2(!spoken().contains(QLatin1String("Sending")), qPrintable(spoken())); // once stored
+
+        const auto described = [&](const char *name) {
+            auto *label = alice.find<QLabel>(name);
+            return QAccessible::queryAccessibleInterface(label)->text(QAccessible::Description);
+        };
+        QVERIFY2(described("roomCode").contains(room->code), qPrintable(described("roomCode")));
+        QVERIFY2(described("connectionStatus").startsWith(QLatin1String("Connected to")),
+                 qPrintable(described("connectionStatus")));
+        QCOMPARE(described("userStatus"), QStringLiteral("Signed in as alice"));
+        m_server->stop();
+        QTRY_VERIFY2(!described("connectionStatus").startsWith(QLatin1String("Connected")),
+                     qPrintable(described("connectionStatus")));
     }
 
     void linksInMessages()
