@@ -338,6 +338,10 @@
         <source>Members: %1</source>
         <translation>Mitglieder: %1</translation>
     </message>
+    <message>
+        <source>The conversation could not be opened: %1</source>
+        <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -641,6 +645,14 @@
             <numerusform>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Nächster Versuch in %n s…</numerusform>
             <numerusform>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Nächster Versuch in %n s…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server at %1 speaks version %2 of Natter&apos;s protocol and this app version %3: update the one that is older.</source>
+        <translation>Der Server %1 spricht Version %2 des Natter-Protokolls und diese App Version %3: Aktualisieren Sie die ältere Seite.</translation>
+    </message>
+    <message>
+        <source>A message to %1 was not sent: %2</source>
+        <translation>Eine Nachricht an %1 wurde nicht gesendet: %2</translation>
     </message>
 </context>
 <context>

@@ -338,6 +338,10 @@
         <source>Members: %1</source>
         <translation>Membres : %1</translation>
     </message>
+    <message>
+        <source>The conversation could not be opened: %1</source>
+        <translation>La conversation n’a pas pu être ouverte : %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -641,6 +645,14 @@
             <numerusform>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai dans %n s…</numerusform>
             <numerusform>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai dans %n s…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server at %1 speaks version %2 of Natter&apos;s protocol and this app version %3: update the one that is older.</source>
+        <translation>Le serveur %1 parle la version %2 du protocole de Natter et cette application la version %3 : mettez à jour le plus ancien des deux.</translation>
+    </message>
+    <message>
+        <source>A message to %1 was not sent: %2</source>
+        <translation>Un message pour %1 n’a pas été envoyé : %2</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,13 @@ std::optional<Room> roomOf(const Answer<RoomReply> &answer)
     return answer.ok() ? std::optional(answer.result->room) : std::nullopt;
 }
 
+/// What a RoomCallback gets as the error: none when the server could not be reached (the caller then says
+/// so, rather than describe the connection's stand-in error as the server's).
+std::optional<ProtocolError> errorOf(const Answer<RoomReply> &answer)
+{
+    return answer.offline ? std::nullopt : answer.error;
+}
+
 constexpr qint64 kTypingRenewMs = Limits::typingExpiryMs / 2; // renewed well before the server's expiry
 } // namespace
 
@@ -401,7 +408,7 @@ void ChatSession::createRoom(const QString &name, RoomCallback done)
     m_connection.request(CreateRoomRequest{name}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(roomOf(answer), answer.error);
+        done(roomOf(answer), errorOf(answer));
     });
 }
 
@@ -410,7 +417,7 @@ void ChatSession::joinRoom(const QString &code, RoomCallback done)
     m_connection.request(JoinRoomRequest{code}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(roomOf(answer), answer.error);
+        done(roomOf(answer), errorOf(answer));
     });
 }
 
@@ -429,7 +436,7 @@ void ChatSession::renameRoom(qint64 roomId, const QString &name, RoomCallback do
                          [this, done](const Answer<RoomReply> &answer) {
                              if (answer.ok())
                                  m_rooms->addRoom(displayed(answer.result->room));
-                             done(roomOf(answer), answer.error);
+                             done(roomOf(answer), errorOf(answer));
                          });
 }
 
@@ -438,7 +445,7 @@ void ChatSession::renewCode(qint64 roomId, RoomCallback done)
     m_connection.request(NewCodeRequest{roomId}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             m_rooms->addRoom(displayed(answer.result->room));
-        done(roomOf(answer), answer.error);
+        done(roomOf(answer), errorOf(answer));
     });
 }
 
@@ -447,7 +454,7 @@ void ChatSession::openDirect(qint64 userId, RoomCallback done)
     m_connection.request(OpenDirectRequest{userId}, this, [this, done](const Answer<RoomReply> &answer) {
         if (answer.ok())
             adoptRoom(answer.result->room);
-        done(roomOf(answer), answer.error);
+        done(roomOf(answer), errorOf(answer));
     });
 }
 

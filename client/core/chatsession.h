@@ -31,6 +31,7 @@ class ChatSession : public QObject {
 public:
     enum class State { SignedOut, SigningIn, SignedIn };
     Q_ENUM(State)
+    /// The room, or why not: the server's error, or none when the server could not be reached.
     using RoomCallback =
         std::function<void(const std::optional<Room> &, const std::optional<ProtocolError> &)>;
     using MessageCallback = std::function<void(const Answer<MessageReply> &)>;

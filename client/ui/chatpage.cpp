@@ -6,6 +6,7 @@
 #include "chatsession.h"
 #include "chatview.h"
 #include "composer.h"
+#include "errortext.h"
 #include "memberdelegate.h"
 #include "membermodel.h"
 #include "messagemodel.h"
@@ -468,11 +469,13 @@ void ChatPage::messageMember(qint64 userId)
 {
     if (userId == 0 || userId == m_session.user().id)
         return;
-    m_session.openDirect(userId,
-                         [this](const std::optional<Room> &room, const std::optional<ProtocolError> &) {
-                             if (room)
-                                 openRoom(room->id);
-                         });
+    m_session.openDirect(
+        userId, [this](const std::optional<Room> &room, const std::optional<ProtocolError> &error) {
+            if (room)
+                return openRoom(room->id);
+            emit notice(tr("The conversation could not be opened: %1")
+                            .arg(ErrorText::describe(error.value_or(ProtocolError{}), !error)));
+        });
 }
 
 void ChatPage::showSearch(bool thisRoom)

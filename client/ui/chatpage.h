@@ -60,6 +60,8 @@ public:
 signals:
     void roomOpened(qint64 roomId);
     void leaveRequested(qint64 roomId);
+    /// Something the user asked for failed where there is no form to show it (e.g. "Message" on a member).
+    void notice(const QString &text);
 
 private:
     void updateCounter();

@@ -9,6 +9,7 @@
 #include "errortext.h"
 #include "formparts.h"
 #include "joinroomdialog.h"
+#include "protocollimits.h"
 #include "quickswitcher.h"
 #include "roomlistmodel.h"
 #include "signinpage.h"
@@ -132,6 +133,30 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         updateStatus();
     });
     connect(&m_session, &ChatSession::signInFailed, this, &MainWindow::onSignInFailed);
+    connect(&m_connection, &Connection::protocolMismatch, this, [this](int serverVersion) {
+        // Nothing can be done until one side is updated: say which, rather than "Offline".
+        m_refusal = tr("The server at %1 speaks version %2 of Natter's protocol and this app version %3: "
+                       "update the one that is older.")
+                        .arg(m_connection.url().toString())
+                        .arg(serverVersion)
+                        .arg(Limits::protocolVersion);
+        m_onOnline = {};
+        m_signIn->setBusy(false);
+        m_signUp->setBusy(false);
+        (m_showSignUp ? static_cast<void>(m_signUp->showError(m_refusal))
+                      : static_cast<void>(m_signIn->showError(m_refusal)));
+        updateStatus();
+    });
+    connect(&m_session, &ChatSession::sendFailed, this,
+            [this](qint64 roomId, const QString &, const ProtocolError &error) {
+                // The open room shows it on the message; a message to another room must not fail unseen.
+                if (roomId == m_chat->currentRoom())
+                    return;
+                statusBar()->showMessage(tr("A message to %1 was not sent: %2")
+                                             .arg(m_session.rooms()->nameOf(roomId),
+                                                  ErrorText::describe(error, false, m_connection.url())),
+                                         15'000);
+            });
     connect(&m_session, &ChatSession::signedOutByServer, this, [this] {
         m_signIn->showError(tr("You were signed out: your password was changed, or every session of your "
                                "account was ended, on another device. Sign in again."));
@@ -157,6 +182,8 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
                 m_chat->stepRoom(0);
         }
     });
+    connect(m_chat, &ChatPage::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
     connect(m_chat, &ChatPage::leaveRequested, this, [this](qint64 roomId) { m_session.leaveRoom(roomId); });
     // Muted rooms are this device's choice, kept per server in the settings.
     connect(m_session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
