@@ -24,6 +24,7 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QLabel>
+#include <QScreen>
 
 #include <QMenuBar>
 #include <QMessageBox>
@@ -205,6 +206,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
 
     resize(960, 640);
     restoreGeometry(m_settings.windowGeometry());
+    fitOnScreen();
     m_chat->restoreSplitterState(m_settings.splitterState());
     showPageFor();
     updateStatus();
@@ -454,6 +456,21 @@ void MainWindow::confirmSignOutEverywhere()
     question->open();
 }
 
+void MainWindow::fitOnScreen()
+{
+    // Saved on a bigger screen, or on one that is gone: Qt brings back a window that is wholly off-screen,
+    // not one that is partly.
+    const QScreen *screen = QGuiApplication::screenAt(geometry().center());
+    const QRect available = (screen ? screen : this->screen())->availableGeometry();
+    const QSize decoration = frameGeometry().size() - geometry().size();
+    if (available.contains(frameGeometry()))
+        return;
+    resize(size().boundedTo(available.size() - decoration));
+    const QRect frame = frameGeometry();
+    move(std::clamp(frame.x(), available.left(), available.right() + 1 - frame.width()),
+         std::clamp(frame.y(), available.top(), available.bottom() + 1 - frame.height()));
+}
+
 void MainWindow::saveState()
 {
     m_settings.setWindowGeometry(saveGeometry());
@@ -461,6 +478,13 @@ void MainWindow::saveState()
     if (m_restoredRoom)
         m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
     m_settings.sync();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_fitted, true))
+        fitOnScreen(); // again now that the frame around the window is known
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

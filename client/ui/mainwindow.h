@@ -45,6 +45,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildMenus();
@@ -58,6 +59,8 @@ private:
     bool waitingWithKeptSession() const;
     void confirmSignOutEverywhere();
     void saveState();
+    /// Moves and shrinks the window as needed to be wholly on the screen it is mostly on.
+    void fitOnScreen();
 
     Connection &m_connection;
     ChatSession &m_session;
@@ -82,6 +85,7 @@ private:
     bool m_lookingForKept = false;
     bool m_showSignUp = false;
     bool m_restoredRoom = false;
+    bool m_fitted = false;
 };
 
 } // namespace Natter::Client

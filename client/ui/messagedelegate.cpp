@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedelegate.h"
 
+#include "emoji.h"
 #include "errortext.h"
 #include "messagemodel.h"
 
@@ -49,6 +50,14 @@ QString dayText(const QDateTime &timestamp)
     if (day == today.addDays(-1))
         return MessageDelegate::tr("Yesterday");
     return QLocale().toString(day, QLocale::LongFormat);
+}
+
+int chipTextWidth(const QFont &font, const QVariantMap &reaction)
+{
+    return QFontMetrics(Emoji::font(font))
+               .horizontalAdvance(reaction.value(QStringLiteral("emoji")).toString()) +
+           QFontMetrics(font).horizontalAdvance(
+               QStringLiteral(" %1").arg(reaction.value(QStringLiteral("count")).toInt()));
 }
 } // namespace
 
@@ -99,14 +108,14 @@ QString MessageDelegate::toHtml(const QString &text)
         const QString link = linkWithoutTrailing(match.captured(0));
         if (match.capturedStart() < last || link.isEmpty())
             continue;
-        html += text.mid(last, match.capturedStart() - last).toHtmlEscaped();
+        html += Emoji::markUp(text.mid(last, match.capturedStart() - last).toHtmlEscaped());
         const bool schemeless = link.startsWith(QLatin1String("www."), Qt::CaseInsensitive);
         html += QStringLiteral("<a href=\"%1\">%2</a>")
                     .arg((schemeless ? QStringLiteral("https://") + link : link).toHtmlEscaped(),
                          link.toHtmlEscaped());
         last = match.capturedStart() + link.size();
     }
-    html += text.mid(last).toHtmlEscaped();
+    html += Emoji::markUp(text.mid(last).toHtmlEscaped());
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
     return html;
 }
@@ -211,10 +220,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         const int chipHeight = metrics.height() + kGap * 2;
         for (const QVariant &value : reactions) {
             const QVariantMap reaction = value.toMap();
-            const QString label =
-                QStringLiteral("%1 %2").arg(reaction.value(QStringLiteral("emoji")).toString(),
-                                            QString::number(reaction.value(QStringLiteral("count")).toInt()));
-            const int width = metrics.horizontalAdvance(label) + 2 * kChipPadding;
+            const int width = chipTextWidth(option.font, reaction) + 2 * kChipPadding;
             if (x > result.body.left() && x + width > result.body.right()) {
                 x = result.body.left();
                 y += chipHeight + kGap;
@@ -391,11 +397,17 @@ void MessageDelegate::paintReactions(QPainter *painter, const QStyleOptionViewIt
         painter->setBrush(fill);
         painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0,
                                  chip.height() / 2.0);
+        // The emoji in the colour font, the count in the text font: "❤️ 2".
         painter->setPen(palette.color(QPalette::ButtonText));
-        painter->drawText(
-            chip, Qt::AlignCenter,
-            QStringLiteral("%1 %2").arg(reaction.value(QStringLiteral("emoji")).toString(),
-                                        QString::number(reaction.value(QStringLiteral("count")).toInt())));
+        const QString emoji = reaction.value(QStringLiteral("emoji")).toString();
+        const QFont emojiFont = Emoji::font(option.font);
+        const int emojiWidth = QFontMetrics(emojiFont).horizontalAdvance(emoji);
+        const QRect text = chip.adjusted(kChipPadding, 0, -kChipPadding, 0);
+        painter->setFont(emojiFont);
+        painter->drawText(text, Qt::AlignLeft | Qt::AlignVCenter, emoji);
+        painter->setFont(option.font);
+        painter->drawText(text.adjusted(emojiWidth, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral(" %1").arg(reaction.value(QStringLiteral("count")).toInt()));
     }
     painter->setBrush(Qt::NoBrush);
 }

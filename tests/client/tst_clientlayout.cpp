@@ -2,6 +2,7 @@
 // How the client's widgets are laid out and coloured, without a server: message heights at any scale, style
 // and width, and colours that follow the palette. CTest runs it at scale factor 1 and again at 2.
 #include "chatview.h"
+#include "emoji.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
@@ -123,6 +124,24 @@ private slots:
         // Narrower: every message wraps again.
         view.resize(size.width() / 2, size.height());
         QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
+    }
+
+    void emojiAreDrawnInColour()
+    {
+        // Issue 10, bug 16: ❤️ came out black and small in the text font, which has a glyph for it.
+        if (Emoji::colourFamily().isEmpty())
+            QSKIP("no colour emoji font installed (fonts-noto-color-emoji)");
+        const QString span = QStringLiteral("<span style=\"font-family: '%1'\">").arg(Emoji::colourFamily());
+        const QString html =
+            MessageDelegate::toHtml(QStringLiteral("I ❤️ it → 👍🏽👩‍💻 & ☀ 1"));
+        QVERIFY2(html.contains(span + QStringLiteral("❤️</span>")), qPrintable(html));
+        QVERIFY2(html.contains(span + QStringLiteral("👍🏽👩‍💻</span>")), qPrintable(html));
+        // An arrow, and ☀ without the emoji variation selector, are text.
+        QVERIFY2(html.contains(QStringLiteral("it → ")), qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("&amp; ☀ 1")), qPrintable(html));
+        QCOMPARE(html.count(QStringLiteral("<span")), 2);
+        QVERIFY(Emoji::contains(QStringLiteral("ok 🎉")));
+        QVERIFY(!Emoji::contains(QStringLiteral("ok → 漢字")));
     }
 };
 

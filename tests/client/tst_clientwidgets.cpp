@@ -35,6 +35,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -621,6 +622,29 @@ private slots:
         QVERIFY(synced.wait());
         QCOMPARE(again.window.chatPage()->currentRoom(), second);
         QCOMPARE(again.window.size(), QSize(777, 555));
+    }
+
+    void aWindowFromABiggerScreenOpensOnThisOne()
+    {
+        // Issue 10, bug 16: a position saved on a bigger screen opened partly off-screen.
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            QWidget elsewhere;
+            elsewhere.setGeometry(screen.right() - 100, screen.bottom() - 80, screen.width() + 300,
+                                  screen.height() + 200);
+            ClientSettings settings(QStringLiteral("big"), m_dir->path());
+            settings.setWindowGeometry(elsewhere.saveGeometry());
+            settings.sync();
+        }
+        ClientWindow again(m_dir->path(), QStringLiteral("big"), m_server->url());
+        QVERIFY2(screen.contains(again.window.frameGeometry()),
+                 qPrintable(QStringLiteral("%1,%2 %3×%4 on %5×%6")
+                                .arg(again.window.frameGeometry().x())
+                                .arg(again.window.frameGeometry().y())
+                                .arg(again.window.frameGeometry().width())
+                                .arg(again.window.frameGeometry().height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
     }
 
     void translationsLoad_data()
