@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace Natter::Client {
 
@@ -179,6 +180,45 @@ bool ClientSettings::notificationsEnabled() const
 void ClientSettings::setNotificationsEnabled(bool enabled)
 {
     m_settings->setValue(QStringLiteral("notifications/enabled"), enabled);
+}
+
+QString ClientSettings::language() const
+{
+    return m_settings->value(QStringLiteral("appearance/language")).toString();
+}
+
+void ClientSettings::setLanguage(const QString &code)
+{
+    m_settings->setValue(QStringLiteral("appearance/language"), code);
+}
+
+ClientSettings::Theme ClientSettings::theme() const
+{
+    const QString name = m_settings->value(QStringLiteral("appearance/theme")).toString();
+    if (name == QLatin1String("light"))
+        return Theme::Light;
+    if (name == QLatin1String("dark"))
+        return Theme::Dark;
+    return Theme::System;
+}
+
+void ClientSettings::setTheme(Theme theme)
+{
+    // Words, not enum values, in the file: it stays readable and survives a reordered enum.
+    const QString name = theme == Theme::Light  ? QStringLiteral("light")
+                         : theme == Theme::Dark ? QStringLiteral("dark")
+                                                : QStringLiteral("system");
+    m_settings->setValue(QStringLiteral("appearance/theme"), name);
+}
+
+int ClientSettings::fontPointSize() const
+{
+    return std::max(0, m_settings->value(QStringLiteral("appearance/font_size"), 0).toInt());
+}
+
+void ClientSettings::setFontPointSize(int points)
+{
+    m_settings->setValue(QStringLiteral("appearance/font_size"), std::max(0, points));
 }
 
 QByteArray ClientSettings::windowGeometry() const

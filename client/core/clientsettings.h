@@ -50,6 +50,16 @@ public:
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
+    /// The language chosen in Preferences ("fr", "de", ...); empty: the system's.
+    QString language() const;
+    void setLanguage(const QString &code);
+    /// System: the platform's style and colours, left alone.
+    enum class Theme { System, Light, Dark };
+    Theme theme() const;
+    void setTheme(Theme theme);
+    /// The application font's size in points; 0: the system's.
+    int fontPointSize() const;
+    void setFontPointSize(int points);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray splitterState() const;
