@@ -29,9 +29,9 @@ QLabel *errorLabel(const QString &accessibleName, QWidget *parent)
 
 QLabel *link(const QString &text, const QString &objectName, QWidget *parent)
 {
-    auto *label = new QLabel(QStringLiteral("<a href=\"#\">%1</a>").arg(text.toHtmlEscaped()), parent);
+    auto *label = new QLabel(parent);
     label->setObjectName(objectName);
-    label->setAccessibleName(text);
+    setLinkText(label, text);
     label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     return label;
 }
@@ -40,6 +40,12 @@ void setStatus(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setAccessibleDescription(text);
+}
+
+void setLinkText(QLabel *link, const QString &text)
+{
+    link->setText(QStringLiteral("<a href=\"#\">%1</a>").arg(text.toHtmlEscaped()));
+    link->setAccessibleName(text);
 }
 
 void centre(QWidget *page, QLayout *content)

@@ -18,6 +18,8 @@ QLabel *link(const QString &text, const QString &objectName, QWidget *parent);
 /// Sets a status label's text and says it to screen readers too: a label with an accessible name (what it
 /// is, e.g. "Connection") otherwise exposes only that name, not its state.
 void setStatus(QLabel *label, const QString &text);
+/// Changes the text of a link() label (a new language).
+void setLinkText(QLabel *link, const QString &text);
 /// Lays `content` out in a column of comfortable width, centred on `page`, a little above the middle.
 void centre(QWidget *page, QLayout *content);
 

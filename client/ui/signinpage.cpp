@@ -5,6 +5,7 @@
 #include "serveraddress.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,60 +19,52 @@ SignInPage::SignInPage(QWidget *parent)
     , m_server(new QLineEdit(this))
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
-    , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
-    , m_signIn(new QPushButton(tr("&Sign in"), this))
-    , m_error(FormParts::errorLabel(tr("Sign-in error"), this))
+    , m_keep(new QCheckBox(this))
+    , m_signIn(new QPushButton(this))
+    , m_error(FormParts::errorLabel(QString(), this))
+    , m_title(FormParts::title(QString(), this))
+    , m_signUpLink(FormParts::link(QString(), QStringLiteral("signUpLink"), this))
+    , m_form(new QFormLayout)
     , m_waiting(new QLabel(this))
-    , m_retry(new QPushButton(tr("&Try now"), this))
+    , m_retry(new QPushButton(this))
 {
     m_waiting->setObjectName(QStringLiteral("waiting"));
-    m_waiting->setAccessibleName(tr("Waiting for the server"));
     m_waiting->setWordWrap(true);
     m_waiting->hide();
     m_retry->setObjectName(QStringLiteral("retryNow"));
-    m_retry->setAccessibleName(tr("Try to reach the server now"));
     m_retry->hide();
     connect(m_retry, &QPushButton::clicked, this, &SignInPage::retryWanted);
-    QLabel *title = FormParts::title(tr("Sign in to Natter"), this);
-
     m_server->setObjectName(QStringLiteral("server"));
-    m_server->setAccessibleName(tr("Server address"));
     m_server->setPlaceholderText(QStringLiteral("chat.example.org"));
     m_username->setObjectName(QStringLiteral("username"));
-    m_username->setAccessibleName(tr("Username"));
     m_password->setObjectName(QStringLiteral("password"));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_keep->setObjectName(QStringLiteral("keepSignedIn"));
-    m_keep->setAccessibleName(tr("Keep me signed in"));
     m_signIn->setObjectName(QStringLiteral("signIn"));
-    m_signIn->setAccessibleName(tr("Sign in"));
     m_signIn->setDefault(true);
 
-    QLabel *signUp = FormParts::link(tr("Create an account"), QStringLiteral("signUpLink"), this);
-    connect(signUp, &QLabel::linkActivated, this, &SignInPage::signUpWanted);
+    connect(m_signUpLink, &QLabel::linkActivated, this, &SignInPage::signUpWanted);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Ser&ver:"), m_server);
-    form->addRow(tr("&Username:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
-    form->addRow(QString(), m_keep);
+    m_form->addRow(QStringLiteral("-"), m_server);
+    m_form->addRow(QStringLiteral("-"), m_username);
+    m_form->addRow(QStringLiteral("-"), m_password);
+    m_form->addRow(QString(), m_keep);
 
     auto *box = new QVBoxLayout;
-    box->addWidget(title);
+    box->addWidget(m_title);
     box->addWidget(m_waiting);
     box->addWidget(m_retry, 0, Qt::AlignLeft);
-    box->addLayout(form);
+    box->addLayout(m_form);
     box->addWidget(m_error);
     box->addWidget(m_signIn);
-    box->addWidget(signUp, 0, Qt::AlignHCenter);
+    box->addWidget(m_signUpLink, 0, Qt::AlignHCenter);
     FormParts::centre(this, box);
 
     setTabOrder(m_server, m_username);
     setTabOrder(m_username, m_password);
     setTabOrder(m_password, m_keep);
     setTabOrder(m_keep, m_signIn);
-    setTabOrder(m_signIn, signUp);
+    setTabOrder(m_signIn, m_signUpLink);
 
     connect(m_signIn, &QPushButton::clicked, this, &SignInPage::submit);
     connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
@@ -79,6 +72,37 @@ SignInPage::SignInPage(QWidget *parent)
     // What the server said about the old input ("wrong password") is not true of the new.
     for (QLineEdit *edit : {m_server, m_username, m_password})
         connect(edit, &QLineEdit::textEdited, this, [this] { showError({}); });
+    retranslate();
+}
+
+void SignInPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void SignInPage::retranslate()
+{
+    m_title->setText(tr("Sign in to Natter"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
+    m_keep->setText(tr("&Keep me signed in"));
+    m_keep->setAccessibleName(tr("Keep me signed in"));
+    m_signIn->setAccessibleName(tr("Sign in"));
+    setBusy(!m_signIn->isEnabled());
+    m_error->setAccessibleName(tr("Sign-in error"));
+    m_waiting->setAccessibleName(tr("Waiting for the server"));
+    m_retry->setText(tr("&Try now"));
+    m_retry->setAccessibleName(tr("Try to reach the server now"));
+    FormParts::setLinkText(m_signUpLink, tr("Create an account"));
+    const std::pair<QLineEdit *, QString> rows[] = {
+        {m_server, tr("Ser&ver:")}, {m_username, tr("&Username:")}, {m_password, tr("&Password:")}};
+    for (const auto &[field, text] : rows) {
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+            label->setText(text);
+    }
 }
 
 void SignInPage::setServer(const QUrl &server)

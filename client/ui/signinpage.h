@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -31,6 +32,9 @@ public:
     /// Forgets the typed password (once signed in, the form does not keep it).
     void clearPassword();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     void signInRequested(const QUrl &server, const QString &username, const QString &password, bool keep);
     void signUpWanted();
@@ -38,6 +42,8 @@ signals:
 
 private:
     void submit();
+    /// Sets every text, in the language of the moment.
+    void retranslate();
 
     QLineEdit *m_server;
     QLineEdit *m_username;
@@ -45,6 +51,9 @@ private:
     QCheckBox *m_keep;
     QPushButton *m_signIn;
     QLabel *m_error;
+    QLabel *m_title;
+    QLabel *m_signUpLink;
+    QFormLayout *m_form;
     QLabel *m_waiting;
     QPushButton *m_retry;
 };

@@ -7,6 +7,7 @@
 #include "validation.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,47 +21,40 @@ SignUpPage::SignUpPage(QWidget *parent)
     , m_username(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_repeat(new QLineEdit(this))
-    , m_keep(new QCheckBox(tr("&Keep me signed in"), this))
+    , m_keep(new QCheckBox(this))
     , m_hint(new QLabel(this))
-    , m_error(FormParts::errorLabel(tr("Sign-up error"), this))
-    , m_create(new QPushButton(tr("&Create account"), this))
+    , m_error(FormParts::errorLabel(QString(), this))
+    , m_create(new QPushButton(this))
+    , m_title(FormParts::title(QString(), this))
+    , m_signInLink(FormParts::link(QString(), QStringLiteral("signInLink"), this))
+    , m_form(new QFormLayout)
 {
-    QLabel *title = FormParts::title(tr("Create a Natter account"), this);
-
     m_username->setObjectName(QStringLiteral("newUsername"));
-    m_username->setAccessibleName(tr("Username"));
     m_username->setMaxLength(Limits::usernameMaxLength);
     m_password->setObjectName(QStringLiteral("newPassword"));
-    m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
     m_repeat->setObjectName(QStringLiteral("repeatPassword"));
-    m_repeat->setAccessibleName(tr("Password again"));
     m_repeat->setEchoMode(QLineEdit::Password);
-    m_keep->setAccessibleName(tr("Keep me signed in"));
     m_keep->setChecked(true);
     m_hint->setObjectName(QStringLiteral("hint"));
-    m_hint->setAccessibleName(tr("Account rules"));
     m_hint->setWordWrap(true);
     m_create->setObjectName(QStringLiteral("createAccount"));
-    m_create->setAccessibleName(tr("Create account"));
     m_create->setDefault(true);
 
-    QLabel *back = FormParts::link(tr("I already have an account"), QStringLiteral("signInLink"), this);
-    connect(back, &QLabel::linkActivated, this, &SignUpPage::signInWanted);
+    connect(m_signInLink, &QLabel::linkActivated, this, &SignUpPage::signInWanted);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Username:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
-    form->addRow(tr("&Again:"), m_repeat);
-    form->addRow(QString(), m_keep);
+    m_form->addRow(QStringLiteral("-"), m_username);
+    m_form->addRow(QStringLiteral("-"), m_password);
+    m_form->addRow(QStringLiteral("-"), m_repeat);
+    m_form->addRow(QString(), m_keep);
 
     auto *box = new QVBoxLayout;
-    box->addWidget(title);
-    box->addLayout(form);
+    box->addWidget(m_title);
+    box->addLayout(m_form);
     box->addWidget(m_hint);
     box->addWidget(m_error);
     box->addWidget(m_create);
-    box->addWidget(back, 0, Qt::AlignHCenter);
+    box->addWidget(m_signInLink, 0, Qt::AlignHCenter);
     FormParts::centre(this, box);
 
     for (QLineEdit *edit : {m_username, m_password, m_repeat}) {
@@ -78,7 +72,35 @@ SignUpPage::SignUpPage(QWidget *parent)
         });
     }
     connect(m_create, &QPushButton::clicked, this, &SignUpPage::submit);
-    validate();
+    retranslate();
+}
+
+void SignUpPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void SignUpPage::retranslate()
+{
+    m_title->setText(tr("Create a Natter account"));
+    m_username->setAccessibleName(tr("Username"));
+    m_password->setAccessibleName(tr("Password"));
+    m_repeat->setAccessibleName(tr("Password again"));
+    m_keep->setText(tr("&Keep me signed in"));
+    m_keep->setAccessibleName(tr("Keep me signed in"));
+    m_hint->setAccessibleName(tr("Account rules"));
+    m_create->setAccessibleName(tr("Create account"));
+    m_error->setAccessibleName(tr("Sign-up error"));
+    FormParts::setLinkText(m_signInLink, tr("I already have an account"));
+    const std::pair<QLineEdit *, QString> rows[] = {
+        {m_username, tr("&Username:")}, {m_password, tr("&Password:")}, {m_repeat, tr("&Again:")}};
+    for (const auto &[field, text] : rows) {
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field)))
+            label->setText(text);
+    }
+    setBusy(m_busy); // the button's text, and the hint through validate()
 }
 
 void SignUpPage::validate()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -24,6 +25,9 @@ public:
     /// Forgets the typed passwords (once signed in, the form does not keep them).
     void clearPasswords();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     void signUpRequested(const QUrl &server, const QString &username, const QString &password, bool keep);
     void signInWanted();
@@ -31,6 +35,8 @@ signals:
 private:
     void validate();
     void submit();
+    /// Sets every text, in the language of the moment.
+    void retranslate();
 
     QUrl m_server;
     QLineEdit *m_username;
@@ -40,6 +46,9 @@ private:
     QLabel *m_hint;
     QLabel *m_error;
     QPushButton *m_create;
+    QLabel *m_title;
+    QLabel *m_signInLink;
+    QFormLayout *m_form;
     bool m_busy = false;
 };
 
