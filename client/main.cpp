@@ -3,14 +3,13 @@
 #include "clientsettings.h"
 #include "connection.h"
 #include "mainwindow.h"
+#include "preferences.h"
 #include "serveraddress.h"
 #include "tokenstore.h"
 #include "tokenstorechoice.h"
-#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLocale>
 
 using namespace Natter::Client;
 
@@ -46,15 +45,16 @@ int main(int argc, char *argv[])
     parser.addOptions({server, profile, language});
     parser.process(app);
 
-    Translations::install(app, parser.isSet(language) ? QLocale(parser.value(language)) : QLocale());
-
     ClientSettings settings(parser.value(profile));
+    // Language (--lang wins over the one chosen in Preferences), colours and font size, before any widget.
+    Preferences preferences(settings);
+    preferences.applyAtStart(parser.value(language));
     if (parser.isSet(server))
         settings.setServerUrl(ServerAddress::fromUserInput(parser.value(server)));
     const std::unique_ptr<TokenStore> tokens = TokenStoreChoice::create(settings);
     Connection connection;
     ChatSession session(connection);
-    MainWindow window(connection, session, settings, *tokens);
+    MainWindow window(connection, session, settings, *tokens, preferences);
     window.show();
     window.start();
     const int status = app.exec();

@@ -17,8 +17,13 @@
 #include "tokenstore.h"
 #include "traynotifier.h"
 
+#include "aboutdialog.h"
 #include "certificatetrust.h"
 #include "changepassworddialog.h"
+#include "composer.h"
+#include "preferences.h"
+#include "preferencesdialog.h"
+#include "shortcutsdialog.h"
 #include "trustedcertificatesdialog.h"
 #include <QApplication>
 #include <QCloseEvent>
@@ -36,12 +41,13 @@
 namespace Natter::Client {
 
 MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings,
-                       TokenStore &tokens, QWidget *parent)
+                       TokenStore &tokens, Preferences &preferences, QWidget *parent)
     : QMainWindow(parent)
     , m_connection(connection)
     , m_session(session)
     , m_settings(settings)
     , m_tokens(tokens)
+    , m_preferences(preferences)
     , m_pages(new QStackedWidget(this))
     , m_signIn(new SignInPage(m_pages))
     , m_signUp(new SignUpPage(m_pages))
@@ -65,6 +71,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_userLabel);
     m_tray->setEnabled(m_settings.notificationsEnabled());
+    connect(&m_preferences, &Preferences::notificationsChanged, m_tray, &TrayNotifier::setEnabled);
     buildMenus();
     connect(m_trust, &CertificateTrust::refused, this, [this](const QString &explanation) {
         m_onOnline = {};
@@ -183,9 +190,6 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
                 m_chat->stepRoom(0);
         }
     });
-    connect(m_chat, &ChatPage::notice, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
-    connect(m_chat, &ChatPage::leaveRequested, this, [this](qint64 roomId) { m_session.leaveRoom(roomId); });
     // Muted rooms are this device's choice, kept per server in the settings.
     connect(m_session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
         for (const qint64 room : m_settings.mutedRooms(m_settings.serverUrl()))
@@ -193,12 +197,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     });
     connect(m_session.rooms(), &RoomListModel::mutedChanged, this,
             [this] { m_settings.setMutedRooms(m_settings.serverUrl(), m_session.rooms()->mutedIds()); });
-    connect(m_chat, &ChatPage::roomOpened, this, [this](qint64 roomId) {
-        if (roomId)
-            m_settings.setLastRoom(roomId);
-        if (m_restoredRoom)
-            m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
-    });
+    connectChatPage();
 
     m_statusTimer.setInterval(1000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
@@ -221,10 +220,8 @@ void MainWindow::buildMenus()
     notifications->setObjectName(QStringLiteral("notifications"));
     notifications->setCheckable(true);
     notifications->setChecked(m_settings.notificationsEnabled());
-    connect(notifications, &QAction::toggled, this, [this](bool on) {
-        m_tray->setEnabled(on);
-        m_settings.setNotificationsEnabled(on);
-    });
+    connect(notifications, &QAction::toggled, &m_preferences, &Preferences::setNotificationsEnabled);
+    connect(&m_preferences, &Preferences::notificationsChanged, notifications, &QAction::setChecked);
     QAction *certificates = natter->addAction(tr("Trusted &certificates…"), this, [this] {
         TrustedCertificatesDialog dialog(m_settings, this);
         runDialog(dialog);
@@ -237,6 +234,14 @@ void MainWindow::buildMenus()
         }
     });
     certificates->setObjectName(QStringLiteral("trustedCertificates"));
+    QAction *preferences = natter->addAction(tr("P&references…"), this, [this] {
+        auto *dialog = new PreferencesDialog(m_preferences, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setShortcuts(PreferencesDialog::shortcuts());
+    preferences->setMenuRole(QAction::PreferencesRole);
     natter->addSeparator();
     m_changePassword = natter->addAction(tr("Change &password…"), this, [this] {
         if (m_session.state() != ChatSession::State::SignedIn)
@@ -297,6 +302,89 @@ void MainWindow::buildMenus()
     rooms->addAction(tr("Ne&xt room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                      [this] { m_chat->stepRoom(1); });
     rooms->addAction(tr("&Leave room…"), this, [this] { m_chat->confirmLeave(m_chat->currentRoom()); });
+    buildHelpMenu();
+}
+
+void MainWindow::buildHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+                    [this] {
+                        auto *dialog = new ShortcutsDialog(menuBar(), this);
+                        dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->open();
+                    })
+        ->setObjectName(QStringLiteral("keyboardShortcuts"));
+    QAction *about = help->addAction(tr("&About Natter"), this, [this] {
+        const bool online = m_connection.state() == Connection::State::Online;
+        auto *dialog = new AboutDialog(online ? m_connection.url() : QUrl(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("about"));
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::connectChatPage()
+{
+    connect(m_chat, &ChatPage::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
+    connect(m_chat, &ChatPage::leaveRequested, this, [this](qint64 roomId) { m_session.leaveRoom(roomId); });
+    connect(m_chat, &ChatPage::roomOpened, this, [this](qint64 roomId) {
+        if (roomId)
+            m_settings.setLastRoom(roomId);
+        if (m_restoredRoom)
+            m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
+    });
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    setWindowTitle(tr("Natter"));
+    m_connectionLabel->setAccessibleName(tr("Connection"));
+    m_userLabel->setAccessibleName(tr("Signed in as"));
+    // The sign-in and sign-up pages translate themselves, keeping what was typed.
+    for (QAction *title : menuBar()->actions())
+        delete title->menu();
+    menuBar()->clear();
+    buildMenus();
+    rebuildChatPage();
+    updateStatus();
+}
+
+void MainWindow::rebuildChatPage()
+{
+    // What a restart keeps (the open room, drafts, the splitter), and the reply or edit under way. Lost: the
+    // scroll position (the room opens at its newest messages) and an open search.
+    ChatPage *old = m_chat;
+    const qint64 room = old->currentRoom();
+    const QHash<qint64, QString> drafts = old->drafts();
+    const qint64 replyTo = old->replyingTo();
+    const qint64 editing = old->editing();
+    const QString edited = editing ? old->composer()->toPlainText() : QString();
+    const QByteArray splitter = old->splitterState();
+    const bool current = m_pages->currentWidget() == old;
+    m_chat = new ChatPage(m_session, m_pages);
+    m_pages->insertWidget(m_pages->indexOf(old), m_chat);
+    if (current)
+        m_pages->setCurrentWidget(m_chat);
+    delete old;
+    m_chat->restoreSplitterState(splitter);
+    connectChatPage();
+    if (!m_restoredRoom)
+        return; // not synced yet: the room and drafts come once it is
+    m_chat->setDrafts(drafts);
+    m_chat->openRoom(room);
+    if (editing) {
+        m_chat->startEdit(editing);
+        m_chat->composer()->setPlainText(edited);
+    } else if (replyTo) {
+        m_chat->startReply(replyTo);
+    }
 }
 
 int MainWindow::runDialog(QDialog &dialog)

@@ -19,6 +19,7 @@ class ChatPage;
 class ChatSession;
 class ClientSettings;
 class Connection;
+class Preferences;
 class SignInPage;
 class SignUpPage;
 class TokenStore;
@@ -30,7 +31,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     MainWindow(Connection &connection, ChatSession &session, ClientSettings &settings, TokenStore &tokens,
-               QWidget *parent = nullptr);
+               Preferences &preferences, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Connects to the remembered server and resumes a kept session, if any. Returns at once: the sign-in
@@ -46,9 +47,14 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    /// A new language: menus and the chat page are built again (the session lives outside them).
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    void buildHelpMenu();
+    void connectChatPage();
+    void rebuildChatPage();
     int runDialog(QDialog &dialog);
     void resumeKept(const QString &token);
     void showPageFor();
@@ -66,6 +72,7 @@ private:
     ChatSession &m_session;
     ClientSettings &m_settings;
     TokenStore &m_tokens;
+    Preferences &m_preferences;
     QStackedWidget *m_pages;
     SignInPage *m_signIn;
     SignUpPage *m_signUp;

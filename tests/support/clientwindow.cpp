@@ -18,7 +18,8 @@ ClientWindow::ClientWindow(const QString &directory, const QString &profile, con
     : settings(profile, directory)
     , tokens(settings)
     , session(connection)
-    , window(connection, session, settings, store ? *store : tokens)
+    , preferences(settings, directory + QStringLiteral("/autostart"))
+    , window(connection, session, settings, store ? *store : tokens, preferences)
 {
     settings.setServerUrl(server);
     connection.setBackoff(Client::ReconnectBackoff(50, 400));

@@ -6,6 +6,7 @@
 #include "connection.h"
 #include "filetokenstore.h"
 #include "mainwindow.h"
+#include "preferences.h"
 
 #include <QString>
 #include <QUrl>
@@ -42,6 +43,8 @@ struct ClientWindow {
     Client::FileTokenStore tokens;
     Client::Connection connection;
     Client::ChatSession session;
+    /// Start at login writes into `directory`/autostart, not the user's.
+    Client::Preferences preferences;
     Client::MainWindow window;
 };
 
