@@ -83,6 +83,41 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::AboutDialog</name>
+    <message>
+        <source>About Natter</source>
+        <translation>Über Natter</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Mit keinem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Natter %1</source>
+        <translation>Natter %1</translation>
+    </message>
+    <message>
+        <source>Real-time chat on your own server.</source>
+        <translation>Echtzeit-Chat auf Ihrem eigenen Server.</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
+        <translation>Freie Software unter der GNU General Public License, Version 3 oder später (GPL-3.0-or-later).</translation>
+    </message>
+    <message>
+        <source>Built with Qt, running on Qt %1.</source>
+        <translation>Erstellt mit Qt, läuft mit Qt %1.</translation>
+    </message>
+    <message>
+        <source>Documentation: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Dokumentation: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::CertificateTrust</name>
     <message>
         <source>Trust this server?</source>
@@ -654,6 +689,26 @@
         <source>A message to %1 was not sent: %2</source>
         <translation>Eine Nachricht an %1 wurde nicht gesendet: %2</translation>
     </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>Einstell&amp;ungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Natter</source>
+        <translation>Ü&amp;ber Natter</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -773,6 +828,85 @@
             <numerusform>%1: %n Reaktion.</numerusform>
             <numerusform>%1: %n Reaktionen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::PreferencesDialog</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>&amp;Desktop-Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation>Desktop-Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Start Natter when I log in</source>
+        <translation>Natter beim &amp;Anmelden am System starten</translation>
+    </message>
+    <message>
+        <source>Start Natter when I log in</source>
+        <translation>Natter beim Anmelden am System starten</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Text si&amp;ze:</source>
+        <translation>Schrift&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Preferences error</source>
+        <translation>Fehler in den Einstellungen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
     </message>
 </context>
 <context>
@@ -903,6 +1037,45 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Writing a message</source>
+        <translation>Eine Nachricht schreiben</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Die Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Start a new line</source>
+        <translation>Eine neue Zeile beginnen</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty composer)</source>
+        <translation>Ihre letzte Nachricht bearbeiten (bei leerem Eingabefeld)</translation>
+    </message>
+    <message>
+        <source>Cancel the reply or the edit</source>
+        <translation>Die Antwort oder die Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose the highlighted name after @</source>
+        <translation>Den markierten Namen nach @ wählen</translation>
     </message>
 </context>
 <context>

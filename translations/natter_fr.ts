@@ -83,6 +83,41 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::AboutDialog</name>
+    <message>
+        <source>About Natter</source>
+        <translation>À propos de Natter</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Non connecté à un serveur.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>Natter %1</source>
+        <translation>Natter %1</translation>
+    </message>
+    <message>
+        <source>Real-time chat on your own server.</source>
+        <translation>Discussion en temps réel sur votre propre serveur.</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
+        <translation>Logiciel libre sous licence publique générale GNU, version 3 ou ultérieure (GPL-3.0-or-later).</translation>
+    </message>
+    <message>
+        <source>Built with Qt, running on Qt %1.</source>
+        <translation>Construit avec Qt, fonctionne sous Qt %1.</translation>
+    </message>
+    <message>
+        <source>Documentation: &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Documentation : &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::CertificateTrust</name>
     <message>
         <source>Trust this server?</source>
@@ -654,6 +689,26 @@
         <source>A message to %1 was not sent: %2</source>
         <translation>Un message pour %1 n’a pas été envoyé : %2</translation>
     </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>P&amp;références…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Natter</source>
+        <translation>À &amp;propos de Natter</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -773,6 +828,85 @@
             <numerusform>%1 : %n réaction.</numerusform>
             <numerusform>%1 : %n réactions.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::PreferencesDialog</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Afficher les &amp;notifications du bureau</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation>Afficher les notifications du bureau</translation>
+    </message>
+    <message>
+        <source>&amp;Start Natter when I log in</source>
+        <translation>&amp;Démarrer Natter à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start Natter when I log in</source>
+        <translation>Démarrer Natter à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Text si&amp;ze:</source>
+        <translation>Taille du te&amp;xte :</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Preferences error</source>
+        <translation>Erreur des préférences</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
     </message>
 </context>
 <context>
@@ -903,6 +1037,45 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Writing a message</source>
+        <translation>Écrire un message</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>Start a new line</source>
+        <translation>Commencer une nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty composer)</source>
+        <translation>Modifier votre dernier message (zone de saisie vide)</translation>
+    </message>
+    <message>
+        <source>Cancel the reply or the edit</source>
+        <translation>Annuler la réponse ou la modification</translation>
+    </message>
+    <message>
+        <source>Choose the highlighted name after @</source>
+        <translation>Choisir le nom en surbrillance après @</translation>
     </message>
 </context>
 <context>
