@@ -221,6 +221,16 @@ void ClientSettings::setFontPointSize(int points)
     m_settings->setValue(QStringLiteral("appearance/font_size"), std::max(0, points));
 }
 
+bool ClientSettings::trayNoticeShown() const
+{
+    return m_settings->value(QStringLiteral("window/tray_notice_shown"), false).toBool();
+}
+
+void ClientSettings::setTrayNoticeShown(bool shown)
+{
+    m_settings->setValue(QStringLiteral("window/tray_notice_shown"), shown);
+}
+
 QByteArray ClientSettings::windowGeometry() const
 {
     return m_settings->value(QStringLiteral("window/geometry")).toByteArray();

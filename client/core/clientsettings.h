@@ -60,6 +60,9 @@ public:
     /// The application font's size in points; 0: the system's.
     int fontPointSize() const;
     void setFontPointSize(int points);
+    /// Whether the user was told, once, that closing the window leaves Natter running in the tray.
+    bool trayNoticeShown() const;
+    void setTrayNoticeShown(bool shown);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray splitterState() const;

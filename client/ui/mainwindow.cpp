@@ -72,6 +72,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     statusBar()->addPermanentWidget(m_userLabel);
     m_tray->setEnabled(m_settings.notificationsEnabled());
     connect(&m_preferences, &Preferences::notificationsChanged, m_tray, &TrayNotifier::setEnabled);
+    connect(m_tray, &TrayNotifier::quitRequested, this, &MainWindow::quit);
     buildMenus();
     connect(m_trust, &CertificateTrust::refused, this, [this](const QString &explanation) {
         m_onOnline = {};
@@ -256,7 +257,9 @@ void MainWindow::buildMenus()
     m_signOutEverywhere =
         natter->addAction(tr("Sign out &everywhere…"), this, &MainWindow::confirmSignOutEverywhere);
     m_signOutEverywhere->setObjectName(QStringLiteral("signOutEverywhere"));
-    natter->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    natter->addSeparator();
+    natter->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit)
+        ->setObjectName(QStringLiteral("quit"));
 
     QMenu *rooms = menuBar()->addMenu(tr("&Rooms"));
     auto signedIn = [this] { return m_session.state() == ChatSession::State::SignedIn; };
@@ -575,10 +578,34 @@ void MainWindow::showEvent(QShowEvent *event)
         fitOnScreen(); // again now that the frame around the window is known
 }
 
+void MainWindow::quit()
+{
+    // QApplication::quit() first closes the windows that are shown (Qt 6): this one must close then, not
+    // go to the tray. The flag stays set: the close events may come after quit() returns.
+    m_quitting = true;
+    saveState(); // hidden in the tray, the window gets no close event
+    QApplication::quit();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // With a tray, closing the window leaves Natter running there so that messages still notify.
+    const bool toTray = !m_quitting && m_tray->inTray();
+    const bool tell = toTray && !m_settings.trayNoticeShown();
+    if (tell)
+        m_settings.setTrayNoticeShown(true);
     saveState();
-    QMainWindow::closeEvent(event);
+    if (!toTray) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    hide();
+    if (tell)
+        m_tray->showNotice(tr("Natter is still running"),
+                           tr("Natter keeps running in the system tray, so that you hear of new messages. "
+                              "Click its icon to open the window again; to end Natter, choose Quit in the "
+                              "Natter menu or in the icon's menu."));
 }
 
 } // namespace Natter::Client

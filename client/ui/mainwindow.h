@@ -43,6 +43,8 @@ public:
     TrayNotifier *tray() const { return m_tray; }
     CertificateTrust *certificateTrust() const { return m_trust; }
     QString connectionStatus() const;
+    /// Saves the window's state and quits, even with the window hidden in the tray (Quit, Ctrl+Q).
+    void quit();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,6 +95,7 @@ private:
     bool m_showSignUp = false;
     bool m_restoredRoom = false;
     bool m_fitted = false;
+    bool m_quitting = false; // closing the window then quits rather than hiding it in the tray
 };
 
 } // namespace Natter::Client

@@ -5,6 +5,8 @@
 #include "roomlistmodel.h"
 
 #include <QApplication>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -16,21 +18,62 @@ TrayNotifier::TrayNotifier(ChatSession &session, QWidget *window, QObject *paren
     , m_session(session)
     , m_window(window)
     , m_icon(QStringLiteral(":/icons/natter.svg"))
+    , m_menu(std::make_unique<QMenu>())
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(m_icon, this);
-        m_tray->setToolTip(toolTip());
-        m_tray->show();
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            if (m_window) {
-                m_window->showNormal();
-                m_window->raise();
-                m_window->activateWindow();
-            }
-        });
-    }
+    m_menu->addAction(tr("&Show Natter"), this, &TrayNotifier::showWindow)
+        ->setObjectName(QStringLiteral("trayShow"));
+    m_menu->addSeparator();
+    m_menu->addAction(tr("&Quit"), this, &TrayNotifier::quitRequested)
+        ->setObjectName(QStringLiteral("trayQuit"));
+    setTrayAvailable(QSystemTrayIcon::isSystemTrayAvailable());
     connect(&session, &ChatSession::messageReceived, this, &TrayNotifier::onMessage);
     connect(session.rooms(), &RoomListModel::totalUnreadChanged, this, &TrayNotifier::updateBadge);
+}
+
+TrayNotifier::~TrayNotifier()
+{
+    delete std::exchange(m_tray, nullptr); // before the menu it shows
+}
+
+void TrayNotifier::setTrayAvailable(bool available)
+{
+    if (!available) {
+        delete std::exchange(m_tray, nullptr);
+        return;
+    }
+    if (m_tray)
+        return;
+    m_tray = new QSystemTrayIcon(m_icon, this);
+    m_tray->setContextMenu(m_menu.get());
+    updateBadge(m_unread);
+    m_tray->show();
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason != QSystemTrayIcon::Context)
+            showWindow();
+    });
+}
+
+void TrayNotifier::showWindow()
+{
+    if (!m_window)
+        return;
+    m_window->setWindowState(m_window->windowState() & ~Qt::WindowMinimized); // and maximized if it was
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void TrayNotifier::showNotice(const QString &title, const QString &text)
+{
+    ++m_notices;
+    if (m_tray && QSystemTrayIcon::supportsMessages()) {
+        m_tray->showMessage(title, text, m_icon);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("trayNotice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QString TrayNotifier::toolTip() const

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 10, "rough edges": closing to the tray.
+#include "chatpage.h"
+#include "chatsession.h"
+#include "clientsettings.h"
+#include "clientwindow.h"
+#include "connection.h"
+#include "mainwindow.h"
+#include "roomlistmodel.h"
+#include "testclient.h"
+#include "testserver.h"
+#include "traynotifier.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+using namespace Natter;
+using namespace Natter::Client;
+using namespace Natter::Test;
+
+namespace {
+/// Runs the application's event loop, as main() does, with `action` run in it: QApplication::quit() and
+/// closing the last window do something only there. Returns exec()'s code: 0 when the application quit,
+/// `stillRunning` when `action` had to end the loop itself, -1 when nothing ended it within 10 s.
+int runApplication(const std::function<void()> &action)
+{
+    QTimer guard; // a stack object, not singleShot: it must not fire into a later test's event loop
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, qApp, [] { QCoreApplication::exit(-1); });
+    guard.start(10'000);
+    QTimer::singleShot(0, qApp, action);
+    const int code = QApplication::exec();
+    // Closing the last window may have asked to quit once more: that must not close a later test's windows.
+    QCoreApplication::removePostedEvents(qApp, QEvent::Quit);
+    return code;
+}
+constexpr int stillRunning = 2;
+} // namespace
+
+class TestClientTray : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY(m_server->start());
+        m_dir = std::make_unique<QTemporaryDir>();
+        TestClient setup;
+        QVERIFY(setup.open(m_server->url()));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void closingWithATrayHidesTheWindowAndKeepsRunning()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("a"), m_server->url());
+        ClientWindow bob(m_dir->path(), QStringLiteral("b"), m_server->url());
+        QVERIFY(!alice.window.tray()->inTray());     // offscreen has no tray...
+        alice.window.tray()->setTrayAvailable(true); // ...a desktop with one is pretended
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QVERIFY(bob.signIn(QStringLiteral("bob")));
+        bob.window.hide(); // alice's is the only window shown: closing it would be closing the last one
+
+        QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+        bool closed = true;
+        QCOMPARE(runApplication([&] {
+                     closed = alice.window.close();
+                     QCoreApplication::exit(stillRunning);
+                 }),
+                 stillRunning);
+        QVERIFY(!closed);
+        QVERIFY(!alice.window.isVisible());
+        QCOMPARE(lastClosed.count(), 0);
+        QCOMPARE(alice.window.tray()->noticeCount(), 1);
+        QVERIFY(alice.settings.trayNoticeShown());
+        if (auto *notice = alice.find<QMessageBox>("trayNotice")) // no balloons offscreen: a message box
+            notice->close();
+
+        // Hidden in the tray, messages still notify.
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Lounge"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        std::optional<Room> joined;
+        bob.session.joinRoom(room->code, [&](const auto &r, const auto &) { joined = r; });
+        QTRY_VERIFY(joined);
+        alice.window.chatPage()->openRoom(room->id);
+        bob.session.send(room->id, QStringLiteral("still there?"));
+        QTRY_COMPARE(alice.window.tray()->notificationCount(), 1);
+
+        // The icon's menu shows the window again; a second close says nothing more.
+        QCOMPARE(alice.window.tray()->menu()->findChild<QAction *>(QStringLiteral("trayShow"))->text(),
+                 QStringLiteral("&Show Natter"));
+        alice.window.tray()->menu()->findChild<QAction *>(QStringLiteral("trayShow"))->trigger();
+        QVERIFY(alice.window.isVisible());
+        QVERIFY(!alice.window.close());
+        QVERIFY(!alice.window.isVisible());
+        QCOMPARE(alice.window.tray()->noticeCount(), 1);
+    }
+
+    void theTrayNoticeIsRememberedAcrossRuns()
+    {
+        {
+            ClientWindow first(m_dir->path(), QStringLiteral("once"), m_server->url());
+            first.window.tray()->setTrayAvailable(true);
+            QVERIFY(!first.window.close());
+            QCOMPARE(first.window.tray()->noticeCount(), 1);
+        }
+        ClientWindow again(m_dir->path(), QStringLiteral("once"), m_server->url());
+        again.window.tray()->setTrayAvailable(true);
+        QVERIFY(!again.window.close());
+        QVERIFY(!again.window.isVisible());
+        QCOMPARE(again.window.tray()->noticeCount(), 0);
+    }
+
+    void closingWithoutATrayQuits()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("c"), m_server->url());
+        QVERIFY(!alice.window.tray()->inTray());
+        QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+        bool closed = false;
+        QCOMPARE(runApplication([&] { closed = alice.window.close(); }), 0);
+        QVERIFY(closed);
+        QCOMPARE(lastClosed.count(), 1);
+        QCOMPARE(alice.window.tray()->noticeCount(), 0);
+    }
+
+    void quitFromTheTrayQuitsAndSavesState()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("q"), m_server->url());
+        alice.window.tray()->setTrayAvailable(true);
+        QVERIFY(!alice.window.close());
+        alice.window.resize(700, 500); // in the tray: only quitting can save this
+        const QByteArray geometry = alice.window.saveGeometry();
+        QCOMPARE(runApplication([&] {
+                     alice.window.tray()->menu()->findChild<QAction *>(QStringLiteral("trayQuit"))->trigger();
+                 }),
+                 0);
+        QCOMPARE(ClientSettings(QStringLiteral("q"), m_dir->path()).windowGeometry(), geometry);
+    }
+
+    void quitWithTheWindowShownQuitsDespiteTheTray()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("q2"), m_server->url());
+        alice.window.tray()->setTrayAvailable(true);
+        auto *quit = alice.find<QAction>("quit");
+        QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+        alice.window.resize(720, 520);
+        const QByteArray geometry = alice.window.saveGeometry();
+        QCOMPARE(runApplication([quit] { quit->trigger(); }), 0);
+        QVERIFY(!alice.window.isVisible());
+        QCOMPARE(alice.window.tray()->noticeCount(), 0); // it quit, it did not go to the tray
+        QCOMPARE(ClientSettings(QStringLiteral("q2"), m_dir->path()).windowGeometry(), geometry);
+    }
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_MAIN(TestClientTray)
+#include "tst_clienttray.moc"
