@@ -55,6 +55,8 @@ int main(int argc, char *argv[])
     Connection connection;
     ChatSession session(connection);
     MainWindow window(connection, session, settings, *tokens, preferences);
+    if (parser.isSet(language)) // an account switched to speaks the same language
+        window.profileLauncher().setPassThrough({QStringLiteral("--lang"), parser.value(language)});
     window.show();
     window.start();
     const int status = app.exec();

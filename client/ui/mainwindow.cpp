@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "accountsmenu.h"
 #include "chatpage.h"
 #include "chatsession.h"
 #include "clientsettings.h"
@@ -257,6 +258,10 @@ void MainWindow::buildMenus()
     m_signOutEverywhere =
         natter->addAction(tr("Sign out &everywhere…"), this, &MainWindow::confirmSignOutEverywhere);
     m_signOutEverywhere->setObjectName(QStringLiteral("signOutEverywhere"));
+    natter->addSeparator();
+    auto *accounts = new AccountsMenu(m_settings, this);
+    connect(accounts, &AccountsMenu::switchRequested, this, &MainWindow::switchProfile);
+    natter->addMenu(accounts);
     natter->addSeparator();
     natter->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit)
         ->setObjectName(QStringLiteral("quit"));
@@ -585,6 +590,16 @@ void MainWindow::quit()
     m_quitting = true;
     saveState(); // hidden in the tray, the window gets no close event
     QApplication::quit();
+}
+
+void MainWindow::switchProfile(const QString &profile)
+{
+    saveState(); // before the other natter starts, in case it is this profile's too
+    if (!m_launcher.launch(profile)) {
+        statusBar()->showMessage(tr("Natter could not be started with the account %1.").arg(profile), 10'000);
+        return;
+    }
+    quit();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

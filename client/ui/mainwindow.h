@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "profilelauncher.h"
 #include "protocolerror.h"
 
 #include <QMainWindow>
@@ -43,6 +44,8 @@ public:
     TrayNotifier *tray() const { return m_tray; }
     CertificateTrust *certificateTrust() const { return m_trust; }
     QString connectionStatus() const;
+    /// Starts natter with another profile when the user switches accounts; tests replace what it starts.
+    ProfileLauncher &profileLauncher() { return m_launcher; }
     /// Saves the window's state and quits, even with the window hidden in the tray (Quit, Ctrl+Q).
     void quit();
 
@@ -69,6 +72,7 @@ private:
     void saveState();
     /// Moves and shrinks the window as needed to be wholly on the screen it is mostly on.
     void fitOnScreen();
+    void switchProfile(const QString &profile);
 
     Connection &m_connection;
     ChatSession &m_session;
@@ -89,6 +93,7 @@ private:
     QUrl m_reached;    // the last server this window was connected to
     QString m_refusal; // why the server was refused (its certificate), while offline
     QTimer m_statusTimer;
+    ProfileLauncher m_launcher;
     std::function<void()> m_onOnline;
     bool m_keepSignedIn = false;
     bool m_lookingForKept = false;

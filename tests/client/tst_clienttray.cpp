@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Issue 10, "rough edges": closing to the tray.
+// Issue 10, "rough edges": closing to the tray, switching accounts.
+#include "accountsmenu.h"
 #include "chatpage.h"
 #include "chatsession.h"
 #include "clientsettings.h"
@@ -13,9 +14,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -43,6 +50,11 @@ int runApplication(const std::function<void()> &action)
     return code;
 }
 constexpr int stillRunning = 2;
+
+struct Launch {
+    QString program;
+    QStringList arguments;
+};
 } // namespace
 
 class TestClientTray : public QObject {
@@ -165,6 +177,109 @@ private slots:
         QVERIFY(!alice.window.isVisible());
         QCOMPARE(alice.window.tray()->noticeCount(), 0); // it quit, it did not go to the tray
         QCOMPARE(ClientSettings(QStringLiteral("q2"), m_dir->path()).windowGeometry(), geometry);
+    }
+
+    void accountsMenuListsProfilesAndSwitches()
+    {
+        {
+            ClientSettings work(QStringLiteral("work"), m_dir->path());
+            work.setServerUrl(QUrl(QStringLiteral("wss://chat.example.org")));
+            work.setLastUsername(QStringLiteral("bob"));
+            ClientSettings fresh(QStringLiteral("fresh"), m_dir->path()); // nobody signed in yet
+        }
+        ClientWindow alice(m_dir->path(), QStringLiteral("home"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        std::optional<Launch> launched;
+        alice.window.profileLauncher().setStart([&](const QString &program, const QStringList &arguments) {
+            launched = Launch{program, arguments};
+            return true;
+        });
+        alice.window.profileLauncher().setPassThrough({QStringLiteral("--lang"), QStringLiteral("fr")});
+
+        auto *menu = alice.find<AccountsMenu>("accountsMenu");
+        QVERIFY(menu);
+        emit menu->aboutToShow(); // as opening it does
+        const auto profile = [menu](const char *name) {
+            return menu->findChild<QAction *>(QStringLiteral("profile:") + QLatin1String(name));
+        };
+        QVERIFY(profile("work") && profile("fresh") && profile("home"));
+        QCOMPARE(profile("work")->text(), QStringLiteral("work (bob on chat.example.org)"));
+        QCOMPARE(profile("fresh")->text(), QStringLiteral("fresh (localhost:7447)"));
+        QCOMPARE(profile("home")->text(),
+                 QStringLiteral("home (alice on 127.0.0.1:%1)").arg(m_server->url().port()));
+        QVERIFY(profile("home")->isChecked());
+        QVERIFY(!profile("work")->isChecked());
+
+        profile("home")->trigger(); // the one in use: nothing to do
+        QVERIFY(!launched);
+
+        // A natter that cannot be started says so, and this one stays.
+        alice.window.profileLauncher().setStart([](const QString &, const QStringList &) { return false; });
+        profile("work")->trigger();
+        QVERIFY(alice.window.statusBar()->currentMessage().contains(QLatin1String("could not be started")));
+        QVERIFY(alice.window.isVisible());
+
+        alice.window.profileLauncher().setStart([&](const QString &program, const QStringList &arguments) {
+            launched = Launch{program, arguments};
+            return true;
+        });
+        alice.window.resize(640, 480);
+        const QByteArray geometry = alice.window.saveGeometry();
+        QCOMPARE(runApplication([&] { profile("work")->trigger(); }), 0); // and this natter quits
+        QVERIFY(launched);
+        QCOMPARE(launched->program, QCoreApplication::applicationFilePath());
+        QCOMPARE(launched->arguments, (QStringList{QStringLiteral("--profile"), QStringLiteral("work"),
+                                                   QStringLiteral("--lang"), QStringLiteral("fr")}));
+        QCOMPARE(ClientSettings(QStringLiteral("home"), m_dir->path()).windowGeometry(), geometry);
+    }
+
+    void addAccountAsksForAValidNewName()
+    {
+        {
+            ClientSettings work(QStringLiteral("work"), m_dir->path());
+        }
+        ClientWindow alice(m_dir->path(), QStringLiteral("home"), m_server->url());
+        std::optional<Launch> launched;
+        alice.window.profileLauncher().setStart([&](const QString &program, const QStringList &arguments) {
+            launched = Launch{program, arguments};
+            return true;
+        });
+        bool checked = false;
+        QTimer::singleShot(0, this, [&checked] {
+            // Whatever fails below, the dialog goes, or the test would hang in its exec().
+            const auto closeDialog = qScopeGuard([] {
+                if (QWidget *modal = QApplication::activeModalWidget())
+                    modal->close();
+            });
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), QStringLiteral("addAccountDialog"));
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("profileName"));
+            auto *add = dialog->findChild<QPushButton *>(QStringLiteral("add"));
+            auto *error = dialog->findChild<QLabel *>(QStringLiteral("error"));
+            QVERIFY(!add->isEnabled()); // empty
+            QTest::keyClicks(name, QStringLiteral("my work!"));
+            QCOMPARE(name->text(), QStringLiteral("mywork")); // the space and '!' are refused
+            QVERIFY(add->isEnabled());
+            name->clear();
+            QTest::keyClicks(name, QStringLiteral("WORK"));
+            QVERIFY(!add->isEnabled()); // taken (one file where names ignore case)
+            QVERIFY(error->isVisible());
+            name->clear();
+            QTest::keyClicks(name, QStringLiteral("side-project_2"));
+            QVERIFY(add->isEnabled());
+            QVERIFY(!error->isVisible());
+            checked = true;
+            QTest::mouseClick(add, Qt::LeftButton);
+        });
+        alice.find<QAction>("addAccount")->trigger();
+        QVERIFY(checked);
+        QVERIFY(launched);
+        QCOMPARE(launched->arguments,
+                 (QStringList{QStringLiteral("--profile"), QStringLiteral("side-project_2")}));
+        // The new profile starts on this one's server.
+        QCOMPARE(ClientSettings(QStringLiteral("side-project_2"), m_dir->path()).serverUrl(),
+                 m_server->url());
     }
 
 private:
