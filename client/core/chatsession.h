@@ -40,6 +40,7 @@ public:
     ~ChatSession() override;
 
     State state() const { return m_state; }
+    Connection &connection() const { return m_connection; }
     const User &user() const { return m_user; }
     QString token() const { return m_token; }
     /// True while signed in and caught up since the last (re)connect.

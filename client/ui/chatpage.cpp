@@ -10,6 +10,7 @@
 #include "memberdelegate.h"
 #include "membermodel.h"
 #include "messagemodel.h"
+#include "offlinebanner.h"
 #include "protocollimits.h"
 #include "roomdelegate.h"
 #include "roomlistmodel.h"
@@ -166,6 +167,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     auto *chatColumn = new QWidget(m_splitter);
     auto *chatLayout = new QVBoxLayout(chatColumn);
     chatLayout->setContentsMargins(6, 6, 6, 6);
+    chatLayout->addWidget(new OfflineBanner(session, chatColumn));
     chatLayout->addLayout(header);
     auto *stack = new QStackedLayout;
     auto *chatHolder = new QWidget(chatColumn);

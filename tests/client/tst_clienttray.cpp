@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Issue 10, "rough edges": closing to the tray, switching accounts.
+// Issue 10, "rough edges": closing to the tray, switching accounts, the offline banner.
 #include "accountsmenu.h"
 #include "chatpage.h"
 #include "chatsession.h"
@@ -7,6 +7,7 @@
 #include "clientwindow.h"
 #include "connection.h"
 #include "mainwindow.h"
+#include "offlinebanner.h"
 #include "roomlistmodel.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -280,6 +281,37 @@ private slots:
         // The new profile starts on this one's server.
         QCOMPARE(ClientSettings(QStringLiteral("side-project_2"), m_dir->path()).serverUrl(),
                  m_server->url());
+    }
+
+    void offlineBannerSaysWhenAndReconnectsNow()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("o"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        auto *banner = alice.find<OfflineBanner>("offlineBanner");
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(!banner->accessibleName().isEmpty());
+        QCOMPARE(banner->backgroundRole(), QPalette::ToolTipBase); // the palette's, dark ones too
+
+        // A wait far longer than the test: only "Reconnect now" can bring the connection back in time.
+        alice.connection.setBackoff(ReconnectBackoff(60'000, 60'000));
+        m_server->stop();
+        QTRY_VERIFY(banner->isVisible());
+        QTRY_COMPARE(alice.connection.state(), Connection::State::WaitingToReconnect);
+        QVERIFY(alice.connection.reconnectInMs() > 20'000);
+        QTRY_VERIFY2(banner->text().startsWith(QLatin1String("Offline: trying again in ")),
+                     qPrintable(banner->text()));
+        QVERIFY(banner->text().endsWith(QStringLiteral(" s…")));
+        QCOMPARE(banner->accessibleDescription(), banner->text());
+        auto *reconnect = banner->findChild<QPushButton *>(QStringLiteral("reconnectNow"));
+        QVERIFY(reconnect->isVisible() && reconnect->isEnabled());
+
+        QVERIFY(m_server->restart());
+        QSignalSpy online(&alice.connection, &Connection::online);
+        QTest::mouseClick(reconnect, Qt::LeftButton);
+        QVERIFY(online.wait(10'000)); // well before the 30 s or more the backoff would wait
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(alice.session.state(), ChatSession::State::SignedIn);
     }
 
 private:
