@@ -118,6 +118,62 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::AccountsMenu</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An account in the Accounts menu that nobody signed in with yet: profile name (server).</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3)</source>
+        <extracomment>An account in the Accounts menu: profile name (user on server).</extracomment>
+        <translation>%1 (%2 auf %3)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Konten</translation>
+    </message>
+    <message>
+        <source>A&amp;dd account…</source>
+        <translation>Konto &amp;hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AddAccountDialog</name>
+    <message>
+        <source>Name error</source>
+        <translation>Fehler im Namen</translation>
+    </message>
+    <message>
+        <source>&amp;Add and switch</source>
+        <translation>&amp;Hinzufügen und wechseln</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Each account keeps its own settings and its own session. Natter starts again with the new one, where you sign in.</source>
+        <translation>Jedes Konto hat eigene Einstellungen und eine eigene Sitzung. Natter startet neu mit dem neuen Konto, bei dem Sie sich dann anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new account (letters, digits, - and _):</source>
+        <translation>&amp;Name des neuen Kontos (Buchstaben, Ziffern, - und _):</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>e.g. work</source>
+        <translation>z. B. arbeit</translation>
+    </message>
+    <message>
+        <source>An account with this name exists already: choose it in the Accounts menu.</source>
+        <translation>Ein Konto mit diesem Namen gibt es bereits: Wählen Sie es im Menü Konten.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::CertificateTrust</name>
     <message>
         <source>Trust this server?</source>
@@ -709,6 +765,18 @@
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>Natter could not be started with the account %1.</source>
+        <translation>Natter konnte mit dem Konto %1 nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Natter is still running</source>
+        <translation>Natter läuft weiter</translation>
+    </message>
+    <message>
+        <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
+        <translation>Natter läuft im Infobereich weiter, damit Sie von neuen Nachrichten erfahren. Klicken Sie auf das Symbol, um das Fenster wieder zu öffnen; um Natter zu beenden, wählen Sie Beenden im Menü Natter oder im Menü des Symbols.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -828,6 +896,32 @@
             <numerusform>%1: %n Reaktion.</numerusform>
             <numerusform>%1: %n Reaktionen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::OfflineBanner</name>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: trying again in %n s…</source>
+        <translation>
+            <numerusform>Offline: neuer Versuch in %n s…</numerusform>
+            <numerusform>Offline: neuer Versuch in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: connecting…</source>
+        <translation>Offline: Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Offline.</source>
+        <translation>Offline.</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1350,14 @@
     <message>
         <source>%1 mentioned you in %2</source>
         <translation>%1 hat Sie in %2 erwähnt</translation>
+    </message>
+    <message>
+        <source>&amp;Show Natter</source>
+        <translation>Natter &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>B&amp;eenden</translation>
     </message>
 </context>
 <context>

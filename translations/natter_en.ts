@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::OfflineBanner</name>
+    <message numerus="yes">
+        <source>Offline: trying again in %n s…</source>
+        <translation>
+            <numerusform>Offline: trying again in %n s…</numerusform>
+            <numerusform>Offline: trying again in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::RoomListModel</name>
     <message numerus="yes">
         <source>%1, %n unread</source>

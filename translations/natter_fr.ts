@@ -118,6 +118,62 @@
     </message>
 </context>
 <context>
+    <name>Natter::Client::AccountsMenu</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An account in the Accounts menu that nobody signed in with yet: profile name (server).</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3)</source>
+        <extracomment>An account in the Accounts menu: profile name (user on server).</extracomment>
+        <translation>%1 (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>C&amp;omptes</translation>
+    </message>
+    <message>
+        <source>A&amp;dd account…</source>
+        <translation>&amp;Ajouter un compte…</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::AddAccountDialog</name>
+    <message>
+        <source>Name error</source>
+        <translation>Erreur de nom</translation>
+    </message>
+    <message>
+        <source>&amp;Add and switch</source>
+        <translation>A&amp;jouter et basculer</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>Each account keeps its own settings and its own session. Natter starts again with the new one, where you sign in.</source>
+        <translation>Chaque compte garde ses propres réglages et sa propre session. Natter redémarre avec le nouveau compte, où vous vous connectez.</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new account (letters, digits, - and _):</source>
+        <translation>&amp;Nom du nouveau compte (lettres, chiffres, - et _) :</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>e.g. work</source>
+        <translation>p. ex. travail</translation>
+    </message>
+    <message>
+        <source>An account with this name exists already: choose it in the Accounts menu.</source>
+        <translation>Un compte de ce nom existe déjà : choisissez-le dans le menu Comptes.</translation>
+    </message>
+</context>
+<context>
     <name>Natter::Client::CertificateTrust</name>
     <message>
         <source>Trust this server?</source>
@@ -709,6 +765,18 @@
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
+    <message>
+        <source>Natter could not be started with the account %1.</source>
+        <translation>Natter n’a pas pu être démarré avec le compte %1.</translation>
+    </message>
+    <message>
+        <source>Natter is still running</source>
+        <translation>Natter fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
+        <translation>Natter continue de fonctionner dans la zone de notification pour vous signaler les nouveaux messages. Cliquez sur son icône pour rouvrir la fenêtre ; pour fermer Natter, choisissez Quitter dans le menu Natter ou dans le menu de l’icône.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>
@@ -828,6 +896,32 @@
             <numerusform>%1 : %n réaction.</numerusform>
             <numerusform>%1 : %n réactions.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::OfflineBanner</name>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Se reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connexion perdue</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: trying again in %n s…</source>
+        <translation>
+            <numerusform>Hors ligne : nouvel essai dans %n s…</numerusform>
+            <numerusform>Hors ligne : nouvel essai dans %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline: connecting…</source>
+        <translation>Hors ligne : connexion…</translation>
+    </message>
+    <message>
+        <source>Offline.</source>
+        <translation>Hors ligne.</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1350,14 @@
     <message>
         <source>%1 mentioned you in %2</source>
         <translation>%1 vous a mentionné dans %2</translation>
+    </message>
+    <message>
+        <source>&amp;Show Natter</source>
+        <translation>&amp;Afficher Natter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
     </message>
 </context>
 <context>
