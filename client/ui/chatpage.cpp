@@ -5,6 +5,7 @@
 
 #include "chatsession.h"
 #include "chatview.h"
+#include "colours.h"
 #include "composer.h"
 #include "errortext.h"
 #include "memberdelegate.h"
@@ -429,7 +430,10 @@ void ChatPage::updateCounter()
     const int length = m_composer->length();
     m_counter->setVisible(length >= kCounterFrom);
     FormParts::setStatus(m_counter, QStringLiteral("%1 / %2").arg(length).arg(Limits::messageMaxLength));
-    m_counter->setStyleSheet(m_composer->isOverLimit() ? QStringLiteral("color: #c62828;") : QString());
+    QPalette colours = palette();
+    if (m_composer->isOverLimit())
+        colours.setColor(QPalette::WindowText, Colours::of(Colours::Role::Error, colours));
+    m_counter->setPalette(colours);
     m_counter->setToolTip(m_composer->isOverLimit() ? tr("Too long to send: shorten the message.")
                                                     : QString());
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formparts.h"
 
+#include "colours.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -22,7 +24,7 @@ QLabel *errorLabel(const QString &accessibleName, QWidget *parent)
     label->setObjectName(QStringLiteral("error"));
     label->setAccessibleName(accessibleName);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    Colours::follow(label, Colours::Role::Error);
     label->hide();
     return label;
 }

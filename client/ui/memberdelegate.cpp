@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "memberdelegate.h"
 
+#include "colours.h"
+
 #include "membermodel.h"
 
 #include <QApplication>
@@ -30,7 +32,7 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(muted, 1, Qt::DotLine));
     } else {
-        painter->setBrush(online ? QColor(0x2e, 0x7d, 0x32) : muted);
+        painter->setBrush(online ? Colours::of(Colours::Role::Online, option.palette) : muted);
         painter->setPen(online ? Qt::NoPen : QPen(muted));
     }
     painter->drawEllipse(dotRect);

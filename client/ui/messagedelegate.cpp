@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedelegate.h"
 
+#include "colours.h"
 #include "emoji.h"
 #include "errortext.h"
 #include "messagemodel.h"
@@ -18,15 +19,9 @@ namespace Natter::Client {
 
 namespace {
 constexpr int kMargin = 8;
-constexpr int kIndent = 12;
 constexpr int kGap = 2;
 constexpr int kChipPadding = 6;
 constexpr int kQuoteBar = 3;
-
-QColor mentionTint()
-{
-    return QColor(0xff, 0xb3, 0x00, 46); // amber: a message that names the user
-}
 
 bool isNotice(const QModelIndex &index)
 {
@@ -198,19 +193,26 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
         y = result.newLine.bottom() + 1 + kGap;
     }
     const int top = y;
+    // The avatar's column: coloured initials beside the first message of a group, the time on hover
+    // beside the others.
+    const int avatar = 2 * metrics.height();
+    const int indent = avatar + kMargin;
     if (!index.data(MessageModel::ContinuesGroupRole).toBool() || result.newLine.isValid()) {
-        result.header = QRect(area.left(), y + kMargin / 2, area.width(), metrics.height());
+        result.avatar = QRect(area.left(), y + kMargin / 2, avatar, avatar);
+        result.header = QRect(area.left() + indent, y + kMargin / 2, area.width() - indent, metrics.height());
         y = result.header.bottom() + 1 + kGap;
     } else {
         y += kGap;
     }
-    const int bodyWidth = area.width() - kIndent;
+    const int bodyWidth = area.width() - indent;
     if (index.data(MessageModel::ReplyIdRole).toLongLong() != 0) {
-        result.quote = QRect(area.left() + kIndent, y, bodyWidth, metrics.height() + 2 * kGap);
+        result.quote = QRect(area.left() + indent, y, bodyWidth, metrics.height() + 2 * kGap);
         y = result.quote.bottom() + 1 + kGap;
     }
     result.text = document(option, index, bodyWidth);
-    result.body = QRect(area.left() + kIndent, y, bodyWidth, int(std::ceil(result.text->size().height())));
+    result.body = QRect(area.left() + indent, y, bodyWidth, int(std::ceil(result.text->size().height())));
+    if (result.avatar.isNull())
+        result.gutterTime = QRect(area.left(), result.body.top(), indent - kGap, metrics.height());
     y = result.body.bottom() + 1;
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     if (!reactions.isEmpty()) {
@@ -234,9 +236,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     const int side = metrics.height() + kGap * 2;
     result.actions = QRect(area.right() - 3 * side - 2 * kGap, top + kGap, 3 * side + 2 * kGap, side);
     if (!statusText(index).isEmpty()) {
-        result.status = QRect(area.left() + kIndent, y + kGap, bodyWidth, metrics.height());
+        result.status = QRect(area.left() + indent, y + kGap, bodyWidth, metrics.height());
         y = result.status.bottom() + 1;
     }
+    if (!result.avatar.isNull())
+        y = std::max(y, result.avatar.bottom() + 1);
     result.height = y - option.rect.top() + kGap * 2;
     return result;
 }
@@ -300,8 +304,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(parts.separator, Qt::AlignCenter, text);
     }
     if (!parts.newLine.isNull()) {
-        const QColor red(0xd3, 0x2f, 0x2f);
-        painter->setPen(red);
+        painter->setPen(Colours::of(Colours::Role::Attention, palette));
         const QString text = tr("New");
         const int textWidth = QFontMetrics(option.font).horizontalAdvance(text) + kMargin;
         const int mid = parts.newLine.center().y();
@@ -329,7 +332,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         bottom += kGap;
         painter->fillRect(
             QRect(option.rect.left() + kMargin / 2, top, option.rect.width() - kMargin, bottom - top + 1),
-            mentionsMe ? mentionTint() : tint);
+            mentionsMe ? Colours::mention(palette) : tint);
     }
     if (!parts.quote.isNull()) {
         QColor bar = palette.color(QPalette::PlaceholderText);
@@ -347,8 +350,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QFont bold = option.font;
         bold.setBold(true);
         painter->setFont(bold);
-        painter->setPen(palette.color(QPalette::Text));
         const QString author = index.data(MessageModel::AuthorRole).toString();
+        paintAvatar(painter, parts.avatar, author, palette);
+        painter->setFont(bold);
+        painter->setPen(Colours::forName(author, palette));
         painter->drawText(parts.header, Qt::AlignLeft | Qt::AlignVCenter, author);
         const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
         painter->setFont(option.font);
@@ -357,6 +362,18 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(), QLocale::ShortFormat);
         painter->drawText(parts.header.adjusted(authorWidth + kMargin, 0, 0, 0),
                           Qt::AlignLeft | Qt::AlignVCenter, time);
+    }
+    if (!parts.gutterTime.isNull() && m_hovered.isValid() && m_hovered == index) {
+        // A message that continues its group has no header: its time shows when the mouse is on it.
+        QFont small = option.font;
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        painter->setFont(small);
+        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->drawText(
+            parts.gutterTime, Qt::AlignLeft | Qt::AlignVCenter,
+            QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(),
+                               QLocale::ShortFormat));
+        painter->setFont(option.font);
     }
     painter->translate(parts.body.topLeft());
     QAbstractTextDocumentLayout::PaintContext context;
@@ -375,7 +392,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         QFont italic = option.font;
         italic.setItalic(true);
         painter->setFont(italic);
-        painter->setPen(failed ? QColor(0xc6, 0x28, 0x28) : palette.color(QPalette::PlaceholderText));
+        painter->setPen(failed ? Colours::of(Colours::Role::Error, palette)
+                               : palette.color(QPalette::PlaceholderText));
         painter->drawText(parts.status, Qt::AlignLeft | Qt::AlignVCenter, statusText(index));
     }
     painter->restore();
@@ -410,6 +428,28 @@ void MessageDelegate::paintReactions(QPainter *painter, const QStyleOptionViewIt
                           QStringLiteral(" %1").arg(reaction.value(QStringLiteral("count")).toInt()));
     }
     painter->setBrush(Qt::NoBrush);
+}
+
+void MessageDelegate::paintAvatar(QPainter *painter, const QRect &circle, const QString &author,
+                                  const QPalette &palette)
+{
+    // Initials: the first letters of up to two parts of the name ("mary.jane" → "MJ", "bob" → "B").
+    const QStringList parts =
+        author.split(QRegularExpression(QStringLiteral("[._\\- ]+")), Qt::SkipEmptyParts);
+    QString initials;
+    for (const QString &part : parts.mid(0, 2))
+        initials += part.at(0).toUpper();
+    const QColor fill = Colours::forName(author, palette);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawEllipse(circle);
+    const QColor white(Qt::white);
+    const QColor black(Qt::black);
+    painter->setPen(Colours::contrast(fill, white) >= Colours::contrast(fill, black) ? white : black);
+    painter->drawText(circle, Qt::AlignCenter, initials);
+    painter->restore();
 }
 
 void MessageDelegate::paintActions(QPainter *painter, const QStyleOptionViewItem &option,

@@ -58,12 +58,14 @@ private:
     struct Layout {
         QRect separator;
         QRect newLine;
+        QRect avatar;
         QRect header;
         QRect quote;
         QRect body;
         QList<QPair<QRect, QString>> reactions;
         QRect status;
-        QRect actions; // reply, react, more: three squares
+        QRect gutterTime; // where the time shows on hover, for a message without a header
+        QRect actions;    // reply, react, more: three squares
         int height = 0;
         std::unique_ptr<QTextDocument> text; // laid out at body's width: measured, drawn and hit-tested once
     };
@@ -73,6 +75,8 @@ private:
     bool startsNew(const QModelIndex &index) const;
     void paintReactions(QPainter *painter, const QStyleOptionViewItem &option, const Layout &parts,
                         const QModelIndex &index) const;
+    static void paintAvatar(QPainter *painter, const QRect &circle, const QString &author,
+                            const QPalette &palette);
     void paintActions(QPainter *painter, const QStyleOptionViewItem &option, const QRect &actions) const;
 
     mutable QHash<QString, QSize> m_sizes;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roomsettingsdialog.h"
 
+#include "colours.h"
+
 #include "chatsession.h"
 #include "errortext.h"
 #include "roomlistmodel.h"
@@ -43,7 +45,7 @@ RoomSettingsDialog::RoomSettingsDialog(ChatSession &session, qint64 roomId, QWid
     m_ownerNote->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    Colours::follow(m_error, Colours::Role::Error);
     m_error->hide();
 
     auto *nameRow = new QHBoxLayout;

@@ -2,12 +2,16 @@
 // How the client's widgets are laid out and coloured, without a server: message heights at any scale, style
 // and width, and colours that follow the palette. CTest runs it at scale factor 1 and again at 2.
 #include "chatview.h"
+#include "colours.h"
 #include "emoji.h"
+#include "formparts.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
+#include "palettes.h"
 
 #include <QApplication>
 #include <QDateTime>
+#include <QLabel>
 #include <QScrollBar>
 #include <QStyleFactory>
 #include <QTest>
@@ -142,6 +146,73 @@ private slots:
         QCOMPARE(html.count(QStringLiteral("<span")), 2);
         QVERIFY(Emoji::contains(QStringLiteral("ok 🎉")));
         QVERIFY(!Emoji::contains(QStringLiteral("ok → 漢字")));
+    }
+
+    void authorsHaveColouredInitials()
+    {
+        // Issue 10: an avatar of coloured initials beside each group, and the name in the same colour.
+        MessageModel model(1, 1);
+        model.addStored(message(1, QStringLiteral("bob"), QStringLiteral("hello")));
+        ChatView view;
+        view.setModel(&model);
+        view.resize(400, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage image = view.viewport()->grab().toImage();
+        const QRgb wanted = Colours::forName(QStringLiteral("bob"), view.palette()).rgb();
+        int count = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width() / 4; ++x)
+                count += image.pixel(x, y) == wanted;
+        }
+        // A filled circle of two lines' height: hundreds of pixels of bob's colour on the left.
+        const int side = 2 * QFontMetrics(view.font()).height();
+        QVERIFY2(count > side * side / 3, qPrintable(QString::number(count)));
+    }
+
+    void coloursFollowThePalette_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << QStyleFactory::create(QStringLiteral("fusion"))->standardPalette();
+        QTest::newRow("dark") << Palettes::dark();
+    }
+
+    void coloursFollowThePalette()
+    {
+        // Issue 10: every colour from the palette, the error red and online green included, readable on
+        // light and dark backgrounds alike (3:1 at least, WCAG's figure for bold and large text).
+        QFETCH(QPalette, palette);
+        const QColor base = palette.color(QPalette::Base);
+        const QColor window = palette.color(QPalette::Window);
+        for (const auto role : {Colours::Role::Error, Colours::Role::Online, Colours::Role::Attention}) {
+            const QColor colour = Colours::of(role, palette);
+            QVERIFY2(Colours::contrast(colour, base) >= 3 && Colours::contrast(colour, window) >= 3,
+                     qPrintable(QStringLiteral("%1 on %2: %3")
+                                    .arg(colour.name(), base.name())
+                                    .arg(Colours::contrast(colour, base))));
+        }
+        for (int i = 0; i < 200; ++i) {
+            const QString name = QStringLiteral("user%1").arg(i);
+            const QColor colour = Colours::forName(name, palette);
+            QVERIFY2(Colours::contrast(colour, base) >= 3,
+                     qPrintable(QStringLiteral("%1: %2 on %3").arg(name, colour.name(), base.name())));
+        }
+        QCOMPARE(Colours::forName(QStringLiteral("alice"), palette),
+                 Colours::forName(QStringLiteral("alice"), palette)); // stable
+
+        // A form's error label takes the colour of the palette it is shown with, also after a change.
+        const QPalette before = QApplication::palette();
+        QApplication::setPalette(palette);
+        QWidget form;
+        QLabel *error = FormParts::errorLabel(QStringLiteral("Error"), &form);
+        QCOMPARE(error->palette().color(QPalette::WindowText), Colours::of(Colours::Role::Error, palette));
+        const QPalette other = Colours::isDark(palette)
+                                   ? QStyleFactory::create(QStringLiteral("fusion"))->standardPalette()
+                                   : Palettes::dark();
+        QApplication::setPalette(other);
+        QTRY_COMPARE(error->palette().color(QPalette::WindowText), Colours::of(Colours::Role::Error, other));
+        QCOMPARE(error->palette().color(QPalette::Window), other.color(QPalette::Window));
+        QApplication::setPalette(before);
     }
 };
 

@@ -231,19 +231,17 @@ private slots:
         QTRY_COMPARE(count(bobs), 1);
         ChatView *view = m_bob->window.chatPage()->chatView();
         const QRect row = view->visualRect(nth(bobs, 0));
-        // Find the text: the points of the row where nothing else (link, chip, action) is.
-        QPoint start;
-        QPoint end;
-        for (int x = row.left(); x < row.right(); ++x) {
-            const QPoint at(x, row.bottom() - 10);
-            if (view->indexAt(at) == nth(bobs, 0) &&
-                view->partAt(at).first == int(MessageDelegate::Part::None)) {
-                if (start.isNull())
-                    start = at;
-                end = at;
-            }
-        }
-        QVERIFY(!start.isNull());
+        // Where the delegate draws the text.
+        auto *delegate = qobject_cast<MessageDelegate *>(view->itemDelegate());
+        QStyleOptionViewItem option;
+        option.initFrom(view);
+        option.font = view->font();
+        option.widget = view;
+        option.rect = row;
+        const QRect body = delegate->bodyRect(option, nth(bobs, 0));
+        QVERIFY(row.contains(body));
+        const QPoint start(body.left(), body.top() + QFontMetrics(view->font()).height() / 2);
+        QCOMPARE(view->partAt(start + QPoint(20, 0)).first, int(MessageDelegate::Part::None));
         QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start + QPoint(20, 0));
         QTest::mouseMove(view->viewport(), start + QPoint(120, 0));
         QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, start + QPoint(120, 0));
