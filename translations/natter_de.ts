@@ -433,6 +433,30 @@
         <source>The conversation could not be opened: %1</source>
         <translation>Die Unterhaltung konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the access code, to invite someone (Ctrl+Shift+C)</source>
+        <translation>Den Zugangscode kopieren, um jemanden einzuladen (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Copy access code</source>
+        <translation>Zugangscode kopieren</translation>
+    </message>
+    <message>
+        <source>Access code %1 copied: whoever has it can join %2.</source>
+        <translation>Zugangscode %1 kopiert: Wer ihn hat, kann %2 beitreten.</translation>
+    </message>
+    <message>
+        <source>This is the beginning of %1. Invite people by giving them its access code, %2: Copy code puts it on the clipboard.</source>
+        <translation>Hier beginnt %1. Laden Sie Leute ein, indem Sie ihnen den Zugangscode %2 geben: „Code kopieren“ legt ihn in die Zwischenablage.</translation>
+    </message>
+    <message>
+        <source>%1 / %2: too long to send</source>
+        <translation>%1 / %2: zu lang zum Senden</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -776,6 +800,14 @@
     <message>
         <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
         <translation>Natter läuft im Infobereich weiter, damit Sie von neuen Nachrichten erfahren. Klicken Sie auf das Symbol, um das Fenster wieder zu öffnen; um Natter zu beenden, wählen Sie Beenden im Menü Natter oder im Menü des Symbols.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy access code</source>
+        <translation>Zugangscode &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
     </message>
 </context>
 <context>

@@ -433,6 +433,30 @@
         <source>The conversation could not be opened: %1</source>
         <translation>La conversation n’a pas pu être ouverte : %1</translation>
     </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+    <message>
+        <source>Copy the access code, to invite someone (Ctrl+Shift+C)</source>
+        <translation>Copier le code d’accès pour inviter quelqu’un (Ctrl+Maj+C)</translation>
+    </message>
+    <message>
+        <source>Copy access code</source>
+        <translation>Copier le code d’accès</translation>
+    </message>
+    <message>
+        <source>Access code %1 copied: whoever has it can join %2.</source>
+        <translation>Code d’accès %1 copié : quiconque l’a peut rejoindre %2.</translation>
+    </message>
+    <message>
+        <source>This is the beginning of %1. Invite people by giving them its access code, %2: Copy code puts it on the clipboard.</source>
+        <translation>C’est le début de %1. Invitez des personnes en leur donnant son code d’accès, %2 : « Copier le code » le met dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>%1 / %2: too long to send</source>
+        <translation>%1 / %2 : trop long pour être envoyé</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::ChatView</name>
@@ -776,6 +800,14 @@
     <message>
         <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
         <translation>Natter continue de fonctionner dans la zone de notification pour vous signaler les nouveaux messages. Cliquez sur son icône pour rouvrir la fenêtre ; pour fermer Natter, choisissez Quitter dans le menu Natter ou dans le menu de l’icône.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy access code</source>
+        <translation>&amp;Copier le code d’accès</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@
 #include "searchpanel.h"
 #include "validation.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -65,6 +67,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     , m_membersTitle(new QLabel(this))
     , m_members(new QListView(this))
     , m_empty(new QLabel(this))
+    , m_roomEmpty(new QLabel(this))
     , m_search(new SearchPanel(session, this))
 {
     m_rooms->setObjectName(QStringLiteral("rooms"));
@@ -138,9 +141,19 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     connect(this, &ChatPage::roomOpened, settings, [this, settings](qint64 room) {
         settings->setVisible(room && !m_session.rooms()->isDirect(room));
     });
+    auto *copy = new QToolButton(this);
+    copy->setObjectName(QStringLiteral("copyRoomCode"));
+    copy->setText(tr("Copy code"));
+    copy->setToolTip(tr("Copy the access code, to invite someone (Ctrl+Shift+C)"));
+    copy->setAccessibleName(tr("Copy access code"));
+    connect(copy, &QToolButton::clicked, this, &ChatPage::copyCode);
+    copy->hide();
+    connect(this, &ChatPage::roomOpened, copy,
+            [this, copy](qint64 room) { copy->setVisible(room && !m_session.rooms()->isDirect(room)); });
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addWidget(m_code);
+    header->addWidget(copy);
     header->addStretch();
     header->addWidget(settings);
 
@@ -174,6 +187,11 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     auto *chatHolder = new QWidget(chatColumn);
     auto *holderLayout = new QVBoxLayout(chatHolder);
     holderLayout->setContentsMargins(0, 0, 0, 0);
+    m_roomEmpty->setObjectName(QStringLiteral("roomEmptyHint"));
+    m_roomEmpty->setWordWrap(true);
+    m_roomEmpty->setAlignment(Qt::AlignCenter);
+    m_roomEmpty->hide();
+    holderLayout->addWidget(m_roomEmpty);
     holderLayout->addWidget(m_chat, 1);
     holderLayout->addWidget(m_typing);
     holderLayout->addWidget(m_bar);
@@ -305,6 +323,36 @@ void ChatPage::selectInLists(qint64 roomId)
     }
 }
 
+void ChatPage::copyCode()
+{
+    if (!m_room || m_session.rooms()->isDirect(m_room))
+        return;
+    const QString code = m_session.rooms()->codeOf(m_room);
+    QGuiApplication::clipboard()->setText(code);
+    emit notice(tr("Access code %1 copied: whoever has it can join %2.")
+                    .arg(code, m_session.rooms()->nameOf(m_room)));
+}
+
+void ChatPage::updateEmptyHint()
+{
+    // A room with nothing said in it yet (lines about who joined do not count): invite by sharing the code.
+    bool empty = m_room && !m_session.rooms()->isDirect(m_room);
+    if (empty) {
+        const MessageModel *messages = m_session.messages(m_room);
+        empty = !messages->hasOlder();
+        for (int row = 0; empty && row < messages->rowCount(); ++row)
+            empty = messages->index(row).data(MessageModel::NoticeRole).value<MessageModel::Notice>() !=
+                    MessageModel::Notice::None;
+    }
+    if (empty) {
+        FormParts::setStatus(m_roomEmpty,
+                             tr("This is the beginning of %1. Invite people by giving them its access "
+                                "code, %2: Copy code puts it on the clipboard.")
+                                 .arg(m_session.rooms()->nameOf(m_room), m_session.rooms()->codeOf(m_room)));
+    }
+    m_roomEmpty->setVisible(empty);
+}
+
 void ChatPage::openRoom(qint64 roomId)
 {
     if (roomId && m_session.rooms()->rowOf(roomId) < 0)
@@ -335,6 +383,14 @@ void ChatPage::openRoom(qint64 roomId)
     if (roomId && m_session.messages(roomId)->hasNewer())
         m_session.loadLatest(roomId);
     m_chat->setModel(roomId ? m_session.messages(roomId) : nullptr, hadUnread ? readBefore : 0);
+    if (roomId) {
+        MessageModel *messages = m_session.messages(roomId);
+        for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(messages, signal, this, &ChatPage::updateEmptyHint, Qt::UniqueConnection);
+        connect(messages, &QAbstractItemModel::modelReset, this, &ChatPage::updateEmptyHint,
+                Qt::UniqueConnection);
+    }
+    updateEmptyHint();
     if (roomId && hadUnread && readBefore > 0 && !m_chat->showReadPosition()) {
         // More is unread than the newest page holds: open at the "New" line all the same.
         m_jumpTo = readBefore;
@@ -429,7 +485,11 @@ void ChatPage::updateCounter()
 {
     const int length = m_composer->length();
     m_counter->setVisible(length >= kCounterFrom);
-    FormParts::setStatus(m_counter, QStringLiteral("%1 / %2").arg(length).arg(Limits::messageMaxLength));
+    // Over the limit, Enter does nothing: the counter says why.
+    FormParts::setStatus(m_counter,
+                         m_composer->isOverLimit()
+                             ? tr("%1 / %2: too long to send").arg(length).arg(Limits::messageMaxLength)
+                             : QStringLiteral("%1 / %2").arg(length).arg(Limits::messageMaxLength));
     QPalette colours = palette();
     if (m_composer->isOverLimit())
         colours.setColor(QPalette::WindowText, Colours::of(Colours::Role::Error, colours));

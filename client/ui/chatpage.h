@@ -43,6 +43,8 @@ public:
     qint64 editing() const { return m_editing; }
     void startReply(qint64 messageId);
     void startEdit(qint64 messageId);
+    /// Puts the open room's access code on the clipboard (and says so).
+    void copyCode();
     /// Asks before deleting one's own message.
     void confirmDelete(qint64 messageId);
     void showRoomSettings(qint64 roomId);
@@ -68,6 +70,7 @@ private:
     /// Puts the open room's draft into the composer.
     void restoreDraft();
     void updateHeader();
+    void updateEmptyHint();
     void updateTyping();
     void updateBar();
     void cancelBar();
@@ -96,6 +99,7 @@ private:
     QLabel *m_membersTitle;
     QListView *m_members;
     QLabel *m_empty;
+    QLabel *m_roomEmpty; // a room with nothing said yet: how to invite people
     SearchPanel *m_search;
     QHash<qint64, QString> m_drafts;   // of the rooms not open
     bool m_restoringDraft = false;     // the composer's text changes, but nobody is typing

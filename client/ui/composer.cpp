@@ -5,6 +5,7 @@
 #include "validation.h"
 
 #include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
 #include <QCompleter>
 #include <QKeyEvent>
 #include <QRegularExpression>
@@ -12,8 +13,13 @@
 #include <QStringListModel>
 #include <QTextBlock>
 #include <algorithm>
+#include <cmath>
 
 namespace Natter::Client {
+
+namespace {
+constexpr int kMaxLines = 6;
+} // namespace
 
 Composer::Composer(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -34,6 +40,10 @@ Composer::Composer(QWidget *parent)
     m_completer->popup()->installEventFilter(this);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &Composer::complete);
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::updateCompletion);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // Grows and shrinks with its text (sizeHint); the line count changes also when the width does.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            [this] { updateGeometry(); });
 }
 
 int Composer::length() const
@@ -48,8 +58,16 @@ bool Composer::isOverLimit() const
 
 QSize Composer::sizeHint() const
 {
-    const QSize base = QPlainTextEdit::sizeHint();
-    return {base.width(), fontMetrics().lineSpacing() * 3 + 12};
+    // As tall as what is written, wrapped lines included: from one line up to kMaxLines, then it scrolls.
+    const int lines = std::clamp(int(document()->documentLayout()->documentSize().height()), 1, kMaxLines);
+    const int margins = 2 * (frameWidth() + int(std::ceil(document()->documentMargin())));
+    return {QPlainTextEdit::sizeHint().width(), fontMetrics().lineSpacing() * lines + margins};
+}
+
+QSize Composer::minimumSizeHint() const
+{
+    return {QPlainTextEdit::minimumSizeHint().width(),
+            fontMetrics().lineSpacing() + 2 * (frameWidth() + int(std::ceil(document()->documentMargin())))};
 }
 
 void Composer::setCompletionNames(const QStringList &names)

@@ -20,6 +20,7 @@ public:
     int length() const;
     bool isOverLimit() const;
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
     /// The names @ completes (the room's members).
     void setCompletionNames(const QStringList &names);
     QCompleter *completer() const { return m_completer; }

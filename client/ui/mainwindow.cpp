@@ -138,9 +138,12 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         }
         updateStatus();
     });
+    connect(m_session.rooms(), &RoomListModel::totalUnreadChanged, this, &MainWindow::updateTitle);
+    connect(m_session.rooms(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateTitle);
     connect(&m_session, &ChatSession::stateChanged, this, [this] {
         showPageFor();
         updateStatus();
+        updateTitle();
     });
     connect(&m_session, &ChatSession::signInFailed, this, &MainWindow::onSignInFailed);
     connect(&m_connection, &Connection::protocolMismatch, this, [this](int serverVersion) {
@@ -309,6 +312,10 @@ void MainWindow::buildMenus()
                      [this] { m_chat->stepRoom(-1); });
     rooms->addAction(tr("Ne&xt room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
                      [this] { m_chat->stepRoom(1); });
+    rooms
+        ->addAction(tr("&Copy access code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                    [this] { m_chat->copyCode(); })
+        ->setObjectName(QStringLiteral("copyAccessCode"));
     rooms->addAction(tr("&Leave room…"), this, [this] { m_chat->confirmLeave(m_chat->currentRoom()); });
     buildHelpMenu();
 }
@@ -344,7 +351,22 @@ void MainWindow::connectChatPage()
             m_settings.setLastRoom(roomId);
         if (m_restoredRoom)
             m_settings.setDrafts(m_settings.serverUrl(), m_chat->drafts());
+        updateTitle();
     });
+}
+
+void MainWindow::updateTitle()
+{
+    // "(3) Lounge": the window list and the task bar say where the user is and how much waits unread; the
+    // platform adds " — Natter".
+    const qint64 room = m_session.state() == ChatSession::State::SignedIn ? m_chat->currentRoom() : 0;
+    const QString name = room ? m_session.rooms()->nameOf(room) : QString();
+    const int unread =
+        m_session.state() == ChatSession::State::SignedIn ? m_session.rooms()->totalUnread() : 0;
+    QString title = name.isEmpty() ? tr("Natter") : name;
+    if (unread > 0)
+        title = tr("(%1) %2").arg(unread).arg(title);
+    setWindowTitle(title);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -352,7 +374,7 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() != QEvent::LanguageChange)
         return;
-    setWindowTitle(tr("Natter"));
+    updateTitle();
     m_connectionLabel->setAccessibleName(tr("Connection"));
     m_userLabel->setAccessibleName(tr("Signed in as"));
     // The sign-in and sign-up pages translate themselves, keeping what was typed.

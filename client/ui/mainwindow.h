@@ -66,6 +66,7 @@ private:
     void whenOnline(const QUrl &server, std::function<void()> action);
     void onSignInFailed(const ProtocolError &error, bool offline);
     void updateStatus();
+    void updateTitle();
     /// A kept session is being resumed while its server cannot be reached.
     bool waitingWithKeptSession() const;
     void confirmSignOutEverywhere();

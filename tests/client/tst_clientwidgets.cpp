@@ -29,6 +29,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,10 +39,12 @@
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 #include <memory>
 
@@ -453,7 +456,7 @@ private slots:
         QVERIFY(counter->isVisible());
         QCOMPARE(counter->text(), QStringLiteral("3600 / 4000"));
         composer->setPlainText(QString(4001, QLatin1Char('a')));
-        QCOMPARE(counter->text(), QStringLiteral("4001 / 4000"));
+        QCOMPARE(counter->text(), QStringLiteral("4001 / 4000: too long to send")); // why Enter does nothing
         QTest::keyClick(composer, Qt::Key_Return);
         QCOMPARE(composer->length(), 4001); // not sent, nothing lost
         QCOMPARE(alice.session.messages(room->id)->rowCount(), 0);
@@ -463,6 +466,78 @@ private slots:
         QTest::keyClick(composer, Qt::Key_Return);
         QCOMPARE(composer->length(), 0);
         QTRY_COMPARE(alice.session.messages(room->id)->rowCount(), 1);
+    }
+
+    void composerGrowsWithItsText()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("grow"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        std::optional<Room> room;
+        alice.session.createRoom(QStringLiteral("Grow"), [&](const auto &r, const auto &) { room = r; });
+        QTRY_VERIFY(room);
+        alice.window.chatPage()->openRoom(room->id);
+        Composer *composer = alice.window.chatPage()->composer();
+        const int line = composer->fontMetrics().lineSpacing();
+        const int one = composer->height();
+        QTest::keyClicks(composer, QStringLiteral("first"));
+        for (int i = 0; i < 2; ++i) {
+            QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+            QTest::keyClicks(composer, QStringLiteral("more"));
+        }
+        QTRY_VERIFY2(composer->height() >= one + 2 * line,
+                     qPrintable(QStringLiteral("%1 then %2").arg(one).arg(composer->height())));
+        for (int i = 0; i < 20; ++i)
+            QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTRY_VERIFY(composer->height() >= one + 5 * line);
+        QVERIFY2(composer->height() <= one + 6 * line, qPrintable(QString::number(composer->height())));
+        QTest::keyClick(composer, Qt::Key_Return); // sent: back to one line
+        QTRY_COMPARE(composer->height(), one);
+    }
+
+    void aNewRoomInvitesAndTheTitleCounts()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("invite"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        std::optional<Room> lounge;
+        std::optional<Room> other;
+        alice.session.createRoom(QStringLiteral("Lounge"), [&](const auto &r, const auto &) { lounge = r; });
+        alice.session.createRoom(QStringLiteral("Other"), [&](const auto &r, const auto &) { other = r; });
+        QTRY_VERIFY(lounge && other);
+        alice.window.chatPage()->openRoom(lounge->id);
+        QCOMPARE(alice.window.windowTitle(), QStringLiteral("Lounge"));
+
+        // Nothing said yet: the room says how to invite people, with its code.
+        auto *hint = alice.find<QLabel>("roomEmptyHint");
+        QVERIFY(hint->isVisible());
+        QVERIFY2(hint->text().contains(lounge->code), qPrintable(hint->text()));
+        // The code goes on the clipboard from the header's button or Ctrl+Shift+C.
+        QGuiApplication::clipboard()->clear();
+        QTest::mouseClick(alice.find<QToolButton>("copyRoomCode"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), lounge->code);
+        QVERIFY(alice.window.statusBar()->currentMessage().contains(QLatin1String("copied")));
+        QGuiApplication::clipboard()->clear();
+        QTest::keyClick(&alice.window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), lounge->code);
+
+        alice.session.send(lounge->id, QStringLiteral("first words"));
+        QTRY_VERIFY(!hint->isVisible());
+
+        // Unread elsewhere: the window title says how many.
+        TestClient bob;
+        QVERIFY(bob.open(m_server->url()));
+        QCOMPARE(replyCode(bob.login(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(bob.request(QStringLiteral("join_room"), {{QStringLiteral("code"), other->code}})),
+                 QStringLiteral("ok"));
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(replyCode(bob.request(QStringLiteral("send"),
+                                           {{QStringLiteral("room"), other->id},
+                                            {QStringLiteral("text"), QStringLiteral("psst")},
+                                            {QStringLiteral("client_id"), QStringLiteral("c%1").arg(i)}})),
+                     QStringLiteral("ok"));
+        }
+        QTRY_COMPARE(alice.window.windowTitle(), QStringLiteral("(2) Lounge"));
+        alice.window.chatPage()->openRoom(other->id);
+        QTRY_COMPARE(alice.window.windowTitle(), QStringLiteral("Other"));
     }
 
     void keyboardShortcuts()
