@@ -81,6 +81,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
         list->setSelectionMode(QAbstractItemView::SingleSelection);
         list->setContextMenuPolicy(Qt::CustomContextMenu);
         list->setMinimumWidth(140);
+        list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         connect(list, &QWidget::customContextMenuRequested, this,
                 [this, list](const QPoint &pos) { showRoomMenu(list, pos); });
         connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -213,6 +214,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_members->setItemDelegate(new MemberDelegate(m_members));
     m_members->setSelectionMode(QAbstractItemView::NoSelection);
     m_members->setFocusPolicy(Qt::TabFocus);
+    m_members->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // names are cut short, not scrolled
     m_members->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_members, &QWidget::customContextMenuRequested, this, &ChatPage::showMemberMenu);
     connect(m_members, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {

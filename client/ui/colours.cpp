@@ -2,6 +2,8 @@
 #include "colours.h"
 
 #include <QEvent>
+#include <QPainter>
+#include <QStyleOptionViewItem>
 #include <QWidget>
 #include <cmath>
 
@@ -93,6 +95,19 @@ double contrast(const QColor &a, const QColor &b)
     const double la = luminance(a);
     const double lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+void paintFocus(QPainter *painter, const QStyleOptionViewItem &option)
+{
+    if (!(option.state & QStyle::State_HasFocus))
+        return;
+    painter->save();
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(
+        QPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight), 2));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1));
+    painter->restore();
 }
 
 void follow(QWidget *widget, Role role)

@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QPalette>
 
+class QPainter;
+class QStyleOptionViewItem;
 class QWidget;
 
 namespace Natter::Client::Colours {
@@ -18,6 +20,9 @@ QColor of(Role role, const QPalette &palette);
 QColor forName(const QString &name, const QPalette &palette);
 /// The tint behind a message that names the user.
 QColor mention(const QPalette &palette);
+/// Outlines the row that has the keyboard focus (keyboard users must see where they are), in a colour that
+/// stands out on the row whether it is selected or not.
+void paintFocus(QPainter *painter, const QStyleOptionViewItem &option);
 /// WCAG contrast ratio of two colours (1 to 21). Public for tests.
 double contrast(const QColor &a, const QColor &b);
 /// Draws `widget`'s text in `role`'s colour, and again whenever its palette changes (a new theme).

@@ -290,6 +290,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(parts.status, Qt::AlignCenter,
                           QStringLiteral("%1 · %2").arg(index.data(MessageModel::TextRole).toString(), time));
         painter->restore();
+        Colours::paintFocus(painter, option);
         return;
     }
     const bool own = index.data(MessageModel::IsOwnRole).toBool();
@@ -397,6 +398,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(parts.status, Qt::AlignLeft | Qt::AlignVCenter, statusText(index));
     }
     painter->restore();
+    Colours::paintFocus(painter, option);
 }
 
 void MessageDelegate::paintReactions(QPainter *painter, const QStyleOptionViewItem &option,

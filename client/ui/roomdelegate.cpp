@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roomdelegate.h"
 
+#include "colours.h"
 #include "roomlistmodel.h"
 
 #include <QApplication>
@@ -54,12 +55,14 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(font).elidedText(name, Qt::ElideRight, textRect.width()));
     painter->restore();
+    Colours::paintFocus(painter, option);
 }
 
 QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // No width of its own: a long name is cut short with "…" at the list's width, never scrolled sideways.
     const QSize base = QStyledItemDelegate::sizeHint(option, index);
-    return {base.width(), std::max(base.height(), option.fontMetrics.height() + 14)};
+    return {0, std::max(base.height(), option.fontMetrics.height() + 14)};
 }
 
 } // namespace Natter::Client

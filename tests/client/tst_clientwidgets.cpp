@@ -575,6 +575,16 @@ private slots:
         QVERIFY(roomList->hasFocus());
         QTest::keyClick(roomList, Qt::Key_Up);
         QCOMPARE(page->currentRoom(), rooms[0]);
+        // The row with the keyboard focus is outlined (on a selected row, in the selection's text colour).
+        {
+            const QRect row = roomList->visualRect(roomList->currentIndex());
+            const QImage image = roomList->viewport()->grab().toImage();
+            const QRgb ring = roomList->palette().color(QPalette::HighlightedText).rgb();
+            int outlined = 0;
+            for (int y = row.top() + 3; y < row.bottom() - 2; ++y)
+                outlined += image.pixel(row.left() + 1, y) == ring;
+            QVERIFY2(outlined >= row.height() - 6, qPrintable(QString::number(outlined)));
+        }
         QTest::keyClick(roomList, Qt::Key_Return);
         QTRY_VERIFY(page->composer()->hasFocus());
 
@@ -764,6 +774,10 @@ private slots:
         auto *title = alice.find<QLabel>("roomTitle");
         QVERIFY(title->text().endsWith(QChar(0x2026)));
         QCOMPARE(title->toolTip(), name);
+        // The room list cuts it short too, rather than scrolling sideways.
+        auto *rooms = alice.find<QListView>("rooms");
+        QTRY_COMPARE(rooms->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(rooms->visualRect(rooms->model()->index(0, 0)).width() <= rooms->viewport()->width());
     }
 
     void datesFollowTheChosenLanguage()
