@@ -37,6 +37,8 @@ ChangePasswordDialog::ChangePasswordDialog(ChatSession &session, QWidget *parent
     , m_change(new QPushButton(tr("&Change password"), this))
 {
     setWindowTitle(tr("Change password"));
+    // Wide enough for the title bar to show the title whole, in any language, with the window's buttons.
+    setMinimumWidth(FormParts::kDialogWidth);
     setObjectName(QStringLiteral("changePasswordDialog"));
     auto *explanation =
         new QLabel(tr("Your other devices will be signed out; this one stays signed in."), this);

@@ -29,6 +29,8 @@ CreateRoomDialog::CreateRoomDialog(ChatSession &session, QWidget *parent)
     , m_code(new QLabel(this))
 {
     setWindowTitle(tr("New room"));
+    // Wide enough for the title bar to show the title whole, in any language, with the window's buttons.
+    setMinimumWidth(FormParts::kDialogWidth);
     setObjectName(QStringLiteral("createRoomDialog"));
 
     auto *ask = new QWidget(m_pages);

@@ -9,6 +9,9 @@ class QWidget;
 
 namespace Natter::Client::FormParts {
 
+/// The least width of the small dialogs (join, new room, settings, password).
+inline constexpr int kDialogWidth = 400;
+
 /// A page heading: the body font, larger and bold.
 QLabel *title(const QString &text, QWidget *parent);
 /// The inline error of a form: named "error", wrapped, in the error colour, hidden until set.

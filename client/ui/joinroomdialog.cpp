@@ -24,6 +24,8 @@ JoinRoomDialog::JoinRoomDialog(ChatSession &session, QWidget *parent)
     , m_join(new QPushButton(tr("&Join"), this))
 {
     setWindowTitle(tr("Join a room"));
+    // Wide enough for the title bar to show the title whole, in any language, with the window's buttons.
+    setMinimumWidth(FormParts::kDialogWidth);
     setObjectName(QStringLiteral("joinRoomDialog"));
     auto *prompt = new QLabel(tr("Access &code (10 characters):"), this);
     prompt->setBuddy(m_code);

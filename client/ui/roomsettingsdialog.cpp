@@ -2,6 +2,7 @@
 #include "roomsettingsdialog.h"
 
 #include "colours.h"
+#include "formparts.h"
 
 #include "chatsession.h"
 #include "errortext.h"
@@ -34,6 +35,8 @@ RoomSettingsDialog::RoomSettingsDialog(ChatSession &session, qint64 roomId, QWid
 {
     setObjectName(QStringLiteral("roomSettings"));
     setWindowTitle(tr("Room settings"));
+    // Wide enough for the title bar to show the title whole, in any language, with the window's buttons.
+    setMinimumWidth(FormParts::kDialogWidth);
     m_name->setObjectName(QStringLiteral("roomName"));
     m_name->setMaxLength(64);
     m_rename->setObjectName(QStringLiteral("rename"));

@@ -38,6 +38,10 @@ SignUpPage::SignUpPage(QWidget *parent)
     m_keep->setChecked(true);
     m_hint->setObjectName(QStringLiteral("hint"));
     m_hint->setWordWrap(true);
+    // Room for two lines from the start: the rules and the messages that replace them differ in length,
+    // and the fields below must not jump as one wraps and the other does not.
+    m_hint->setMinimumHeight(2 * m_hint->fontMetrics().lineSpacing());
+    m_hint->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_create->setObjectName(QStringLiteral("createAccount"));
     m_create->setDefault(true);
 

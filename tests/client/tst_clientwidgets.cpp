@@ -6,6 +6,7 @@
 #include "clientwindow.h"
 #include "composer.h"
 #include "connection.h"
+#include "createroomdialog.h"
 #include "errorcode.h"
 #include "errortext.h"
 #include "filetokenstore.h"
@@ -30,6 +31,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -244,6 +246,26 @@ private slots:
         QVERIFY(client.signIn(QStringLiteral("bob"), true));
         QVERIFY(!keychain.written.isEmpty()); // kept through the store, not the file
         QVERIFY(client.settings.token(m_server->url()).isEmpty());
+    }
+
+    void smallDialogsShowTheirTitleWhole()
+    {
+        // Issue 10, bug 16: the join dialog was as narrow as its field, and the title bar cut its title.
+        ClientWindow alice(m_dir->path(), QStringLiteral("title"), m_server->url());
+        for (QDialog *dialog :
+             std::initializer_list<QDialog *>{new JoinRoomDialog(alice.session, &alice.window),
+                                              new CreateRoomDialog(alice.session, &alice.window)}) {
+            dialog->show();
+            // The title in the window's bold title font, the close button and margins beside it.
+            QFont bold = dialog->font();
+            bold.setBold(true);
+            const int needed =
+                QFontMetrics(bold).horizontalAdvance(dialog->windowTitle() + QStringLiteral(" — Natter")) +
+                120;
+            QVERIFY2(dialog->width() >= needed,
+                     qPrintable(QStringLiteral("%1 < %2").arg(dialog->width()).arg(needed)));
+            delete dialog;
+        }
     }
 
     void signUpChecksAsYouType()
