@@ -42,8 +42,12 @@ Composer::Composer(QWidget *parent)
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::updateCompletion);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     // Grows and shrinks with its text (sizeHint); the line count changes also when the width does.
-    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
-            [this] { updateGeometry(); });
+    // Below the most lines it shows, it has room for everything: no scroll bar.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
+        setVerticalScrollBarPolicy(lineCount() >= kMaxLines ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+        updateGeometry();
+    });
 }
 
 int Composer::length() const
@@ -59,15 +63,26 @@ bool Composer::isOverLimit() const
 QSize Composer::sizeHint() const
 {
     // As tall as what is written, wrapped lines included: from one line up to kMaxLines, then it scrolls.
-    const int lines = std::clamp(int(document()->documentLayout()->documentSize().height()), 1, kMaxLines);
-    const int margins = 2 * (frameWidth() + int(std::ceil(document()->documentMargin())));
-    return {QPlainTextEdit::sizeHint().width(), fontMetrics().lineSpacing() * lines + margins};
+    return {QPlainTextEdit::sizeHint().width(), heightFor(lineCount())};
 }
 
 QSize Composer::minimumSizeHint() const
 {
-    return {QPlainTextEdit::minimumSizeHint().width(),
-            fontMetrics().lineSpacing() + 2 * (frameWidth() + int(std::ceil(document()->documentMargin())))};
+    return {QPlainTextEdit::minimumSizeHint().width(), heightFor(1)};
+}
+
+int Composer::lineCount() const
+{
+    return std::clamp(int(document()->documentLayout()->documentSize().height()), 1, kMaxLines);
+}
+
+int Composer::heightFor(int lines) const
+{
+    // The lines, the document's margin above and below, and the frame with whatever the style puts around
+    // the viewport.
+    const int chrome = 2 * frameWidth() + contentsMargins().top() + contentsMargins().bottom();
+    return fontMetrics().lineSpacing() * lines + 2 * int(std::ceil(document()->documentMargin())) + chrome +
+           2;
 }
 
 void Composer::setCompletionNames(const QStringList &names)

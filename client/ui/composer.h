@@ -35,6 +35,9 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    /// The lines of text, wrapped ones included, up to the most it grows to.
+    int lineCount() const;
+    int heightFor(int lines) const;
     /// The "@name" being typed just before the cursor, without the @; empty when there is none.
     QString mentionPrefix() const;
     void complete(const QString &name);
