@@ -105,10 +105,7 @@ private slots:
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_dir = std::make_unique<QTemporaryDir>();
-        TestClient setup;
-        QVERIFY(setup.open(m_server->url()));
-        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
-        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
         m_alice = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("alice"), m_server->url());
         m_bob = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("bob"), m_server->url());
         QVERIFY(m_alice->signIn(QStringLiteral("alice")));

@@ -105,10 +105,7 @@ private slots:
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         m_dir = std::make_unique<QTemporaryDir>();
-        TestClient setup;
-        QVERIFY(setup.open(m_server->url()));
-        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("alice"))), QStringLiteral("ok"));
-        QCOMPARE(replyCode(setup.registerUser(QStringLiteral("bob"))), QStringLiteral("ok"));
+        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
     }
 
     void cleanup()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "testclient.h"
+
 #include <QDebug>
 
 namespace Natter::Test {
@@ -55,6 +57,21 @@ bool TestServer::restart()
 void TestServer::stop()
 {
     m_server.reset();
+}
+
+bool TestServer::registerUsers(const QStringList &usernames)
+{
+    TestClient client;
+    if (!client.open(m_url))
+        return false;
+    for (const QString &name : usernames) {
+        const QString code = replyCode(client.registerUser(name));
+        if (code != QLatin1String("ok")) {
+            qWarning() << "could not register" << name << ":" << code;
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace Natter::Test

@@ -4,6 +4,7 @@
 #include "chatserver.h"
 #include "serverconfig.h"
 
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <memory>
@@ -26,6 +27,9 @@ public:
     QUrl url() const { return m_url; }
     Server::ChatServer &server() { return *m_server; }
     QString databasePath() const;
+    /// Registers each of `usernames` with the password "password123", as the widget tests' users; false
+    /// (and a qWarning) when one cannot be.
+    bool registerUsers(const QStringList &usernames);
 
 private:
     QTemporaryDir m_dir;
