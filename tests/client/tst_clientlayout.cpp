@@ -13,8 +13,10 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QScrollBar>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
+#include <memory>
 
 using namespace Natter;
 using namespace Natter::Client;
@@ -28,6 +30,12 @@ ChatMessage message(qint64 id, const QString &author, const QString &text)
                        text,
                        QDateTime::currentMSecsSinceEpoch(),
                        QStringLiteral("c%1").arg(id)};
+}
+
+QPalette lightPalette()
+{
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("fusion")));
+    return fusion->standardPalette();
 }
 
 /// Long text that wraps many times and ends in emoji, as in the report of issue 10.
@@ -92,9 +100,10 @@ private slots:
             model.addStored(
                 message(id, author, id % 4 == 1 ? longText(400 + id * 130) : QStringLiteral("short")));
         }
+        const std::unique_ptr<QStyle> ownStyle(style.isEmpty() ? nullptr : QStyleFactory::create(style));
         ChatView view;
-        if (!style.isEmpty())
-            view.setStyle(QStyleFactory::create(style));
+        if (ownStyle)
+            view.setStyle(ownStyle.get()); // the view does not own it
         view.setModel(&model);
         view.resize(size);
         view.show();
@@ -173,7 +182,7 @@ private slots:
     void coloursFollowThePalette_data()
     {
         QTest::addColumn<QPalette>("palette");
-        QTest::newRow("light") << QStyleFactory::create(QStringLiteral("fusion"))->standardPalette();
+        QTest::newRow("light") << lightPalette();
         QTest::newRow("dark") << Palettes::dark();
     }
 
@@ -206,9 +215,7 @@ private slots:
         QWidget form;
         QLabel *error = FormParts::errorLabel(QStringLiteral("Error"), &form);
         QCOMPARE(error->palette().color(QPalette::WindowText), Colours::of(Colours::Role::Error, palette));
-        const QPalette other = Colours::isDark(palette)
-                                   ? QStyleFactory::create(QStringLiteral("fusion"))->standardPalette()
-                                   : Palettes::dark();
+        const QPalette other = Colours::isDark(palette) ? lightPalette() : Palettes::dark();
         QApplication::setPalette(other);
         QTRY_COMPARE(error->palette().color(QPalette::WindowText), Colours::of(Colours::Role::Error, other));
         QCOMPARE(error->palette().color(QPalette::Window), other.color(QPalette::Window));
