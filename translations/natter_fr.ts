@@ -809,6 +809,10 @@
         <source>(%1) %2</source>
         <translation>(%1) %2</translation>
     </message>
+    <message>
+        <source>Signing in as %1…</source>
+        <translation>Connexion en tant que %1…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>

@@ -157,6 +157,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     header->addWidget(copy);
     header->addStretch();
     header->addWidget(settings);
+    setTabOrder(copy, settings); // in the order they are shown
 
     m_bar->setObjectName(QStringLiteral("replyBar"));
     m_barText->setObjectName(QStringLiteral("replyBarText"));
@@ -176,9 +177,10 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     QFont typingFont = m_typing->font();
     typingFont.setItalic(true);
     m_typing->setFont(typingFont);
-    auto *composerRow = new QHBoxLayout;
-    composerRow->addWidget(m_composer);
-    composerRow->addWidget(m_counter, 0, Qt::AlignBottom);
+    // Who is typing, and the counter near the limit: one line above the composer, which keeps its width.
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_typing, 1);
+    statusRow->addWidget(m_counter);
     auto *chatColumn = new QWidget(m_splitter);
     auto *chatLayout = new QVBoxLayout(chatColumn);
     chatLayout->setContentsMargins(6, 6, 6, 6);
@@ -194,9 +196,9 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_roomEmpty->hide();
     holderLayout->addWidget(m_roomEmpty);
     holderLayout->addWidget(m_chat, 1);
-    holderLayout->addWidget(m_typing);
+    holderLayout->addLayout(statusRow);
     holderLayout->addWidget(m_bar);
-    holderLayout->addLayout(composerRow);
+    holderLayout->addWidget(m_composer);
     stack->addWidget(m_empty);
     stack->addWidget(chatHolder);
     chatLayout->addLayout(stack, 1);
@@ -335,6 +337,13 @@ void ChatPage::copyCode()
                     .arg(code, m_session.rooms()->nameOf(m_room)));
 }
 
+QString ChatPage::shortName(const QString &name) const
+{
+    // Cut short with "…": a name of 64 characters would otherwise widen the window past 800 pixels.
+    const QFontMetrics metrics = m_title->fontMetrics();
+    return metrics.elidedText(name, Qt::ElideRight, metrics.averageCharWidth() * 28);
+}
+
 void ChatPage::updateEmptyHint()
 {
     // A room with nothing said in it yet (lines about who joined do not count): invite by sharing the code.
@@ -347,10 +356,11 @@ void ChatPage::updateEmptyHint()
                     MessageModel::Notice::None;
     }
     if (empty) {
-        FormParts::setStatus(m_roomEmpty,
-                             tr("This is the beginning of %1. Invite people by giving them its access "
-                                "code, %2: Copy code puts it on the clipboard.")
-                                 .arg(m_session.rooms()->nameOf(m_room), m_session.rooms()->codeOf(m_room)));
+        FormParts::setStatus(
+            m_roomEmpty,
+            tr("This is the beginning of %1. Invite people by giving them its access "
+               "code, %2: Copy code puts it on the clipboard.")
+                .arg(shortName(m_session.rooms()->nameOf(m_room)), m_session.rooms()->codeOf(m_room)));
     }
     m_roomEmpty->setVisible(empty);
 }
@@ -426,10 +436,8 @@ void ChatPage::updateHeader()
         FormParts::setStatus(m_membersTitle, {});
         return;
     }
-    // Cut short with "…": a name of 64 characters would otherwise widen the window past 800 pixels.
     const QString name = m_session.rooms()->nameOf(m_room);
-    m_title->setText(m_title->fontMetrics().elidedText(name, Qt::ElideRight,
-                                                       m_title->fontMetrics().averageCharWidth() * 28));
+    m_title->setText(shortName(name));
     m_title->setToolTip(name);
     const QString code = m_session.rooms()->codeOf(m_room);
     FormParts::setStatus(m_code, m_session.rooms()->isDirect(m_room) ? tr("Direct message")

@@ -71,6 +71,8 @@ private:
     void restoreDraft();
     void updateHeader();
     void updateEmptyHint();
+    /// A room's name cut short to fit a heading.
+    QString shortName(const QString &name) const;
     void updateTyping();
     void updateBar();
     void cancelBar();

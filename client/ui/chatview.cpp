@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatview.h"
 
+#include "emoji.h"
 #include "messagedelegate.h"
 #include "messagemodel.h"
 
@@ -507,6 +508,9 @@ QMenu *ChatView::menuFor(const QModelIndex &index)
             ->setObjectName(QStringLiteral("replyAction"));
         QMenu *react = menu->addMenu(tr("Re&act"));
         react->setObjectName(QStringLiteral("reactMenu"));
+        QFont emojiFont = Emoji::font(react->font());
+        emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
+        react->setFont(emojiFont);
         const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
         for (const QString &emoji : quickReactions()) {
             bool mine = false;
@@ -548,6 +552,9 @@ void ChatView::showReactionMenu(const QModelIndex &index, const QPoint &globalPo
     const qint64 id = index.data(MessageModel::IdRole).toLongLong();
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("reactionPicker"));
+    QFont emojiFont = Emoji::font(menu.font()); // colour emoji, large enough to tell apart
+    emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
+    menu.setFont(emojiFont);
     for (const QString &emoji : quickReactions())
         menu.addAction(emoji, this, [this, id, emoji] { emit reactionToggled(id, emoji, true); });
     menu.exec(globalPos);

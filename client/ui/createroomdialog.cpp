@@ -108,6 +108,7 @@ void CreateRoomDialog::create()
             if (!room) {
                 guard->m_error->setText(ErrorText::describe(error.value_or(ProtocolError{}), !error));
                 guard->m_error->show();
+                guard->adjustSize(); // as tall as the error's lines, none of them cut
                 guard->m_create->setEnabled(true);
                 return;
             }

@@ -542,7 +542,9 @@ void MainWindow::updateStatus()
     }
     const bool signedIn = m_session.state() == ChatSession::State::SignedIn;
     FormParts::setStatus(m_userLabel, signedIn ? tr("Signed in as %1").arg(m_session.user().username)
-                                               : tr("Not signed in"));
+                                      : waitingWithKeptSession()
+                                          ? tr("Signing in as %1…").arg(m_settings.lastUsername())
+                                          : tr("Not signed in"));
     // What only the server can do waits for a connection to it.
     const bool online = m_connection.state() == Connection::State::Online;
     m_changePassword->setEnabled(signedIn && online);

@@ -212,7 +212,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     result.text = document(option, index, bodyWidth);
     result.body = QRect(area.left() + indent, y, bodyWidth, int(std::ceil(result.text->size().height())));
     if (result.avatar.isNull())
-        result.gutterTime = QRect(area.left(), result.body.top(), indent - kGap, metrics.height());
+        result.gutterTime = QRect(option.rect.left() + kGap, result.body.top(),
+                                  result.body.left() - option.rect.left() - kGap * 4, metrics.height());
     y = result.body.bottom() + 1;
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     if (!reactions.isEmpty()) {
@@ -367,11 +368,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (!parts.gutterTime.isNull() && m_hovered.isValid() && m_hovered == index) {
         // A message that continues its group has no header: its time shows when the mouse is on it.
         QFont small = option.font;
-        small.setPointSizeF(small.pointSizeF() * 0.85);
+        small.setPointSizeF(small.pointSizeF() * 0.8);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->drawText(
-            parts.gutterTime, Qt::AlignLeft | Qt::AlignVCenter,
+            parts.gutterTime, Qt::AlignRight | Qt::AlignVCenter,
             QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(),
                                QLocale::ShortFormat));
         painter->setFont(option.font);

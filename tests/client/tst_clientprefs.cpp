@@ -31,6 +31,7 @@
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <memory>
 
@@ -224,6 +225,8 @@ private slots:
                  QStringLiteral("Direktnachrichten"));
         QVERIFY2(page->composer()->placeholderText().startsWith(QLatin1String("Schreiben Sie")),
                  qPrintable(page->composer()->placeholderText()));
+        QCOMPARE(page->findChild<QToolButton *>(QStringLiteral("copyRoomCode"))->text(),
+                 QStringLiteral("Code kopieren"));
         // Still signed in, in the same room, with the same unsent text.
         QCOMPARE(client.session.state(), ChatSession::State::SignedIn);
         QCOMPARE(page->currentRoom(), room->id);
