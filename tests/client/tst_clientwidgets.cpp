@@ -33,6 +33,7 @@
 #include <QClipboard>
 #include <QDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
@@ -787,9 +788,12 @@ private slots:
         QTRY_VERIFY(room);
         alice.window.chatPage()->openRoom(room->id);
         alice.window.resize(800, 600);
-        // 640 wide: a 1280-pixel screen at scale factor 2.
-        QVERIFY2(alice.window.minimumSizeHint().width() <= 640,
-                 qPrintable(QString::number(alice.window.minimumSizeHint().width())));
+        QTRY_VERIFY(alice.find<QLabel>("roomEmptyHint")->isVisible()); // it names the room too
+        // 640 wide: a 1280-pixel screen at scale factor 2. (The layout's minimum is what the window manager
+        // is told.)
+        const int least =
+            std::max(alice.window.minimumSizeHint().width(), alice.window.layout()->minimumSize().width());
+        QVERIFY2(least <= 640, qPrintable(QString::number(least)));
         QTRY_COMPARE(alice.window.width(), 800);
         auto *title = alice.find<QLabel>("roomTitle");
         QVERIFY(title->text().endsWith(QChar(0x2026)));
