@@ -119,6 +119,10 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_code->setObjectName(QStringLiteral("roomCode"));
+    // The name and the code give way when the window is narrow (clipped; the name is also cut short with
+    // "…") rather than set its least width: the buttons beside them are what must stay whole.
+    for (QLabel *label : {m_title, m_code})
+        label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 8);
     m_code->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_code->setAccessibleName(tr("Access code"));
     m_counter->setObjectName(QStringLiteral("counter"));
