@@ -34,6 +34,8 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    /// Enter where no field takes it (on "Keep me signed in") signs in, as Enter in the fields does.
+    void keyPressEvent(QKeyEvent *event) override;
 
 signals:
     void signInRequested(const QUrl &server, const QString &username, const QString &password, bool keep);

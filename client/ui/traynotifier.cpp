@@ -108,6 +108,17 @@ void TrayNotifier::updateBadge(int unread)
     m_tray->setIcon(QIcon(pixmap));
 }
 
+QString TrayNotifier::preview(const QString &text)
+{
+    // As other chat programs give it: the first three lines, at most 200 characters.
+    QString body = text.section(QLatin1Char('\n'), 0, 2);
+    if (body.size() > 200)
+        body = body.left(200);
+    if (body.size() < text.size())
+        body += QStringLiteral("…");
+    return body;
+}
+
 void TrayNotifier::onMessage(qint64 roomId, const ChatMessage &message)
 {
     const bool inView = roomId == m_session.activeRoom() && m_window && m_window->isActiveWindow();
@@ -119,8 +130,7 @@ void TrayNotifier::onMessage(qint64 roomId, const ChatMessage &message)
     const QString room = m_session.rooms()->nameOf(roomId);
     const QString title = mentionsMe ? tr("%1 mentioned you in %2").arg(message.author.username, room)
                                      : tr("%1 in %2").arg(message.author.username, room);
-    const QString body =
-        message.text.size() > 200 ? message.text.left(200) + QStringLiteral("…") : message.text;
+    const QString body = preview(message.text);
     if (m_tray && QSystemTrayIcon::supportsMessages())
         m_tray->showMessage(title, body, m_icon);
     if (m_window)

@@ -42,6 +42,8 @@ public:
     bool isEnabled() const { return m_enabled; }
     /// Notifications raised so far (whether or not the desktop has a tray to show them).
     int notificationCount() const { return m_notifications; }
+    /// What a notification shows of a message's text.
+    static QString preview(const QString &text);
     QString toolTip() const;
 
 signals:

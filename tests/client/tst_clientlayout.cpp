@@ -8,6 +8,7 @@
 #include "messagedelegate.h"
 #include "messagemodel.h"
 #include "palettes.h"
+#include "traynotifier.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -177,6 +178,15 @@ private slots:
         // A filled circle of two lines' height: hundreds of pixels of bob's colour on the left.
         const int side = 2 * QFontMetrics(view.font()).height();
         QVERIFY2(count > side * side / 3, qPrintable(QString::number(count)));
+    }
+
+    void notificationsShowAPreview()
+    {
+        // A long message no longer fills the notification: three lines, 200 characters at most.
+        QCOMPARE(TrayNotifier::preview(QStringLiteral("short")), QStringLiteral("short"));
+        QCOMPARE(TrayNotifier::preview(QStringLiteral("1\n2\n3\n4\n5")), QStringLiteral("1\n2\n3…"));
+        QCOMPARE(TrayNotifier::preview(QString(300, QLatin1Char('x'))),
+                 QString(200, QLatin1Char('x')) + QChar(0x2026));
     }
 
     void coloursFollowThePalette_data()

@@ -266,6 +266,21 @@ private slots:
         }
     }
 
+    void enterOnKeepSignedInSignsIn()
+    {
+        ClientWindow client(m_dir->path(), QStringLiteral("enter"), m_server->url());
+        QVERIFY(client.waitForForm());
+        auto *page = client.window.signInPage();
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("username")), QStringLiteral("alice"));
+        QTest::keyClicks(page->findChild<QLineEdit *>(QStringLiteral("password")),
+                         QStringLiteral("password123"));
+        auto *keep = page->findChild<QCheckBox *>(QStringLiteral("keepSignedIn"));
+        keep->setFocus();
+        QSignalSpy requested(page, &SignInPage::signInRequested);
+        QTest::keyClick(keep, Qt::Key_Return);
+        QCOMPARE(requested.size(), 1);
+    }
+
     void signUpChecksAsYouType()
     {
         ClientWindow client(m_dir->path(), QStringLiteral("s"), m_server->url());
