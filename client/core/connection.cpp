@@ -8,6 +8,8 @@
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <algorithm>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcConnection, "natter.client.connection", QtInfoMsg)
 
@@ -72,6 +74,11 @@ void Connection::reconnectNow()
 int Connection::reconnectInMs() const
 {
     return m_state == State::WaitingToReconnect ? std::max(0, m_reconnectTimer.remainingTime()) : 0;
+}
+
+int Connection::reconnectInSeconds() const
+{
+    return std::max(1, int(std::ceil(reconnectInMs() / 1000.0)));
 }
 
 void Connection::setState(State state)

@@ -44,6 +44,8 @@ public:
     QUrl url() const { return m_url; }
     /// Milliseconds until the next attempt while WaitingToReconnect, else 0.
     int reconnectInMs() const;
+    /// The same in whole seconds as a countdown shows it: rounded up, at least 1.
+    int reconnectInSeconds() const;
     QString serverName() const { return m_serverName; }
 
     /// Sends a request; `done` gets its typed answer exactly once, never before this returns, unless

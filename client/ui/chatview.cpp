@@ -28,6 +28,14 @@ namespace {
 constexpr int kBottomSlack = 8;
 constexpr int kTopThreshold = 40;
 constexpr int kFlashMs = 1500;
+
+/// A menu of emoji: in colour, and large enough to tell apart.
+void showLargeEmoji(QMenu *menu)
+{
+    QFont font = Emoji::font(menu->font());
+    font.setPointSizeF(font.pointSizeF() * 1.4);
+    menu->setFont(font);
+}
 } // namespace
 
 ChatView::ChatView(QWidget *parent)
@@ -508,9 +516,7 @@ QMenu *ChatView::menuFor(const QModelIndex &index)
             ->setObjectName(QStringLiteral("replyAction"));
         QMenu *react = menu->addMenu(tr("Re&act"));
         react->setObjectName(QStringLiteral("reactMenu"));
-        QFont emojiFont = Emoji::font(react->font());
-        emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
-        react->setFont(emojiFont);
+        showLargeEmoji(react);
         const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
         for (const QString &emoji : quickReactions()) {
             bool mine = false;
@@ -552,9 +558,7 @@ void ChatView::showReactionMenu(const QModelIndex &index, const QPoint &globalPo
     const qint64 id = index.data(MessageModel::IdRole).toLongLong();
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("reactionPicker"));
-    QFont emojiFont = Emoji::font(menu.font()); // colour emoji, large enough to tell apart
-    emojiFont.setPointSizeF(emojiFont.pointSizeF() * 1.4);
-    menu.setFont(emojiFont);
+    showLargeEmoji(&menu);
     for (const QString &emoji : quickReactions())
         menu.addAction(emoji, this, [this, id, emoji] { emit reactionToggled(id, emoji, true); });
     menu.exec(globalPos);

@@ -37,7 +37,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <cmath>
+#include <algorithm>
 
 namespace Natter::Client {
 
@@ -508,7 +508,7 @@ QString MainWindow::connectionStatus() const
     case Connection::State::Connecting:
         return tr("Connecting to %1…").arg(server);
     case Connection::State::WaitingToReconnect: {
-        const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
+        const int seconds = m_connection.reconnectInSeconds();
         // Nothing was lost if this server was never reached (the first start, with the server down).
         if (m_reached != m_connection.url())
             return tr("Cannot reach %1. Trying again in %n s…", nullptr, seconds).arg(server);
@@ -532,7 +532,7 @@ void MainWindow::updateStatus()
         m_reached = m_connection.url();
     FormParts::setStatus(m_connectionLabel, connectionStatus());
     if (waitingWithKeptSession() && m_connection.state() == Connection::State::WaitingToReconnect) {
-        const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
+        const int seconds = m_connection.reconnectInSeconds();
         m_signIn->showWaiting(tr("Cannot reach %1. You are still signed in as %2: Natter opens your rooms as "
                                  "soon as the server answers. Trying again in %n s…",
                                  nullptr, seconds)

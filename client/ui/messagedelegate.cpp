@@ -36,6 +36,13 @@ QString quoteText(const QModelIndex &index)
     return MessageDelegate::tr("↪ %1: %2").arg(author, index.data(MessageModel::ReplyExcerptRole).toString());
 }
 
+/// A message's local time of day, in the locale's short form.
+QString timeText(const QModelIndex &index)
+{
+    return QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(),
+                              QLocale::ShortFormat);
+}
+
 QString dayText(const QDateTime &timestamp)
 {
     const QDate day = timestamp.toLocalTime().date();
@@ -286,10 +293,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         italic.setItalic(true);
         painter->setFont(italic);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        const QString time = QLocale().toString(
-            index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(), QLocale::ShortFormat);
-        painter->drawText(parts.status, Qt::AlignCenter,
-                          QStringLiteral("%1 · %2").arg(index.data(MessageModel::TextRole).toString(), time));
+        painter->drawText(
+            parts.status, Qt::AlignCenter,
+            QStringLiteral("%1 · %2").arg(index.data(MessageModel::TextRole).toString(), timeText(index)));
         painter->restore();
         Colours::paintFocus(painter, option);
         return;
@@ -360,10 +366,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const int authorWidth = QFontMetrics(bold).horizontalAdvance(author);
         painter->setFont(option.font);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        const QString time = QLocale().toString(
-            index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(), QLocale::ShortFormat);
         painter->drawText(parts.header.adjusted(authorWidth + kMargin, 0, 0, 0),
-                          Qt::AlignLeft | Qt::AlignVCenter, time);
+                          Qt::AlignLeft | Qt::AlignVCenter, timeText(index));
     }
     if (!parts.gutterTime.isNull() && m_hovered.isValid() && m_hovered == index) {
         // A message that continues its group has no header: its time shows when the mouse is on it.
@@ -371,10 +375,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         small.setPointSizeF(small.pointSizeF() * 0.8);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(
-            parts.gutterTime, Qt::AlignRight | Qt::AlignVCenter,
-            QLocale().toString(index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time(),
-                               QLocale::ShortFormat));
+        painter->drawText(parts.gutterTime, Qt::AlignRight | Qt::AlignVCenter, timeText(index));
         painter->setFont(option.font);
     }
     painter->translate(parts.body.topLeft());

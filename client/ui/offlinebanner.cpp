@@ -7,7 +7,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <cmath>
 
 namespace Natter::Client {
 
@@ -53,8 +52,7 @@ void OfflineBanner::refresh()
     const bool waiting = down && state == Connection::State::WaitingToReconnect;
     setVisible(down);
     if (waiting) {
-        const int seconds = std::max(1, int(std::ceil(m_connection.reconnectInMs() / 1000.0)));
-        m_text->setText(tr("Offline: trying again in %n s…", nullptr, seconds));
+        m_text->setText(tr("Offline: trying again in %n s…", nullptr, m_connection.reconnectInSeconds()));
     } else if (down && state == Connection::State::Connecting) {
         m_text->setText(tr("Offline: connecting…"));
     } else if (down) {
