@@ -113,10 +113,7 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     roomLayout->addWidget(directsTitle);
     roomLayout->addWidget(m_directs, 1);
 
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    m_title->setFont(titleFont);
+    FormParts::scaleFont(m_title, 1.2, true);
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_code->setObjectName(QStringLiteral("roomCode"));
     // The name and the code give way when the window is narrow (clipped; the name is also cut short with

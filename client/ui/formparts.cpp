@@ -3,18 +3,60 @@
 
 #include "colours.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace Natter::Client::FormParts {
 
+namespace {
+/// Keeps a widget's font a size relative to the application's. Qt tells the application object of a new
+/// application font (QEvent::ApplicationFontChange); a widget with its own point size hears nothing.
+class FontScaler : public QObject {
+public:
+    FontScaler(QWidget *widget, qreal factor, bool bold)
+        : QObject(widget)
+        , m_widget(widget)
+        , m_factor(factor)
+        , m_bold(bold)
+    {
+        qApp->installEventFilter(this);
+        apply();
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == qApp && event->type() == QEvent::ApplicationFontChange)
+            apply();
+        return false;
+    }
+
+private:
+    void apply()
+    {
+        QFont font = QApplication::font(m_widget);
+        font.setPointSizeF(font.pointSizeF() * m_factor);
+        font.setBold(m_bold);
+        m_widget->setFont(font);
+    }
+
+    QWidget *m_widget;
+    qreal m_factor;
+    bool m_bold;
+};
+} // namespace
+
+void scaleFont(QWidget *widget, qreal factor, bool bold)
+{
+    new FontScaler(widget, factor, bold);
+}
+
 QLabel *title(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    font.setBold(true);
-    label->setFont(font);
+    label->setObjectName(QStringLiteral("pageTitle"));
+    scaleFont(label, 1.4, true);
     return label;
 }
 

@@ -14,6 +14,9 @@ inline constexpr int kDialogWidth = 400;
 
 /// A page heading: the body font, larger and bold.
 QLabel *title(const QString &text, QWidget *parent);
+/// Gives `widget` the application's font `factor` times larger (bold if asked), and again whenever the
+/// application's font changes (Preferences → Text size): a font set on a widget keeps its size otherwise.
+void scaleFont(QWidget *widget, qreal factor, bool bold);
 /// The inline error of a form: named "error", wrapped, in the error colour, hidden until set.
 QLabel *errorLabel(const QString &accessibleName, QWidget *parent);
 /// A link-styled label that works with mouse and keyboard; connect to its linkActivated().
