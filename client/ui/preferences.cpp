@@ -2,6 +2,7 @@
 #include "preferences.h"
 
 #include "palettes.h"
+#include "themestyle.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -110,11 +111,11 @@ void Preferences::applyTheme(ClientSettings::Theme theme)
         QApplication::setPalette(m_systemPalette);
         return;
     case ClientSettings::Theme::Light:
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(new ThemeStyle);
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;
     case ClientSettings::Theme::Dark:
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(new ThemeStyle);
         QApplication::setPalette(Palettes::dark());
         return;
     }

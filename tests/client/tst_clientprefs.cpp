@@ -6,6 +6,7 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "clientwindow.h"
+#include "colours.h"
 #include "composer.h"
 #include "mainwindow.h"
 #include "preferences.h"
@@ -20,15 +21,19 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProxyStyle>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -102,7 +107,9 @@ private slots:
             auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("themeOption"));
             choose(theme, int(ClientSettings::Theme::Dark));
             QCOMPARE(client.settings.theme(), ClientSettings::Theme::Dark);
-            QCOMPARE(QApplication::style()->name(), QStringLiteral("fusion"));
+            auto *style = qobject_cast<QProxyStyle *>(QApplication::style());
+            QVERIFY(style);
+            QCOMPARE(style->baseStyle()->name(), QStringLiteral("fusion"));
             // Widgets hear of a new application palette through a posted event.
             QTRY_VERIFY(client.window.palette().color(QPalette::Base).lightness() < 60);
             const QPalette dark = client.window.palette();
@@ -136,6 +143,40 @@ private slots:
         QCOMPARE(QApplication::palette().color(QPalette::Base), systemBase);
     }
 
+    void darkThemeControlsStandOut()
+    {
+        ClientSettings settings(QStringLiteral("controls"), m_dir->path());
+        Preferences preferences(settings);
+        preferences.setTheme(ClientSettings::Theme::Dark);
+
+        QWidget window;
+        auto *box = new QCheckBox(QStringLiteral("Keep me signed in"), &window);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &window);
+        box->move(10, 10);
+        buttons->move(10, 40);
+        window.resize(300, 100);
+        const QImage image = window.grab().toImage();
+        const QColor background = window.palette().color(QPalette::Window);
+        QVERIFY(Colours::isDark(window.palette()));
+
+        // The box's edge: at least 3:1 against the window somewhere along its top.
+        QStyleOptionButton option;
+        option.initFrom(box);
+        const QRect indicator =
+            box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box).translated(box->pos());
+        double best = 1;
+        const qreal ratio = image.devicePixelRatio();
+        for (int x = indicator.left() + 2; x < indicator.right() - 1; ++x) {
+            for (int y = indicator.top(); y <= indicator.top() + 1; ++y)
+                best = std::max(best, Colours::contrast(image.pixelColor(QPoint(x, y) * ratio), background));
+        }
+        QVERIFY2(best >= 3.0, qPrintable(QStringLiteral("check box edge contrast %1").arg(best)));
+
+        // No black icon on a dark grey button. (Offscreen, Qt gives dialog buttons no icons at all; this
+        // failed before under xcb.)
+        QVERIFY(buttons->button(QDialogButtonBox::Close)->icon().isNull());
+    }
+
     void fontSizeIsSavedAndAppliedAtOnce()
     {
         const int system = QApplication::font().pointSize();
@@ -150,6 +191,14 @@ private slots:
             QCOMPARE(QApplication::font().pointSize(), wanted);
             QTRY_COMPARE(client.window.font().pointSize(), wanted);
             QCOMPARE(client.settings.fontPointSize(), wanted);
+            // Headings have their own, larger size: it grows with the rest.
+            auto *room = client.find<QLabel>("roomTitle");
+            QCOMPARE(room->font().pointSizeF(), wanted * 1.2);
+            QVERIFY(room->font().bold());
+            auto *page =
+                client.window.findChild<SignInPage *>()->findChild<QLabel *>(QStringLiteral("pageTitle"));
+            QVERIFY(page);
+            QCOMPARE(page->font().pointSizeF(), wanted * 1.4);
             size->setValue(system);
             QCOMPARE(QApplication::font().pointSize(), system);
             QCOMPARE(client.settings.fontPointSize(), 0); // "the system's", not a number that goes stale
