@@ -813,6 +813,10 @@
         <source>Signing in as %1…</source>
         <translation>Anmeldung als %1 …</translation>
     </message>
+    <message>
+        <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again now…</source>
+        <translation>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Neuer Versuch läuft…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>

@@ -813,6 +813,10 @@
         <source>Signing in as %1…</source>
         <translation>Connexion en tant que %1…</translation>
     </message>
+    <message>
+        <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again now…</source>
+        <translation>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai en cours…</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>

@@ -531,12 +531,19 @@ void MainWindow::updateStatus()
     if (m_connection.state() == Connection::State::Online)
         m_reached = m_connection.url();
     FormParts::setStatus(m_connectionLabel, connectionStatus());
+    const QString server = m_connection.url().toString();
     if (waitingWithKeptSession() && m_connection.state() == Connection::State::WaitingToReconnect) {
         const int seconds = m_connection.reconnectInSeconds();
         m_signIn->showWaiting(tr("Cannot reach %1. You are still signed in as %2: Natter opens your rooms as "
                                  "soon as the server answers. Trying again in %n s…",
                                  nullptr, seconds)
-                                  .arg(m_connection.url().toString(), m_settings.lastUsername()));
+                                  .arg(server, m_settings.lastUsername()));
+    } else if (waitingWithKeptSession() && m_connection.state() == Connection::State::Connecting &&
+               m_signIn->isWaiting()) {
+        // The notice (and its Try now button, maybe with the keyboard focus) stays through the attempt.
+        m_signIn->showWaiting(tr("Cannot reach %1. You are still signed in as %2: Natter opens your rooms as "
+                                 "soon as the server answers. Trying again now…")
+                                  .arg(server, m_settings.lastUsername()));
     } else {
         m_signIn->showWaiting({});
     }

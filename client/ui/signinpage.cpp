@@ -149,6 +149,11 @@ void SignInPage::showWaiting(const QString &message)
     m_retry->setVisible(!message.isEmpty());
 }
 
+bool SignInPage::isWaiting() const
+{
+    return !m_waiting->isHidden();
+}
+
 void SignInPage::setBusy(bool busy)
 {
     m_signIn->setEnabled(!busy);

@@ -26,6 +26,8 @@ public:
     /// While a kept session waits for its server: what is happening, with a button to try at once (empty:
     /// hidden).
     void showWaiting(const QString &message);
+    /// Whether a waiting notice is shown.
+    bool isWaiting() const;
     void setBusy(bool busy);
     /// Clears the password and puts the focus where typing should start.
     void prepare();

@@ -205,6 +205,31 @@ private slots:
         QVERIFY(synced.wait(1500));
     }
 
+    void tryNowThatFailsKeepsTheFocus()
+    {
+        QUrl url;
+        {
+            ClientWindow first(m_dir->path(), QStringLiteral("focus"), m_server->url());
+            QVERIFY(first.signIn(QStringLiteral("alice"), true));
+            url = m_server->url();
+        }
+        m_server->stop();
+        ClientWindow again(m_dir->path(), QStringLiteral("focus"), url);
+        again.connection.setBackoff(ReconnectBackoff(10'000, 20'000));
+        again.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&again.window));
+        auto *retry = again.find<QPushButton>("retryNow");
+        QTRY_VERIFY(retry->isVisible());
+        retry->setFocus();
+        QSignalSpy states(&again.connection, &Connection::stateChanged);
+        QTest::keyClick(retry, Qt::Key_Space); // a keyboard user presses it; the server is still down
+        QTRY_COMPARE(again.connection.state(), Connection::State::WaitingToReconnect);
+        QVERIFY(states.contains({QVariant::fromValue(Connection::State::Connecting)}));
+        // The button stayed where it was, with the focus: not handed to the server field, text selected.
+        QVERIFY(retry->isVisible());
+        QCOMPARE(QApplication::focusWidget(), retry);
+    }
+
     void aKeptSessionIsLookedForWithoutBlocking()
     {
         TestClient earlier; // a sign-in with "keep me signed in" on an earlier run
