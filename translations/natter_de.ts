@@ -1399,6 +1399,17 @@
         <source>&amp;Quit</source>
         <translation>B&amp;eenden</translation>
     </message>
+    <message numerus="yes">
+        <source>Natter, %1: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter, %1: %n ungelesene Nachricht</numerusform>
+            <numerusform>Natter, %1: %n ungelesene Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Natter, %1</source>
+        <translation>Natter, %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::TrustedCertificatesDialog</name>

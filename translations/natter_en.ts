@@ -74,5 +74,12 @@
             <numerusform>Natter: %n unread messages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Natter, %1: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter, %1: %n unread message</numerusform>
+            <numerusform>Natter, %1: %n unread messages</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

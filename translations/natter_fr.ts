@@ -1399,6 +1399,17 @@
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
+    <message numerus="yes">
+        <source>Natter, %1: %n unread message(s)</source>
+        <translation>
+            <numerusform>Natter, %1 : %n message non lu</numerusform>
+            <numerusform>Natter, %1 : %n messages non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Natter, %1</source>
+        <translation>Natter, %1</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::TrustedCertificatesDialog</name>

@@ -28,6 +28,10 @@ TrayNotifier::TrayNotifier(ChatSession &session, QWidget *window, QObject *paren
     setTrayAvailable(QSystemTrayIcon::isSystemTrayAvailable());
     connect(&session, &ChatSession::messageReceived, this, &TrayNotifier::onMessage);
     connect(session.rooms(), &RoomListModel::totalUnreadChanged, this, &TrayNotifier::updateBadge);
+    connect(&session, &ChatSession::stateChanged, this, [this] {
+        if (m_tray)
+            m_tray->setToolTip(toolTip());
+    });
 }
 
 TrayNotifier::~TrayNotifier()
@@ -78,7 +82,12 @@ void TrayNotifier::showNotice(const QString &title, const QString &text)
 
 QString TrayNotifier::toolTip() const
 {
-    return m_unread > 0 ? tr("Natter: %n unread message(s)", nullptr, m_unread) : tr("Natter");
+    // Whose icon it is: two accounts side by side put two identical icons in the tray.
+    if (m_session.state() != ChatSession::State::SignedIn)
+        return m_unread > 0 ? tr("Natter: %n unread message(s)", nullptr, m_unread) : tr("Natter");
+    const QString who = m_session.user().username;
+    return m_unread > 0 ? tr("Natter, %1: %n unread message(s)", nullptr, m_unread).arg(who)
+                        : tr("Natter, %1").arg(who);
 }
 
 void TrayNotifier::updateBadge(int unread)

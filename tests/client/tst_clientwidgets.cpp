@@ -492,6 +492,10 @@ private slots:
         QTRY_COMPARE(bob.window.tray()->notificationCount(), 1);
         QTRY_COMPARE(bob.session.rooms()->totalUnread(), 1);
         QVERIFY(bob.window.tray()->toolTip().contains(QLatin1String("1 unread")));
+        // Two accounts side by side have two icons in the tray: each says whose it is.
+        QVERIFY2(bob.window.tray()->toolTip().contains(QLatin1String("bob")),
+                 qPrintable(bob.window.tray()->toolTip()));
+        QVERIFY(alice.window.tray()->toolTip().contains(QLatin1String("alice")));
         bob.find<QAction>("notifications")->trigger(); // switched off
         alice.session.send(room->id, QStringLiteral("pong"));
         QTRY_COMPARE(bob.session.rooms()->totalUnread(), 2);
