@@ -20,6 +20,8 @@ Connection::Connection(QObject *parent)
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::reconnectNow);
+    m_countdownTimer.setInterval(1000);
+    connect(&m_countdownTimer, &QTimer::timeout, this, [this] { emit countdown(reconnectInSeconds()); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
     connect(&m_socket, &QWebSocket::sslErrors, this, &Connection::onSslErrors);
     // stateChanged, not disconnected: a refused or timed-out attempt never was connected, so it emits no
@@ -86,6 +88,8 @@ void Connection::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state != State::WaitingToReconnect)
+        m_countdownTimer.stop();
     emit stateChanged(state);
 }
 
@@ -190,7 +194,9 @@ void Connection::onDisconnected()
     const int delay = m_backoff.next();
     qCInfo(lcConnection) << "connection lost; reconnecting in" << delay << "ms";
     m_reconnectTimer.start(delay);
+    m_countdownTimer.start();
     setState(State::WaitingToReconnect);
+    emit countdown(reconnectInSeconds());
 }
 
 } // namespace Natter::Client

@@ -67,6 +67,9 @@ signals:
     /// A frame without an id: one of EventTypes (events.h), or one this version does not know.
     void eventReceived(const QJsonObject &event);
     void protocolMismatch(int serverVersion);
+    /// Every second while waiting to reconnect (and as the wait starts): the one clock that everything
+    /// showing reconnectInSeconds() follows, so that no two of them disagree.
+    void countdown(int seconds);
     /// The server's certificate does not verify against the system's CAs and none is pinned for it.
     void certificateUnknown(const QUrl &server, const QSslCertificate &certificate);
     /// The server presents another certificate than the one pinned for it. Never accepted from here.
@@ -93,6 +96,7 @@ private:
     QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;
     QTimer m_reconnectTimer;
+    QTimer m_countdownTimer;
     ReconnectBackoff m_backoff;
     std::function<QString(const QUrl &)> m_pinLookup;
 };

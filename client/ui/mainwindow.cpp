@@ -204,9 +204,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
             [this] { m_settings.setMutedRooms(m_settings.serverUrl(), m_session.rooms()->mutedIds()); });
     connectChatPage();
 
-    m_statusTimer.setInterval(1000);
-    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
-    m_statusTimer.start();
+    connect(&m_connection, &Connection::countdown, this, &MainWindow::updateStatus);
 
     resize(960, 640);
     restoreGeometry(m_settings.windowGeometry());

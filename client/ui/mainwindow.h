@@ -5,7 +5,6 @@
 #include "protocolerror.h"
 
 #include <QMainWindow>
-#include <QTimer>
 #include <functional>
 
 class QAction;
@@ -93,7 +92,6 @@ private:
     QAction *m_signOutEverywhere = nullptr;
     QUrl m_reached;    // the last server this window was connected to
     QString m_refusal; // why the server was refused (its certificate), while offline
-    QTimer m_statusTimer;
     ProfileLauncher m_launcher;
     std::function<void()> m_onOnline;
     bool m_keepSignedIn = false;

@@ -35,8 +35,7 @@ OfflineBanner::OfflineBanner(ChatSession &session, QWidget *parent)
     connect(m_reconnect, &QPushButton::clicked, &m_connection, &Connection::reconnectNow);
     connect(&m_connection, &Connection::stateChanged, this, &OfflineBanner::refresh);
     connect(&m_session, &ChatSession::stateChanged, this, &OfflineBanner::refresh);
-    m_countdown.setInterval(1000);
-    connect(&m_countdown, &QTimer::timeout, this, &OfflineBanner::refresh);
+    connect(&m_connection, &Connection::countdown, this, &OfflineBanner::refresh);
     refresh();
 }
 
@@ -62,10 +61,6 @@ void OfflineBanner::refresh()
     // Only a wait can be cut short; an attempt under way is already "now".
     m_reconnect->setVisible(down && state != Connection::State::Offline);
     m_reconnect->setEnabled(waiting);
-    if (waiting && !m_countdown.isActive())
-        m_countdown.start();
-    else if (!waiting)
-        m_countdown.stop();
 }
 
 } // namespace Natter::Client

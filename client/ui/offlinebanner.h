@@ -2,7 +2,6 @@
 #pragma once
 
 #include <QFrame>
-#include <QTimer>
 
 class QLabel;
 class QPushButton;
@@ -28,7 +27,6 @@ private:
     ChatSession &m_session;
     QLabel *m_text;
     QPushButton *m_reconnect;
-    QTimer m_countdown;
 };
 
 } // namespace Natter::Client

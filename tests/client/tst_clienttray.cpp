@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -309,6 +310,37 @@ private slots:
         QVERIFY(online.wait(10'000)); // well before the 30 s or more the backoff would wait
         QVERIFY(!banner->isVisible());
         QCOMPARE(alice.session.state(), ChatSession::State::SignedIn);
+    }
+
+    void bannerAndStatusBarCountTheSameSeconds()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("count"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        auto *banner = alice.find<OfflineBanner>("offlineBanner");
+        auto *status = alice.find<QLabel>("connectionStatus");
+        alice.connection.setBackoff(ReconnectBackoff(4'000, 4'000));
+        m_server->stop();
+        QTRY_COMPARE(alice.connection.state(), Connection::State::WaitingToReconnect);
+        // Look every 50 ms through three seconds of countdown, as a user glancing from one to the other.
+        static const QRegularExpression seconds(QStringLiteral("in (\\d+) s"));
+        int looks = 0;
+        int differ = 0;
+        QTimer glance;
+        glance.setInterval(50);
+        connect(&glance, &QTimer::timeout, this, [&] {
+            if (alice.connection.state() != Connection::State::WaitingToReconnect)
+                return;
+            const QString inBanner = seconds.match(banner->text()).captured(1);
+            const QString inStatus = seconds.match(status->text()).captured(1);
+            ++looks;
+            if (inBanner.isEmpty() || inBanner != inStatus) {
+                ++differ;
+                qWarning() << "banner:" << banner->text() << "status bar:" << status->text();
+            }
+        });
+        glance.start();
+        QTRY_VERIFY_WITH_TIMEOUT(looks >= 50, 10'000); // two and a half seconds of glances
+        QCOMPARE(differ, 0);
     }
 
 private:
