@@ -2,6 +2,7 @@
 // The account actions of the Natter menu: change password, sign out everywhere.
 #include "changepassworddialog.h"
 #include "chatsession.h"
+#include "clientfixture.h"
 #include "clientsettings.h"
 #include "clientwindow.h"
 #include "connection.h"
@@ -18,34 +19,23 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-#include <memory>
 
 using namespace Natter;
 using namespace Natter::Client;
 using namespace Natter::Test;
 
-class TestClientAccount : public QObject {
+class TestClientAccount : public QObject, public ClientFixture {
     Q_OBJECT
 
-private:
-    std::unique_ptr<TestServer> m_server;
-    QTemporaryDir m_dir;
-
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice")}));
-    }
+    void init() { QVERIFY(setUp({QStringLiteral("alice")})); }
 
-    void cleanup() { m_server.reset(); }
+    void cleanup() { tearDown(); }
 
     void changePassword()
     {
-        ClientWindow here(m_dir.path(), QStringLiteral("here"), m_server->url());
+        ClientWindow here(m_dir->path(), QStringLiteral("here"), m_server->url());
         QVERIFY(here.signIn(QStringLiteral("alice"), false));
         TestClient elsewhere;
         QVERIFY(elsewhere.open(m_server->url()));
@@ -88,9 +78,9 @@ private slots:
 
     void signOutEverywhere()
     {
-        ClientWindow laptop(m_dir.path(), QStringLiteral("laptop"), m_server->url());
+        ClientWindow laptop(m_dir->path(), QStringLiteral("laptop"), m_server->url());
         QVERIFY(laptop.signIn(QStringLiteral("alice"), true));
-        ClientWindow desktop(m_dir.path(), QStringLiteral("desktop"), m_server->url());
+        ClientWindow desktop(m_dir->path(), QStringLiteral("desktop"), m_server->url());
         QVERIFY(desktop.signIn(QStringLiteral("alice"), true));
         const QString desktopToken = desktop.settings.token(m_server->url());
         QVERIFY(!desktopToken.isEmpty());
@@ -131,7 +121,7 @@ private slots:
         // reconnect over and over ("Connection lost. Reconnecting…" every 30 s), but goes offline quietly.
         m_server->config().connection.authTimeoutMs = 300;
         QVERIFY(m_server->restart());
-        ClientWindow idle(m_dir.path(), QStringLiteral("idle"), m_server->url());
+        ClientWindow idle(m_dir->path(), QStringLiteral("idle"), m_server->url());
         QVERIFY(idle.waitForForm());
         QTRY_COMPARE(idle.connection.state(), Connection::State::Online);
         QTRY_COMPARE(idle.connection.state(), Connection::State::Offline);
@@ -145,7 +135,7 @@ private slots:
 
     void signOutEverywhereWaitsForTheServer()
     {
-        ClientWindow laptop(m_dir.path(), QStringLiteral("laptop"), m_server->url());
+        ClientWindow laptop(m_dir->path(), QStringLiteral("laptop"), m_server->url());
         QVERIFY(laptop.signIn(QStringLiteral("alice"), true));
         auto *action = laptop.window.findChild<QAction *>(QStringLiteral("signOutEverywhere"));
         laptop.connection.close();

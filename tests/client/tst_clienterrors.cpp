@@ -4,6 +4,7 @@
 // wrong".
 #include "chatpage.h"
 #include "chatsession.h"
+#include "clientfixture.h"
 #include "clientwindow.h"
 #include "createroomdialog.h"
 #include "joinroomdialog.h"
@@ -20,33 +21,21 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
-#include <memory>
 
 using namespace Natter;
 using namespace Natter::Client;
 using namespace Natter::Test;
 
-class TestClientErrors : public QObject {
+class TestClientErrors : public QObject, public ClientFixture {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
-    }
+    void init() { QVERIFY(setUp({QStringLiteral("alice"), QStringLiteral("bob")})); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void roomDialogsOfflineSaySo()
     {
@@ -121,10 +110,6 @@ private slots:
         QVERIFY2(shown.contains(QLatin1String("Second")) && shown.contains(QLatin1String("not sent")),
                  qPrintable(shown));
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 QTEST_MAIN(TestClientErrors)

@@ -5,6 +5,7 @@
 #include "chatpage.h"
 #include "chatsession.h"
 #include "chatview.h"
+#include "clientfixture.h"
 #include "clientwindow.h"
 #include "composer.h"
 #include "membermodel.h"
@@ -32,7 +33,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QUrl>
@@ -96,16 +96,13 @@ QString text(const QModelIndex &index)
 }
 } // namespace
 
-class TestClientMessaging : public QObject {
+class TestClientMessaging : public QObject, public ClientFixture {
     Q_OBJECT
 
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
+        QVERIFY(setUp({QStringLiteral("alice"), QStringLiteral("bob")}));
         m_alice = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("alice"), m_server->url());
         m_bob = std::make_unique<ClientWindow>(m_dir->path(), QStringLiteral("bob"), m_server->url());
         QVERIFY(m_alice->signIn(QStringLiteral("alice")));
@@ -126,8 +123,7 @@ private slots:
     {
         m_alice.reset();
         m_bob.reset();
-        m_server.reset();
-        m_dir.reset();
+        tearDown();
     }
 
     void replyEditDeleteAndReact()
@@ -685,8 +681,6 @@ private slots:
     }
 
 private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ClientWindow> m_alice;
     std::unique_ptr<ClientWindow> m_bob;
     qint64 m_room = 0;

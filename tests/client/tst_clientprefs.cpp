@@ -4,6 +4,7 @@
 #include "autostartentry.h"
 #include "chatpage.h"
 #include "chatsession.h"
+#include "clientfixture.h"
 #include "clientsettings.h"
 #include "clientwindow.h"
 #include "colours.h"
@@ -34,11 +35,9 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionButton>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeWidget>
-#include <memory>
 
 using namespace Natter;
 using namespace Natter::Client;
@@ -70,7 +69,7 @@ QStringList menuTitles(const QMainWindow &window)
 }
 } // namespace
 
-class TestClientPrefs : public QObject {
+class TestClientPrefs : public QObject, public ClientFixture {
     Q_OBJECT
 
 private slots:
@@ -83,19 +82,9 @@ private slots:
         QApplication::setApplicationDisplayName(QStringLiteral("Natter"));
     }
 
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice")}));
-    }
+    void init() { QVERIFY(setUp({QStringLiteral("alice")})); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void themeIsSavedAndAppliedAtOnce()
     {
@@ -415,10 +404,6 @@ private slots:
         QVERIFY2(text.contains(m_server->url().toDisplayString()), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("href=")));
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 QTEST_MAIN(TestClientPrefs)

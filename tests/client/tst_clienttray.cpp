@@ -3,6 +3,7 @@
 #include "accountsmenu.h"
 #include "chatpage.h"
 #include "chatsession.h"
+#include "clientfixture.h"
 #include "clientsettings.h"
 #include "clientwindow.h"
 #include "connection.h"
@@ -25,11 +26,9 @@
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <functional>
-#include <memory>
 
 using namespace Natter;
 using namespace Natter::Client;
@@ -59,23 +58,13 @@ struct Launch {
 };
 } // namespace
 
-class TestClientTray : public QObject {
+class TestClientTray : public QObject, public ClientFixture {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
-    }
+    void init() { QVERIFY(setUp({QStringLiteral("alice"), QStringLiteral("bob")})); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void closingWithATrayHidesTheWindowAndKeepsRunning()
     {
@@ -343,9 +332,6 @@ private slots:
         QCOMPARE(differ, 0);
     }
 
-private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 QTEST_MAIN(TestClientTray)

@@ -2,6 +2,7 @@
 #include "chatpage.h"
 #include "chatsession.h"
 #include "chatview.h"
+#include "clientfixture.h"
 #include "clientsettings.h"
 #include "clientwindow.h"
 #include "composer.h"
@@ -44,7 +45,6 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -97,23 +97,13 @@ bool memberOnline(MemberModel *model, const QString &name, bool *found = nullptr
 }
 } // namespace
 
-class TestClientWidgets : public QObject {
+class TestClientWidgets : public QObject, public ClientFixture {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY(m_server->start());
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_server->registerUsers({QStringLiteral("alice"), QStringLiteral("bob")}));
-    }
+    void init() { QVERIFY(setUp({QStringLiteral("alice"), QStringLiteral("bob")})); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void wrongPasswordShowsInlineError()
     {
@@ -985,10 +975,6 @@ private slots:
         QCOMPARE(MessageDelegate::toHtml(QStringLiteral("me@www.example.org and www.")),
                  QStringLiteral("me@www.example.org and www."));
     }
-
-private:
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 QTEST_MAIN(TestClientWidgets)
