@@ -331,7 +331,6 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(looks >= 50, 10'000); // two and a half seconds of glances
         QCOMPARE(differ, 0);
     }
-
 };
 
 QTEST_MAIN(TestClientTray)
