@@ -139,7 +139,12 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         updateStatus();
     });
     connect(m_session.rooms(), &RoomListModel::totalUnreadChanged, this, &MainWindow::updateTitle);
-    connect(m_session.rooms(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateTitle);
+    // A rename; an unread count changing is heard once, through totalUnreadChanged.
+    connect(m_session.rooms(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                if (roles.isEmpty() || roles.contains(RoomListModel::NameRole))
+                    updateTitle();
+            });
     connect(&m_session, &ChatSession::stateChanged, this, [this] {
         showPageFor();
         updateStatus();

@@ -137,6 +137,9 @@ private slots:
         QTRY_COMPARE(alice.window.windowTitle(), QStringLiteral("(2) Lounge"));
         alice.window.chatPage()->openRoom(other->id);
         QTRY_COMPARE(alice.window.windowTitle(), QStringLiteral("Other"));
+        // A rename shows at once.
+        alice.session.renameRoom(other->id, QStringLiteral("Renamed"), [](const auto &, const auto &) {});
+        QTRY_COMPARE(alice.window.windowTitle(), QStringLiteral("Renamed"));
     }
 
     void keyboardShortcuts()
