@@ -649,30 +649,6 @@
         <translation>B&amp;eenden</translation>
     </message>
     <message>
-        <source>&amp;Rooms</source>
-        <translation>&amp;Räume</translation>
-    </message>
-    <message>
-        <source>&amp;New room…</source>
-        <translation>&amp;Neuer Raum…</translation>
-    </message>
-    <message>
-        <source>&amp;Join room…</source>
-        <translation>Raum &amp;beitreten…</translation>
-    </message>
-    <message>
-        <source>&amp;Go to room…</source>
-        <translation>&amp;Gehe zu Raum…</translation>
-    </message>
-    <message>
-        <source>&amp;Previous room</source>
-        <translation>&amp;Vorheriger Raum</translation>
-    </message>
-    <message>
-        <source>Ne&amp;xt room</source>
-        <translation>Nä&amp;chster Raum</translation>
-    </message>
-    <message>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
     </message>
@@ -735,18 +711,6 @@
         <source>Not signed out everywhere: %1</source>
         <translation>Nicht überall abgemeldet: %1</translation>
     </message>
-    <message>
-        <source>&amp;Search in room…</source>
-        <translation>Im Raum &amp;suchen …</translation>
-    </message>
-    <message>
-        <source>Search &amp;everywhere…</source>
-        <translation>&amp;Überall suchen …</translation>
-    </message>
-    <message>
-        <source>&amp;Leave room…</source>
-        <translation>Raum ver&amp;lassen …</translation>
-    </message>
     <message numerus="yes">
         <source>Cannot reach %1. Trying again in %n s…</source>
         <translation>
@@ -800,10 +764,6 @@
     <message>
         <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
         <translation>Natter läuft im Infobereich weiter, damit Sie von neuen Nachrichten erfahren. Klicken Sie auf das Symbol, um das Fenster wieder zu öffnen; um Natter zu beenden, wählen Sie Beenden im Menü Natter oder im Menü des Symbols.</translation>
-    </message>
-    <message>
-        <source>&amp;Copy access code</source>
-        <translation>Zugangscode &amp;kopieren</translation>
     </message>
     <message>
         <source>(%1) %2</source>
@@ -1129,6 +1089,49 @@
     <message>
         <source>Give the room a new access code? The current one stops working at once; people who have it cannot join with it any more.</source>
         <translation>Dem Raum einen neuen Zugangscode geben? Der jetzige gilt sofort nicht mehr; wer ihn hat, kann damit nicht mehr beitreten.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomsMenu</name>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Räume</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>&amp;Neuer Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>Raum &amp;beitreten…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Gehe zu Raum…</translation>
+    </message>
+    <message>
+        <source>&amp;Search in room…</source>
+        <translation>Im Raum &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation>&amp;Überall suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>&amp;Vorheriger Raum</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt room</source>
+        <translation>Nä&amp;chster Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Copy access code</source>
+        <translation>Zugangscode &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>Raum ver&amp;lassen …</translation>
     </message>
 </context>
 <context>

@@ -649,30 +649,6 @@
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <source>&amp;Rooms</source>
-        <translation>&amp;Salons</translation>
-    </message>
-    <message>
-        <source>&amp;New room…</source>
-        <translation>&amp;Nouveau salon…</translation>
-    </message>
-    <message>
-        <source>&amp;Join room…</source>
-        <translation>&amp;Rejoindre un salon…</translation>
-    </message>
-    <message>
-        <source>&amp;Go to room…</source>
-        <translation>&amp;Aller au salon…</translation>
-    </message>
-    <message>
-        <source>&amp;Previous room</source>
-        <translation>Salon &amp;précédent</translation>
-    </message>
-    <message>
-        <source>Ne&amp;xt room</source>
-        <translation>Salon &amp;suivant</translation>
-    </message>
-    <message>
         <source>Connected to %1</source>
         <translation>Connecté à %1</translation>
     </message>
@@ -735,18 +711,6 @@
         <source>Not signed out everywhere: %1</source>
         <translation>Pas déconnecté partout : %1</translation>
     </message>
-    <message>
-        <source>&amp;Search in room…</source>
-        <translation>Rec&amp;hercher dans le salon…</translation>
-    </message>
-    <message>
-        <source>Search &amp;everywhere…</source>
-        <translation>Rechercher partou&amp;t…</translation>
-    </message>
-    <message>
-        <source>&amp;Leave room…</source>
-        <translation>&amp;Quitter le salon…</translation>
-    </message>
     <message numerus="yes">
         <source>Cannot reach %1. Trying again in %n s…</source>
         <translation>
@@ -800,10 +764,6 @@
     <message>
         <source>Natter keeps running in the system tray, so that you hear of new messages. Click its icon to open the window again; to end Natter, choose Quit in the Natter menu or in the icon&apos;s menu.</source>
         <translation>Natter continue de fonctionner dans la zone de notification pour vous signaler les nouveaux messages. Cliquez sur son icône pour rouvrir la fenêtre ; pour fermer Natter, choisissez Quitter dans le menu Natter ou dans le menu de l’icône.</translation>
-    </message>
-    <message>
-        <source>&amp;Copy access code</source>
-        <translation>&amp;Copier le code d’accès</translation>
     </message>
     <message>
         <source>(%1) %2</source>
@@ -1129,6 +1089,49 @@
     <message>
         <source>Give the room a new access code? The current one stops working at once; people who have it cannot join with it any more.</source>
         <translation>Donner un nouveau code d’accès au salon ? L’actuel cesse aussitôt de fonctionner ; ceux qui l’ont ne pourront plus rejoindre avec.</translation>
+    </message>
+</context>
+<context>
+    <name>Natter::Client::RoomsMenu</name>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation>&amp;Salons</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>&amp;Nouveau salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Join room…</source>
+        <translation>&amp;Rejoindre un salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to room…</source>
+        <translation>&amp;Aller au salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Search in room…</source>
+        <translation>Rec&amp;hercher dans le salon…</translation>
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation>Rechercher partou&amp;t…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>Salon &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt room</source>
+        <translation>Salon &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Copy access code</source>
+        <translation>&amp;Copier le code d’accès</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>&amp;Quitter le salon…</translation>
     </message>
 </context>
 <context>

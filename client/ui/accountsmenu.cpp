@@ -3,6 +3,7 @@
 
 #include "addaccountdialog.h"
 #include "clientsettings.h"
+#include "formparts.h"
 #include "profilelist.h"
 
 #include <QActionGroup>
@@ -71,11 +72,7 @@ void AccountsMenu::addAccount()
     for (const ProfileList::Profile &profile : ProfileList::in(directory))
         existing.append(profile.name);
     AddAccountDialog dialog(existing, parentWidget());
-    const int result = dialog.exec();
-    // Without a window manager (kiosk sessions, offscreen) nobody hands activation back to the window.
-    if (parentWidget())
-        parentWidget()->window()->activateWindow();
-    if (result != QDialog::Accepted)
+    if (FormParts::runModal(dialog, parentWidget()->window()) != QDialog::Accepted)
         return;
     {
         // Most often the new account is on the same server: the sign-in form starts with it.

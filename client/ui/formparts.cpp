@@ -4,6 +4,7 @@
 #include "colours.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -102,6 +103,13 @@ void centre(QWidget *page, QLayout *content)
     outer->addStretch();
     outer->addWidget(column, 0, Qt::AlignHCenter);
     outer->addStretch(2);
+}
+
+int runModal(QDialog &dialog, QWidget *window)
+{
+    const int result = dialog.exec();
+    window->activateWindow();
+    return result;
 }
 
 } // namespace Natter::Client::FormParts

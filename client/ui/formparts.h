@@ -3,6 +3,7 @@
 
 #include <QString>
 
+class QDialog;
 class QLabel;
 class QLayout;
 class QWidget;
@@ -26,6 +27,10 @@ QLabel *link(const QString &text, const QString &objectName, QWidget *parent);
 void setStatus(QLabel *label, const QString &text);
 /// Changes the text of a link() label (a new language).
 void setLinkText(QLabel *link, const QString &text);
+/// Runs a modal dialog over `window` and gives the window the activation back: window managers do that
+/// when a dialog closes, but without one (kiosk sessions, Xvfb, offscreen) nobody does, and the window's
+/// shortcuts would stop working. Returns the dialog's result.
+int runModal(QDialog &dialog, QWidget *window);
 /// Lays `content` out in a column of comfortable width, centred on `page`, a little above the middle.
 void centre(QWidget *page, QLayout *content);
 

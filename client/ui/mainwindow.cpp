@@ -6,13 +6,11 @@
 #include "chatsession.h"
 #include "clientsettings.h"
 #include "connection.h"
-#include "createroomdialog.h"
 #include "errortext.h"
 #include "formparts.h"
-#include "joinroomdialog.h"
 #include "protocollimits.h"
-#include "quickswitcher.h"
 #include "roomlistmodel.h"
+#include "roomsmenu.h"
 #include "signinpage.h"
 #include "signuppage.h"
 #include "tokenstore.h"
@@ -65,25 +63,42 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     m_pages->addWidget(m_signUp);
     m_pages->addWidget(m_chat);
     setCentralWidget(m_pages);
+    setUpStatusBar();
+    m_tray->setEnabled(m_settings.notificationsEnabled());
+    connect(&m_preferences, &Preferences::notificationsChanged, m_tray, &TrayNotifier::setEnabled);
+    connect(m_tray, &TrayNotifier::quitRequested, this, &MainWindow::quit);
+    buildMenus();
+    connectForms();
+    connectConnection();
+    connectSession();
+    connectChatPage();
+
+    resize(960, 640);
+    restoreGeometry(m_settings.windowGeometry());
+    fitOnScreen();
+    m_chat->restoreSplitterState(m_settings.splitterState());
+    showPageFor();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpStatusBar()
+{
     m_connectionLabel->setObjectName(QStringLiteral("connectionStatus"));
     m_connectionLabel->setAccessibleName(tr("Connection"));
     m_userLabel->setObjectName(QStringLiteral("userStatus"));
     m_userLabel->setAccessibleName(tr("Signed in as"));
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_userLabel);
-    m_tray->setEnabled(m_settings.notificationsEnabled());
-    connect(&m_preferences, &Preferences::notificationsChanged, m_tray, &TrayNotifier::setEnabled);
-    connect(m_tray, &TrayNotifier::quitRequested, this, &MainWindow::quit);
-    buildMenus();
+}
+
+void MainWindow::connectForms()
+{
     connect(m_trust, &CertificateTrust::refused, this, [this](const QString &explanation) {
-        m_onOnline = {};
-        m_signIn->setBusy(false);
-        m_signUp->setBusy(false);
-        (m_showSignUp ? static_cast<void>(m_signUp->showError(explanation))
-                      : static_cast<void>(m_signIn->showError(explanation)));
         // Signed in, the chat page stays: the status bar says why nothing gets through any more.
         m_refusal = explanation;
-        updateStatus();
+        refuse(explanation);
     });
 
     connect(m_signIn, &SignInPage::retryWanted, &m_connection, &Connection::reconnectNow);
@@ -114,7 +129,10 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
                 m_settings.setLastUsername(username);
                 whenOnline(server, [this, username, password] { m_session.signUp(username, password); });
             });
+}
 
+void MainWindow::connectConnection()
+{
     connect(&m_connection, &Connection::online, this, [this] {
         if (auto action = std::exchange(m_onOnline, {}))
             action();
@@ -138,6 +156,20 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         }
         updateStatus();
     });
+    connect(&m_connection, &Connection::protocolMismatch, this, [this](int serverVersion) {
+        // Nothing can be done until one side is updated: say which, rather than "Offline".
+        m_refusal = tr("The server at %1 speaks version %2 of Natter's protocol and this app version %3: "
+                       "update the one that is older.")
+                        .arg(m_connection.url().toString())
+                        .arg(serverVersion)
+                        .arg(Limits::protocolVersion);
+        refuse(m_refusal);
+    });
+    connect(&m_connection, &Connection::countdown, this, &MainWindow::updateStatus);
+}
+
+void MainWindow::connectSession()
+{
     connect(m_session.rooms(), &RoomListModel::totalUnreadChanged, this, &MainWindow::updateTitle);
     // A rename; an unread count changing is heard once, through totalUnreadChanged.
     connect(m_session.rooms(), &QAbstractItemModel::dataChanged, this,
@@ -151,20 +183,6 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
         updateTitle();
     });
     connect(&m_session, &ChatSession::signInFailed, this, &MainWindow::onSignInFailed);
-    connect(&m_connection, &Connection::protocolMismatch, this, [this](int serverVersion) {
-        // Nothing can be done until one side is updated: say which, rather than "Offline".
-        m_refusal = tr("The server at %1 speaks version %2 of Natter's protocol and this app version %3: "
-                       "update the one that is older.")
-                        .arg(m_connection.url().toString())
-                        .arg(serverVersion)
-                        .arg(Limits::protocolVersion);
-        m_onOnline = {};
-        m_signIn->setBusy(false);
-        m_signUp->setBusy(false);
-        (m_showSignUp ? static_cast<void>(m_signUp->showError(m_refusal))
-                      : static_cast<void>(m_signIn->showError(m_refusal)));
-        updateStatus();
-    });
     connect(&m_session, &ChatSession::sendFailed, this,
             [this](qint64 roomId, const QString &, const ProtocolError &error) {
                 // The open room shows it on the message; a message to another room must not fail unseen.
@@ -207,19 +225,7 @@ MainWindow::MainWindow(Connection &connection, ChatSession &session, ClientSetti
     });
     connect(m_session.rooms(), &RoomListModel::mutedChanged, this,
             [this] { m_settings.setMutedRooms(m_settings.serverUrl(), m_session.rooms()->mutedIds()); });
-    connectChatPage();
-
-    connect(&m_connection, &Connection::countdown, this, &MainWindow::updateStatus);
-
-    resize(960, 640);
-    restoreGeometry(m_settings.windowGeometry());
-    fitOnScreen();
-    m_chat->restoreSplitterState(m_settings.splitterState());
-    showPageFor();
-    updateStatus();
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
@@ -232,7 +238,7 @@ void MainWindow::buildMenus()
     connect(&m_preferences, &Preferences::notificationsChanged, notifications, &QAction::setChecked);
     QAction *certificates = natter->addAction(tr("Trusted &certificates…"), this, [this] {
         TrustedCertificatesDialog dialog(m_settings, this);
-        runDialog(dialog);
+        FormParts::runModal(dialog, this);
         // A refused server whose pin is gone is tried again: Natter asks about its new certificate.
         if (dialog.removedAny() && m_connection.state() == Connection::State::Offline &&
             !m_connection.url().isEmpty()) {
@@ -255,7 +261,7 @@ void MainWindow::buildMenus()
         if (m_session.state() != ChatSession::State::SignedIn)
             return;
         ChangePasswordDialog dialog(m_session, this);
-        if (runDialog(dialog) == QDialog::Accepted)
+        if (FormParts::runModal(dialog, this) == QDialog::Accepted)
             statusBar()->showMessage(tr("Password changed. Your other devices were signed out."), 10'000);
     });
     m_changePassword->setObjectName(QStringLiteral("changePassword"));
@@ -272,54 +278,7 @@ void MainWindow::buildMenus()
     natter->addAction(tr("&Quit"), QKeySequence::Quit, this, &MainWindow::quit)
         ->setObjectName(QStringLiteral("quit"));
 
-    QMenu *rooms = menuBar()->addMenu(tr("&Rooms"));
-    auto signedIn = [this] { return m_session.state() == ChatSession::State::SignedIn; };
-    rooms->addAction(tr("&New room…"), QKeySequence(Qt::CTRL | Qt::Key_N), this, [this, signedIn] {
-        if (!signedIn())
-            return;
-        CreateRoomDialog dialog(m_session, this);
-        runDialog(dialog);
-        if (dialog.createdRoom())
-            m_chat->openRoom(dialog.createdRoom());
-    });
-    rooms->addAction(tr("&Join room…"), QKeySequence(Qt::CTRL | Qt::Key_J), this, [this, signedIn] {
-        if (!signedIn())
-            return;
-        JoinRoomDialog dialog(m_session, this);
-        if (runDialog(dialog) == QDialog::Accepted)
-            m_chat->openRoom(dialog.joinedRoom());
-    });
-    rooms->addAction(tr("&Go to room…"), QKeySequence(Qt::CTRL | Qt::Key_K), this, [this, signedIn] {
-        if (!signedIn())
-            return;
-        QuickSwitcher switcher(m_session.rooms(), this);
-        if (runDialog(switcher) == QDialog::Accepted)
-            m_chat->openRoom(switcher.chosenRoom());
-    });
-    rooms
-        ->addAction(tr("&Search in room…"), QKeySequence(Qt::CTRL | Qt::Key_F), this,
-                    [this, signedIn] {
-                        if (signedIn())
-                            m_chat->showSearch(true);
-                    })
-        ->setObjectName(QStringLiteral("searchRoom"));
-    rooms
-        ->addAction(tr("Search &everywhere…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
-                    [this, signedIn] {
-                        if (signedIn())
-                            m_chat->showSearch(false);
-                    })
-        ->setObjectName(QStringLiteral("searchEverywhere"));
-    rooms->addSeparator();
-    rooms->addAction(tr("&Previous room"), QKeySequence(Qt::ALT | Qt::Key_Up), this,
-                     [this] { m_chat->stepRoom(-1); });
-    rooms->addAction(tr("Ne&xt room"), QKeySequence(Qt::ALT | Qt::Key_Down), this,
-                     [this] { m_chat->stepRoom(1); });
-    rooms
-        ->addAction(tr("&Copy access code"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
-                    [this] { m_chat->copyCode(); })
-        ->setObjectName(QStringLiteral("copyAccessCode"));
-    rooms->addAction(tr("&Leave room…"), this, [this] { m_chat->confirmLeave(m_chat->currentRoom()); });
+    menuBar()->addMenu(new RoomsMenu(m_session, m_chat, this));
     buildHelpMenu();
 }
 
@@ -381,11 +340,11 @@ void MainWindow::changeEvent(QEvent *event)
     m_connectionLabel->setAccessibleName(tr("Connection"));
     m_userLabel->setAccessibleName(tr("Signed in as"));
     // The sign-in and sign-up pages translate themselves, keeping what was typed.
+    rebuildChatPage(); // first: the Rooms menu acts on the page
     for (QAction *title : menuBar()->actions())
         delete title->menu();
     menuBar()->clear();
     buildMenus();
-    rebuildChatPage();
     updateStatus();
 }
 
@@ -418,15 +377,6 @@ void MainWindow::rebuildChatPage()
     } else if (replyTo) {
         m_chat->startReply(replyTo);
     }
-}
-
-int MainWindow::runDialog(QDialog &dialog)
-{
-    const int result = dialog.exec();
-    // Window managers hand activation back to us when a dialog closes; without one (kiosk sessions, Xvfb,
-    // offscreen) nobody does, and the window's shortcuts would stop working.
-    activateWindow();
-    return result;
 }
 
 void MainWindow::start()
@@ -478,11 +428,24 @@ void MainWindow::onSignInFailed(const ProtocolError &error, bool offline)
     m_signUp->setBusy(false);
     if (offline && waitingWithKeptSession())
         return updateStatus(); // not an error: the sign-in page says what is happening
-    const QString text = ErrorText::describe(error, offline, m_connection.url());
+    showFormError(ErrorText::describe(error, offline, m_connection.url()));
+}
+
+void MainWindow::showFormError(const QString &text)
+{
     if (m_showSignUp)
         m_signUp->showError(text);
     else
         m_signIn->showError(text);
+}
+
+void MainWindow::refuse(const QString &explanation)
+{
+    m_onOnline = {};
+    m_signIn->setBusy(false);
+    m_signUp->setBusy(false);
+    showFormError(explanation);
+    updateStatus();
 }
 
 void MainWindow::showPageFor()

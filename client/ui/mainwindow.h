@@ -8,7 +8,6 @@
 #include <functional>
 
 class QAction;
-class QDialog;
 class QLabel;
 class QStackedWidget;
 
@@ -59,11 +58,19 @@ private:
     void buildHelpMenu();
     void connectChatPage();
     void rebuildChatPage();
-    int runDialog(QDialog &dialog);
     void resumeKept(const QString &token);
     void showPageFor();
     void whenOnline(const QUrl &server, std::function<void()> action);
+    void setUpStatusBar();
+    void connectForms();
+    void connectConnection();
+    void connectSession();
     void onSignInFailed(const ProtocolError &error, bool offline);
+    /// Shows `text` on the form in view, sign-in or sign-up.
+    void showFormError(const QString &text);
+    /// Nothing can be done with this server (its certificate, its protocol): whatever waited for it is
+    /// dropped, and the form and the status bar say why.
+    void refuse(const QString &explanation);
     void updateStatus();
     void updateTitle();
     /// A kept session is being resumed while its server cannot be reached.
