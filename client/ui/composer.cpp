@@ -9,6 +9,7 @@
 #include <QCompleter>
 #include <QKeyEvent>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
@@ -73,7 +74,24 @@ QSize Composer::minimumSizeHint() const
 
 int Composer::lineCount() const
 {
-    return std::clamp(int(document()->documentLayout()->documentSize().height()), 1, kMaxLines);
+    int lines = int(document()->documentLayout()->documentSize().height());
+    const int width = viewport()->width() - 2 * int(std::ceil(document()->documentMargin()));
+    if (document()->isEmpty() && !placeholderText().isEmpty() && isVisible() && width > 0) {
+        // The hint wraps in a narrow window: room for all of it, as for text. (Until shown, the width is not
+        // the layout's yet.)
+        const QFontMetrics metrics = fontMetrics();
+        const int height =
+            metrics.boundingRect(QRect(0, 0, width, 10'000), Qt::TextWordWrap, placeholderText()).height();
+        lines = std::max(lines, (height + metrics.lineSpacing() - 1) / metrics.lineSpacing());
+    }
+    return std::clamp(lines, 1, kMaxLines);
+}
+
+void Composer::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    if (document()->isEmpty() && event->size().width() != event->oldSize().width())
+        updateGeometry(); // the hint may wrap to another number of lines
 }
 
 int Composer::heightFor(int lines) const

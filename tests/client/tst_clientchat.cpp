@@ -31,6 +31,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
+#include <QVBoxLayout>
+#include <cmath>
 #include <memory>
 
 using namespace Natter;
@@ -186,6 +188,39 @@ private slots:
         QVERIFY2(composer->height() <= one + 6 * line, qPrintable(QString::number(composer->height())));
         QTest::keyClick(composer, Qt::Key_Return); // sent: back to one line
         QTRY_COMPARE(composer->height(), one);
+    }
+
+    void composerMakesRoomForItsPlaceholder()
+    {
+        // In a narrow window the hint ("Enter sends, Shift+Enter…") wraps: all of it must show, not a line
+        // and the top of the next.
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *composer = new Composer(&window);
+        layout->addWidget(composer);
+        layout->addStretch();
+        window.resize(220, 300);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int margin = int(std::ceil(composer->document()->documentMargin()));
+        const auto wrapped = [&] {
+            return composer->fontMetrics()
+                .boundingRect(QRect(0, 0, composer->viewport()->width() - 2 * margin, 10'000),
+                              Qt::TextWordWrap, composer->placeholderText())
+                .height();
+        };
+        QVERIFY(wrapped() > composer->fontMetrics().lineSpacing()); // it does wrap at this width
+        QTRY_VERIFY2(composer->viewport()->height() - 2 * margin >= wrapped(),
+                     qPrintable(QStringLiteral("%1 px for %2 px of hint")
+                                    .arg(composer->viewport()->height() - 2 * margin)
+                                    .arg(wrapped())));
+        // Wide again: back to one line.
+        window.resize(1200, 300);
+        QTRY_VERIFY(composer->viewport()->height() - 2 * margin < 2 * composer->fontMetrics().lineSpacing());
+        // Typing replaces the hint: the text's own lines count.
+        window.resize(220, 300);
+        QTest::keyClicks(composer, QStringLiteral("hi"));
+        QTRY_VERIFY(composer->viewport()->height() - 2 * margin < 2 * composer->fontMetrics().lineSpacing());
     }
 
     void chatViewFollowsOrMarksNewMessages()
