@@ -7,6 +7,7 @@
 #include "chatview.h"
 #include "colours.h"
 #include "composer.h"
+#include "elidinglabel.h"
 #include "errortext.h"
 #include "memberdelegate.h"
 #include "membermodel.h"
@@ -56,8 +57,8 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     , m_directs(new QListView(this))
     , m_roomFilter(roomsWhereDirectIs(false, session.rooms(), this))
     , m_directFilter(roomsWhereDirectIs(true, session.rooms(), this))
-    , m_title(new QLabel(this))
-    , m_code(new QLabel(this))
+    , m_title(new ElidingLabel(this))
+    , m_code(new ElidingLabel(this))
     , m_chat(new ChatView(this))
     , m_composer(new Composer(this))
     , m_bar(new QWidget(this))
@@ -116,11 +117,9 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
     FormParts::scaleFont(m_title, 1.2, true);
     m_title->setObjectName(QStringLiteral("roomTitle"));
     m_code->setObjectName(QStringLiteral("roomCode"));
-    // The name and the code give way when the window is narrow (clipped; the name is also cut short with
-    // "…") rather than set its least width: the buttons beside them are what must stay whole.
-    for (QLabel *label : {m_title, m_code})
-        label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 8);
-    m_code->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // The name and the code give way when the window is narrow, cut short with "…" (never a code cut
+    // silently, that reads as another code), rather than set its least width: the buttons beside them are
+    // what must stay whole. The code is copied with its button or Ctrl+Shift+C.
     m_code->setAccessibleName(tr("Access code"));
     m_counter->setObjectName(QStringLiteral("counter"));
     m_counter->setAccessibleName(tr("Characters left"));

@@ -9,6 +9,7 @@
 #include "clientwindow.h"
 #include "composer.h"
 #include "createroomdialog.h"
+#include "elidinglabel.h"
 #include "joinroomdialog.h"
 #include "mainwindow.h"
 #include "roomlistmodel.h"
@@ -309,6 +310,24 @@ private slots:
         auto *rooms = alice.find<QListView>("rooms");
         QTRY_COMPARE(rooms->horizontalScrollBar()->maximum(), 0);
         QVERIFY(rooms->visualRect(rooms->model()->index(0, 0)).width() <= rooms->viewport()->width());
+
+        // Narrower still, in a window shown as the user sees it: the title and the code are drawn cut short
+        // with "…", never clipped mid-letter, and never as a shorter code that reads as another one.
+        alice.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&alice.window));
+        alice.window.resize(least, 600);
+        auto *code = alice.window.chatPage()->findChild<ElidingLabel *>(QStringLiteral("roomCode"));
+        QVERIFY(code);
+        QVERIFY(code->text().contains(room->code));
+        QTRY_VERIFY(alice.window.width() <= 640);
+        for (auto *label :
+             {code, alice.window.chatPage()->findChild<ElidingLabel *>(QStringLiteral("roomTitle"))}) {
+            QVERIFY(label);
+            const QString shown = label->shownText();
+            QVERIFY2(shown == label->text() || shown.endsWith(QChar(0x2026)), qPrintable(shown));
+            QVERIFY2(label->fontMetrics().horizontalAdvance(shown) <= label->contentsRect().width(),
+                     qPrintable(shown));
+        }
     }
 };
 
