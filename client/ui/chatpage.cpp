@@ -21,12 +21,15 @@
 #include "validation.h"
 
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QGuiApplication>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedLayout>
@@ -87,10 +90,14 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
                 [this, list](const QPoint &pos) { showRoomMenu(list, pos); });
         connect(list->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this](const QModelIndex &current) {
-                    if (current.isValid())
+                    if (current.isValid() && !m_quietCurrent)
                         openRoom(current.data(RoomListModel::IdRole).toLongLong());
                 });
-        connect(list, &QAbstractItemView::activated, m_composer, qOverload<>(&QWidget::setFocus));
+        connect(list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+            openRoom(index.data(RoomListModel::IdRole).toLongLong());
+            m_composer->setFocus();
+        });
+        list->installEventFilter(this);
     }
     connect(session.rooms(), &QAbstractItemModel::modelReset, this, [this] {
         if (m_session.rooms()->rowOf(m_room) >= 0)
@@ -309,6 +316,32 @@ ChatPage::ChatPage(ChatSession &session, QWidget *parent)
             m_session.retry(m_room, clientId);
     });
     openRoom(0);
+}
+
+bool ChatPage::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *list = qobject_cast<QListView *>(watched);
+    if (!list || (list != m_rooms && list != m_directs))
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::FocusIn && !list->currentIndex().isValid() &&
+        list->model()->rowCount() > 0) {
+        // Qt makes the first row current when a list without one gets the focus (Tab), which would open
+        // that room and mark it read: put the cursor there quietly instead. Arrows and Enter open rooms.
+        const QScopedValueRollback quiet(m_quietCurrent, true);
+        list->selectionModel()->setCurrentIndex(list->model()->index(0, 0), QItemSelectionModel::NoUpdate);
+    } else if (event->type() == QEvent::KeyPress) {
+        // Typing in the room list is meant for the composer (as in Slack or Telegram), not a search of the
+        // list that jumps to another room and drops the letters.
+        auto *key = static_cast<QKeyEvent *>(event);
+        const QString text = key->text();
+        const bool plain = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+        if (m_room && plain && !text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace()) {
+            m_composer->setFocus();
+            QCoreApplication::sendEvent(m_composer, event);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChatPage::selectInLists(qint64 roomId)

@@ -65,6 +65,10 @@ signals:
     /// Something the user asked for failed where there is no form to show it (e.g. "Message" on a member).
     void notice(const QString &text);
 
+protected:
+    /// The room lists: the focus arriving does not open a room, and typing goes to the composer.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateCounter();
     /// Puts the open room's draft into the composer.
@@ -104,6 +108,7 @@ private:
     QLabel *m_roomEmpty; // a room with nothing said yet: how to invite people
     SearchPanel *m_search;
     QHash<qint64, QString> m_drafts;   // of the rooms not open
+    bool m_quietCurrent = false;       // a list's current row moves without opening its room
     bool m_restoringDraft = false;     // the composer's text changes, but nobody is typing
     qint64 m_jumpTo = 0;               // the message openMessage() is loading history for
     bool m_jumpToReadPosition = false; // ...or the read position the room opens at

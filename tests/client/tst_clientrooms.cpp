@@ -37,6 +37,14 @@ using namespace Natter;
 using namespace Natter::Client;
 using namespace Natter::Test;
 
+namespace {
+int unreadOf(ClientWindow &client, qint64 roomId)
+{
+    RoomListModel *rooms = client.session.rooms();
+    return rooms->index(rooms->rowOf(roomId), 0).data(RoomListModel::UnreadRole).toInt();
+}
+} // namespace
+
 class TestClientRooms : public QObject, public ClientFixture {
     Q_OBJECT
 
@@ -282,6 +290,48 @@ private slots:
                                 .arg(again.window.frameGeometry().height())
                                 .arg(screen.width())
                                 .arg(screen.height())));
+    }
+
+    void theFocusEnteringAListOpensNoRoom()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("tab-a"), m_server->url());
+        ClientWindow bob(m_dir->path(), QStringLiteral("tab-b"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        QVERIFY(bob.signIn(QStringLiteral("bob")));
+        std::optional<Room> lounge;
+        alice.session.createRoom(QStringLiteral("Lounge"), [&](const auto &r, const auto &) { lounge = r; });
+        QTRY_VERIFY(lounge);
+        std::optional<Room> joined;
+        bob.session.joinRoom(lounge->code, [&](const auto &r, const auto &) { joined = r; });
+        QTRY_VERIFY(joined);
+        std::optional<Room> direct;
+        bob.session.openDirect(alice.session.user().id, [&](const auto &r, const auto &) { direct = r; });
+        QTRY_VERIFY(direct);
+        bob.session.send(direct->id, QStringLiteral("psst"));
+        QTRY_COMPARE(unreadOf(alice, direct->id), 1);
+
+        alice.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&alice.window));
+        ChatPage *page = alice.window.chatPage();
+        page->openRoom(lounge->id);
+        auto *rooms = page->findChild<QListView *>(QStringLiteral("rooms"));
+        auto *directs = page->findChild<QListView *>(QStringLiteral("directs"));
+        rooms->setFocus();
+        QTRY_VERIFY(rooms->hasFocus());
+        // Tab on to the direct messages: the focus arrives, nothing opens, nothing is marked read.
+        QTest::keyClick(rooms, Qt::Key_Tab);
+        QTRY_VERIFY(directs->hasFocus());
+        QCOMPARE(page->currentRoom(), lounge->id);
+        QCOMPARE(unreadOf(alice, direct->id), 1);
+        // Typing there goes to the composer, in the room that is open.
+        QTest::keyClicks(directs, QStringLiteral("Bye"));
+        QCOMPARE(page->currentRoom(), lounge->id);
+        QCOMPARE(page->composer()->toPlainText(), QStringLiteral("Bye"));
+        QVERIFY(page->composer()->hasFocus());
+        // Enter on the row with the cursor opens it.
+        directs->setFocus();
+        QTest::keyClick(directs, Qt::Key_Return);
+        QCOMPARE(page->currentRoom(), direct->id);
     }
 
     void longRoomNamesAreCutShort()
