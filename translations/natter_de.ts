@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>Settings…</source>
-        <translation>Einstellungen …</translation>
+        <translation>Raumeinstellungen…</translation>
     </message>
     <message>
         <source>Room settings: name, access code, leave</source>
@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>Room &amp;settings…</source>
-        <translation>Raum&amp;einstellungen …</translation>
+        <translation>Raum&amp;einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Close conversation</source>
@@ -379,15 +379,15 @@
     </message>
     <message>
         <source>%1 is typing…</source>
-        <translation>%1 schreibt …</translation>
+        <translation>%1 schreibt…</translation>
     </message>
     <message>
         <source>%1 and %2 are typing…</source>
-        <translation>%1 und %2 schreiben …</translation>
+        <translation>%1 und %2 schreiben…</translation>
     </message>
     <message>
         <source>Several people are typing…</source>
-        <translation>Mehrere Personen schreiben …</translation>
+        <translation>Mehrere Personen schreiben…</translation>
     </message>
     <message>
         <source>&amp;Mute notifications</source>
@@ -399,7 +399,7 @@
     </message>
     <message>
         <source>&amp;Leave room…</source>
-        <translation>Raum &amp;verlassen …</translation>
+        <translation>Raum &amp;verlassen…</translation>
     </message>
     <message>
         <source>Close conversation</source>
@@ -486,7 +486,7 @@
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation>&amp;Löschen …</translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
@@ -771,11 +771,15 @@
     </message>
     <message>
         <source>Signing in as %1…</source>
-        <translation>Anmeldung als %1 …</translation>
+        <translation>Anmeldung als %1…</translation>
     </message>
     <message>
         <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again now…</source>
         <translation>%1 ist nicht erreichbar. Sie sind weiterhin als %2 angemeldet: Natter öffnet Ihre Räume, sobald der Server antwortet. Neuer Versuch läuft…</translation>
+    </message>
+    <message>
+        <source>Natter connects to %1 when you sign in.</source>
+        <translation>Natter verbindet sich mit %1, sobald Sie sich anmelden.</translation>
     </message>
 </context>
 <context>
@@ -1111,11 +1115,11 @@
     </message>
     <message>
         <source>&amp;Search in room…</source>
-        <translation>Im Raum &amp;suchen …</translation>
+        <translation>Im Raum &amp;suchen…</translation>
     </message>
     <message>
         <source>Search &amp;everywhere…</source>
-        <translation>&amp;Überall suchen …</translation>
+        <translation>&amp;Überall suchen…</translation>
     </message>
     <message>
         <source>&amp;Previous room</source>
@@ -1131,7 +1135,7 @@
     </message>
     <message>
         <source>&amp;Leave room…</source>
-        <translation>Raum ver&amp;lassen …</translation>
+        <translation>Raum ver&amp;lassen…</translation>
     </message>
 </context>
 <context>
@@ -1162,7 +1166,7 @@
     </message>
     <message>
         <source>Searching…</source>
-        <translation>Suche läuft …</translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>No messages match.</source>

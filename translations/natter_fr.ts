@@ -777,6 +777,10 @@
         <source>Cannot reach %1. You are still signed in as %2: Natter opens your rooms as soon as the server answers. Trying again now…</source>
         <translation>Impossible de joindre %1. Vous êtes toujours connecté en tant que %2 : Natter ouvre vos salons dès que le serveur répond. Nouvel essai en cours…</translation>
     </message>
+    <message>
+        <source>Natter connects to %1 when you sign in.</source>
+        <translation>Natter se connecte à %1 quand vous vous connectez.</translation>
+    </message>
 </context>
 <context>
     <name>Natter::Client::MemberModel</name>

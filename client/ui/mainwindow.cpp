@@ -483,7 +483,13 @@ QString MainWindow::connectionStatus() const
     case Connection::State::Offline:
         break;
     }
-    return m_refusal.isEmpty() ? tr("Offline") : m_refusal;
+    if (!m_refusal.isEmpty())
+        return m_refusal;
+    // Signed out, the connection waits for a sign-in (natterd drops one that idles): "Offline" read as
+    // "the server is down".
+    if (m_session.state() == ChatSession::State::SignedOut && !server.isEmpty())
+        return tr("Natter connects to %1 when you sign in.").arg(server);
+    return tr("Offline");
 }
 
 bool MainWindow::waitingWithKeptSession() const
