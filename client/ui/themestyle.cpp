@@ -3,8 +3,9 @@
 
 #include "colours.h"
 
-#include <QApplication>
+#include <QDialogButtonBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QStyleFactory>
 #include <QStyleOption>
 #include <QWidget>
@@ -60,15 +61,22 @@ void ThemeStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *opt
     painter->restore();
 }
 
+void ThemeStyle::polish(QWidget *widget)
+{
+    QProxyStyle::polish(widget);
+    // A dialog open while the theme changes made its buttons with the icons of the style before.
+    auto *button = qobject_cast<QPushButton *>(widget);
+    if (button && qobject_cast<QDialogButtonBox *>(button->parentWidget()))
+        button->setIcon(QIcon());
+}
+
 int ThemeStyle::styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
                           QStyleHintReturn *returnData) const
 {
-    if (hint == SH_DialogButtonBox_ButtonsHaveIcons) {
-        // The standard icons are drawn for a light button: black on dark grey, they read as a smudge.
-        const QPalette palette = widget ? widget->palette() : QApplication::palette();
-        if (darkWindow(palette))
-            return 0;
-    }
+    // The standard icons are drawn for a light button: black on dark grey, they read as a smudge. None in
+    // either theme, so that light and dark buttons look alike.
+    if (hint == SH_DialogButtonBox_ButtonsHaveIcons)
+        return 0;
     return QProxyStyle::styleHint(hint, option, widget, returnData);
 }
 

@@ -7,7 +7,8 @@ namespace Natter::Client {
 
 /// Fusion, for the themes Natter chooses itself (Preferences → Theme: light or dark), with what Fusion gets
 /// wrong on a dark palette put right: check box and radio button outlines drawn a shade darker than the
-/// window (invisible on a dark one), and the black icons of dialog buttons (Close, OK) on grey.
+/// window (invisible on a dark one), and the black icons of dialog buttons (Close, OK) on grey: none, in
+/// either theme.
 class ThemeStyle : public QProxyStyle {
     Q_OBJECT
 
@@ -16,6 +17,8 @@ public:
 
     void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                        const QWidget *widget = nullptr) const override;
+    using QProxyStyle::polish;
+    void polish(QWidget *widget) override;
     int styleHint(StyleHint hint, const QStyleOption *option = nullptr, const QWidget *widget = nullptr,
                   QStyleHintReturn *returnData = nullptr) const override;
 

@@ -136,7 +136,9 @@ private slots:
     {
         ClientSettings settings(QStringLiteral("controls"), m_dir->path());
         Preferences preferences(settings);
+        QDialogButtonBox before(QDialogButtonBox::Close); // a dialog open while the theme changes
         preferences.setTheme(ClientSettings::Theme::Dark);
+        QVERIFY(before.button(QDialogButtonBox::Close)->icon().isNull());
 
         QWidget window;
         auto *box = new QCheckBox(QStringLiteral("Keep me signed in"), &window);
