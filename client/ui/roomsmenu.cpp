@@ -35,6 +35,13 @@ RoomsMenu::RoomsMenu(ChatSession &session, ChatPage *chat, QWidget *window)
         m_chat->copyCode();
     })->setObjectName(QStringLiteral("copyAccessCode"));
     addAction(tr("&Leave room…"), this, [this] { m_chat->confirmLeave(m_chat->currentRoom()); });
+    // Signed out, there are no rooms to act on: say so by greying the menu out.
+    const auto update = [this] {
+        for (QAction *action : actions())
+            action->setEnabled(signedIn());
+    };
+    connect(&m_session, &ChatSession::stateChanged, this, update);
+    update();
 }
 
 bool RoomsMenu::signedIn() const

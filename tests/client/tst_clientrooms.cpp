@@ -25,6 +25,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -290,6 +291,24 @@ private slots:
                                 .arg(again.window.frameGeometry().height())
                                 .arg(screen.width())
                                 .arg(screen.height())));
+    }
+
+    void theRoomsMenuWaitsForASignIn()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("menu"), m_server->url());
+        QVERIFY(alice.waitForForm());
+        QAction *search = alice.find<QAction>("searchRoom");
+        QVERIFY(search);
+        QList<QAction *> actions =
+            search->associatedObjects().isEmpty()
+                ? QList<QAction *>{}
+                : qobject_cast<QMenu *>(search->associatedObjects().first())->actions();
+        QVERIFY(actions.size() >= 8);
+        for (QAction *action : actions)
+            QVERIFY2(!action->isEnabled() || action->isSeparator(), qPrintable(action->text()));
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        for (QAction *action : actions)
+            QVERIFY2(action->isEnabled(), qPrintable(action->text()));
     }
 
     void theFocusEnteringAListOpensNoRoom()
