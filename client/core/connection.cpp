@@ -19,7 +19,10 @@ Connection::Connection(QObject *parent)
     : QObject(parent)
 {
     m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &Connection::reconnectNow);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        m_userAttempt = false;
+        reconnectNow();
+    });
     m_countdownTimer.setInterval(1000);
     connect(&m_countdownTimer, &QTimer::timeout, this, [this] { emit countdown(reconnectInSeconds()); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &Connection::onText);
@@ -71,6 +74,12 @@ void Connection::reconnectNow()
     m_reconnectTimer.stop();
     setState(State::Connecting);
     m_socket.open(m_url);
+}
+
+void Connection::retryNow()
+{
+    m_userAttempt = true;
+    reconnectNow();
 }
 
 int Connection::reconnectInMs() const
@@ -191,6 +200,8 @@ void Connection::onDisconnected()
     }
     if (m_state == State::WaitingToReconnect)
         return;
+    if (std::exchange(m_userAttempt, false))
+        m_backoff.stepBack();
     const int delay = m_backoff.next();
     qCInfo(lcConnection) << "connection lost; reconnecting in" << delay << "ms";
     m_reconnectTimer.start(delay);

@@ -34,6 +34,9 @@ public:
     void close();
     /// Skips the rest of the wait and tries now.
     void reconnectNow();
+    /// The user asked ("Reconnect now", "Try now"): an attempt at once that, if it fails, does not lengthen
+    /// the wait before the next one as an attempt of the backoff's own does.
+    void retryNow();
     void setBackoff(const ReconnectBackoff &backoff) { m_backoff = backoff; }
     /// Looks up the fingerprint pinned for a server (empty: none). A certificate the system does not
     /// trust is accepted only when it matches; otherwise the attempt fails and reconnecting stops until
@@ -92,6 +95,7 @@ private:
     State m_state = State::Offline;
     bool m_wanted = false;
     bool m_restarting = false;
+    bool m_userAttempt = false; // the attempt under way is one the user asked for
     QString m_serverName;
     QHash<qint64, Pending> m_pending;
     qint64 m_nextId = 1;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <algorithm>
 #include <functional>
 
 namespace Natter::Client {
@@ -17,6 +18,8 @@ public:
     int next();
     /// After a successful connection: the next delay is the first one again.
     void reset() { m_attempt = 0; }
+    /// Takes back the last step: an attempt the user asked for does not lengthen the next wait.
+    void stepBack() { m_attempt = std::max(0, m_attempt - 1); }
     int attempt() const { return m_attempt; }
 
 private:

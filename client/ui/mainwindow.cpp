@@ -101,7 +101,7 @@ void MainWindow::connectForms()
         refuse(explanation);
     });
 
-    connect(m_signIn, &SignInPage::retryWanted, &m_connection, &Connection::reconnectNow);
+    connect(m_signIn, &SignInPage::retryWanted, &m_connection, &Connection::retryNow);
     connect(m_signIn, &SignInPage::signUpWanted, this, [this] {
         m_showSignUp = true;
         m_signUp->setServer(m_signIn->server());
@@ -418,7 +418,7 @@ void MainWindow::whenOnline(const QUrl &server, std::function<void()> action)
     if (m_connection.url() != server || m_connection.state() == Connection::State::Offline)
         m_connection.open(server);
     else if (m_connection.state() == Connection::State::WaitingToReconnect)
-        m_connection.reconnectNow(); // the user asked: no need to sit out the backoff
+        m_connection.retryNow(); // the user asked: no need to sit out the backoff
     // Connecting: the attempt under way will do.
 }
 

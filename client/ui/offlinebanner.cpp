@@ -32,7 +32,7 @@ OfflineBanner::OfflineBanner(ChatSession &session, QWidget *parent)
     layout->setContentsMargins(8, 4, 4, 4);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_reconnect);
-    connect(m_reconnect, &QPushButton::clicked, &m_connection, &Connection::reconnectNow);
+    connect(m_reconnect, &QPushButton::clicked, &m_connection, &Connection::retryNow);
     connect(&m_connection, &Connection::stateChanged, this, &OfflineBanner::refresh);
     connect(&m_session, &ChatSession::stateChanged, this, &OfflineBanner::refresh);
     connect(&m_connection, &Connection::countdown, this, &OfflineBanner::refresh);

@@ -9,6 +9,7 @@
 #include "connection.h"
 #include "mainwindow.h"
 #include "offlinebanner.h"
+#include "reconnectbackoff.h"
 #include "roomlistmodel.h"
 #include "testclient.h"
 #include "testserver.h"
@@ -299,6 +300,26 @@ private slots:
         QVERIFY(online.wait(10'000)); // well before the 30 s or more the backoff would wait
         QVERIFY(!banner->isVisible());
         QCOMPARE(alice.session.state(), ChatSession::State::SignedIn);
+    }
+
+    void reconnectNowDoesNotLengthenTheWait()
+    {
+        ClientWindow alice(m_dir->path(), QStringLiteral("again"), m_server->url());
+        QVERIFY(alice.signIn(QStringLiteral("alice")));
+        auto *reconnect = alice.find<QPushButton>("reconnectNow");
+        // Half-way jitter: waits of 3 s, then 6, 12, 24 s as attempts fail.
+        alice.connection.setBackoff(ReconnectBackoff(4'000, 60'000, [] { return 0.5; }));
+        m_server->stop();
+        QTRY_COMPARE(alice.connection.state(), Connection::State::WaitingToReconnect);
+        QVERIFY(alice.connection.reconnectInMs() <= 3'000);
+        for (int i = 0; i < 3; ++i) {
+            QSignalSpy waiting(&alice.connection, &Connection::countdown);
+            QTest::mouseClick(reconnect, Qt::LeftButton); // the server is still down
+            QVERIFY(waiting.wait());
+            QCOMPARE(alice.connection.state(), Connection::State::WaitingToReconnect);
+            QVERIFY2(alice.connection.reconnectInMs() <= 3'000,
+                     qPrintable(QString::number(alice.connection.reconnectInMs())));
+        }
     }
 
     void bannerAndStatusBarCountTheSameSeconds()
