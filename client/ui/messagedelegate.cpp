@@ -96,6 +96,14 @@ QString linkWithoutTrailing(QString link)
 }
 } // namespace
 
+QString MessageDelegate::gutterTime(const QTime &time, const QLocale &locale)
+{
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
+    format.remove(seconds);
+    return locale.toString(time, format);
+}
+
 QString MessageDelegate::toHtml(const QString &text)
 {
     // Web links (also www. without a scheme), and links to messages ("Copy link to message" makes them).
@@ -220,7 +228,7 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
     result.body = QRect(area.left() + indent, y, bodyWidth, int(std::ceil(result.text->size().height())));
     if (result.avatar.isNull())
         result.gutterTime = QRect(option.rect.left() + kGap, result.body.top(),
-                                  result.body.left() - option.rect.left() - kGap * 4, metrics.height());
+                                  result.body.left() - option.rect.left() - kGap * 2, metrics.height());
     y = result.body.bottom() + 1;
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     if (!reactions.isEmpty()) {
@@ -375,7 +383,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         small.setPointSizeF(small.pointSizeF() * 0.8);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(parts.gutterTime, Qt::AlignRight | Qt::AlignVCenter, timeText(index));
+        const QTime time = index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().time();
+        painter->drawText(
+            parts.gutterTime, Qt::AlignRight | Qt::AlignVCenter,
+            QFontMetrics(small).elidedText(gutterTime(time), Qt::ElideLeft, parts.gutterTime.width()));
         painter->setFont(option.font);
     }
     painter->translate(parts.body.topLeft());

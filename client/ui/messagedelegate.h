@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QHash>
+#include <QLocale>
 #include <QStyledItemDelegate>
 #include <memory>
 
@@ -53,6 +54,9 @@ public:
 
     /// Message text as HTML: escaped, with URLs made links. Public for tests.
     static QString toHtml(const QString &text);
+    /// The time beside a message that continues its group, shown on hover: hours and minutes only (the
+    /// avatar's narrow column has no room for seconds, which the C locale's short form has).
+    static QString gutterTime(const QTime &time, const QLocale &locale = QLocale());
 
 private:
     struct Layout {

@@ -140,6 +140,18 @@ private slots:
         QTRY_VERIFY2((problem = overlaps(view)).isEmpty(), qPrintable(problem));
     }
 
+    void theHoverTimeHasNoSeconds()
+    {
+        // The C locale's short form is "22:04:16": clipped to "2:04:16" in the avatar's column.
+        const QTime time(22, 4, 16);
+        QCOMPARE(MessageDelegate::gutterTime(time, QLocale::c()), QStringLiteral("22:04"));
+        QCOMPARE(MessageDelegate::gutterTime(time, QLocale(QLocale::German)), QStringLiteral("22:04"));
+        QCOMPARE(MessageDelegate::gutterTime(time, QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QLocale(QLocale::English, QLocale::UnitedStates)
+                     .toString(time, QLocale::ShortFormat)
+                     .remove(QStringLiteral(":16")));
+    }
+
     void emojiAreDrawnInColour()
     {
         // Issue 10, bug 16: ❤️ came out black and small in the text font, which has a glyph for it.
