@@ -12,13 +12,6 @@
 
 namespace Natter::Client {
 
-namespace {
-bool darkWindow(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
-}
-} // namespace
-
 ThemeStyle::ThemeStyle()
     : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion")))
 {}
@@ -43,7 +36,7 @@ void ThemeStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *opt
 {
     QProxyStyle::drawPrimitive(element, option, painter, widget);
     const bool indicator = element == PE_IndicatorCheckBox || element == PE_IndicatorRadioButton;
-    if (!indicator || !darkWindow(option->palette))
+    if (!indicator || !Colours::isDark(option->palette))
         return;
     const bool focused =
         option->state.testFlag(State_HasFocus) && option->state.testFlag(State_KeyboardFocusChange);
