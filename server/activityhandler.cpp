@@ -5,6 +5,7 @@
 #include "clientconnection.h"
 #include "delivery.h"
 #include "events.h"
+#include "membershipcache.h"
 #include "protocollimits.h"
 #include "ratelimiters.h"
 #include "storage.h"
@@ -22,7 +23,7 @@ void ActivityHandler::handle(ClientConnection *connection, const Responder &repl
                              const TypingRequest &request)
 {
     const User user = connection->user();
-    if (!m_context.storage.rooms.isMember(request.room, user.id))
+    if (!m_context.members.isMember(request.room, user.id))
         return reply.error(Errors::notAMember());
     if (const qint64 wait = m_context.limits.typing.take(QString::number(user.id))) {
         m_context.abuse.report(connection->limitKey(), QStringLiteral("typing rate-limited"));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authhandler.h"
+#include "wireframe.h"
 
 #include "abuselog.h"
 #include "clientconnection.h"
@@ -340,7 +341,7 @@ void AuthHandler::signOut(ClientConnection *connection)
 void AuthHandler::announcePresence(const User &user, bool online)
 {
     m_context.presence.deliver(m_context.storage.rooms.coMemberIds(user.id),
-                               Frames::serialize(PresenceEvent{user, online}.toJson()));
+                               WireFrame::fromJson(PresenceEvent{user, online}.toJson()));
 }
 
 } // namespace Natter::Server

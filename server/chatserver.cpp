@@ -11,7 +11,9 @@
 #include "frames.h"
 #include "hashingpool.h"
 #include "logging.h"
+#include "membershipcache.h"
 #include "migrator.h"
+#include "outputflusher.h"
 #include "protocollimits.h"
 #include "requestrouter.h"
 #include "servercontext.h"
@@ -53,6 +55,7 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
           },
           this))
     , m_limits(m_config)
+    , m_flusher(new OutputFlusher(this))
 {
     m_config.gate.maxHandshakes = m_config.maxPendingConnections;
     connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
@@ -89,6 +92,9 @@ bool ChatServer::start(QString *error)
         stop();
         return false;
     }
+    m_members = std::make_unique<MembershipCache>(m_storage->rooms);
+    connect(m_writer.get(), &StorageWriter::membershipsChanged, this,
+            [this](const QSet<qint64> &rooms) { m_members->forget(rooms); });
     m_reader = std::make_unique<StorageReader>(path);
     if (!m_reader->start(error)) {
         stop();
@@ -98,7 +104,7 @@ bool ChatServer::start(QString *error)
         m_config.scrypt,
         HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
     m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
-                                      *m_typing, m_limits, m_abuse});
+                                      *m_typing, m_limits, m_abuse, *m_members});
     m_router = std::make_unique<RequestRouter>(*m_context);
 
     if (!setUpTls(error)) {
@@ -205,6 +211,7 @@ void ChatServer::stop()
     m_context.reset();
     m_writer.reset();
     m_reader.reset();
+    m_members.reset();
     if (m_storage) {
         m_storage.reset();
         Database::close(m_connectionName);
@@ -376,7 +383,7 @@ void ChatServer::acceptWebSockets()
                 tcp->deleteLater();
             continue;
         }
-        auto *connection = new ClientConnection(socket, tcp, client, m_config.connection, this);
+        auto *connection = new ClientConnection(socket, tcp, client, m_config.connection, *m_flusher, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });

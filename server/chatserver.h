@@ -24,6 +24,8 @@ class ConnectionGate;
 class DatabaseLock;
 class ClientConnection;
 class HashingPool;
+class MembershipCache;
+class OutputFlusher;
 class StorageReader;
 class StorageWriter;
 class RequestRouter;
@@ -76,10 +78,12 @@ private:
     QString m_connectionName;
     std::unique_ptr<DatabaseLock> m_lock;
     std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<MembershipCache> m_members;
     PresenceTracker m_presence;
     TypingTracker *m_typing; // a child
     RateLimiters m_limits;
     AbuseLog m_abuse;
+    OutputFlusher *m_flusher; // a child
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<StorageReader> m_reader;
     std::unique_ptr<ServerContext> m_context;

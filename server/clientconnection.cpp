@@ -5,7 +5,12 @@
 #include "frames.h"
 #include "protocollimits.h"
 
+#include "outputflusher.h"
+
 #include <QSslSocket>
+#include <cerrno>
+#include <sys/socket.h>
+#include <sys/uio.h>
 
 namespace Natter::Server {
 
@@ -15,10 +20,12 @@ constexpr int kBacklogGraceMs = 5000; // for a reading peer to take a burst over
 } // namespace
 
 ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QHostAddress &address,
-                                   Limits limits, QObject *parent)
+                                   Limits limits, OutputFlusher &flusher, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_tcp(tcp)
+    , m_flusher(&flusher)
+    , m_directWrites(tcp && !qobject_cast<QSslSocket *>(tcp) && tcp->socketDescriptor() >= 0)
     , m_peerAddress(address.toString())
     , m_limitKey(ClientAddress::limitKey(address))
     , m_limits(limits)
@@ -29,6 +36,12 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QH
         // Every read is a chance to look at the backlog: a peer that floods pings and reads no pongs fills
         // it without natterd sending anything of its own.
         connect(tcp, &QTcpSocket::readyRead, this, &ClientConnection::checkBacklog);
+        // Qt writes one chunk of its buffer per write notification: a peer catching up on a backlog would get
+        // a few KiB per turn of a busy event loop. Once the socket takes data again, give it all it takes.
+        connect(tcp, &QTcpSocket::bytesWritten, this, [this] {
+            if (m_tcp && m_tcp->bytesToWrite() > 0)
+                m_tcp->flush();
+        });
     }
     m_backlogDeadline.setSingleShot(true);
     connect(&m_backlogDeadline, &QTimer::timeout, this, [this] {
@@ -77,19 +90,91 @@ void ClientConnection::clearIdentity()
     m_authDeadline.start(m_limits.authTimeoutMs);
 }
 
-void ClientConnection::sendText(const QString &frame)
+ClientConnection::~ClientConnection()
+{
+    if (m_flushScheduled && m_flusher)
+        m_flusher->forget(this);
+}
+
+void ClientConnection::sendWire(const WireFrame &frame)
 {
     if (m_closing || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    m_socket->sendTextMessage(frame);
+    m_outgoing.append(frame.bytes());
+    m_outgoingBytes += frame.bytes().size();
+    if (!m_flushScheduled && m_flusher) {
+        m_flushScheduled = true;
+        m_flusher->schedule(this);
+    }
     checkBacklog();
+}
+
+void ClientConnection::flush()
+{
+    m_flushScheduled = false;
+    if (m_outgoing.isEmpty())
+        return;
+    const QList<QByteArray> frames = std::exchange(m_outgoing, {});
+    m_outgoingBytes = 0;
+    if (m_closing || !m_tcp || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    qsizetype next = 0;
+    qsizetype offset = 0;
+    // Straight to the kernel while Qt holds nothing of this socket's (a pong or close QWebSocket wrote
+    // itself would otherwise be overtaken). QWebSocket writes each of its own frames whole, on this thread,
+    // so frames never interleave.
+    if (m_directWrites && m_tcp->bytesToWrite() == 0)
+        next = writeDirectly(frames, &offset);
+    // What the kernel did not take goes to Qt's buffer, which writes it as the peer reads.
+    if (next < frames.size()) {
+        m_tcp->write(frames.at(next).constData() + offset, frames.at(next).size() - offset);
+        for (qsizetype i = next + 1; i < frames.size(); ++i)
+            m_tcp->write(frames.at(i));
+    }
+    checkBacklog();
+}
+
+qsizetype ClientConnection::writeDirectly(const QList<QByteArray> &frames, qsizetype *offset)
+{
+    constexpr int kMaxVectors = 64;
+    const int fd = int(m_tcp->socketDescriptor());
+    qsizetype next = 0;
+    while (next < frames.size()) {
+        iovec vectors[kMaxVectors];
+        int count = 0;
+        for (qsizetype i = next; i < frames.size() && count < kMaxVectors; ++i, ++count) {
+            const qsizetype skip = i == next ? *offset : 0;
+            vectors[count].iov_base = const_cast<char *>(frames.at(i).constData() + skip);
+            vectors[count].iov_len = size_t(frames.at(i).size() - skip);
+        }
+        msghdr message{};
+        message.msg_iov = vectors;
+        message.msg_iovlen = size_t(count);
+        // MSG_NOSIGNAL: a peer that has gone is Qt's to notice, not a SIGPIPE's.
+        const ssize_t written = ::sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            break; // EAGAIN, or an error Qt will report when it writes the rest
+        }
+        qsizetype left = qsizetype(written);
+        while (next < frames.size() && left >= frames.at(next).size() - *offset) {
+            left -= frames.at(next).size() - *offset;
+            *offset = 0;
+            ++next;
+        }
+        *offset += left;
+        if (left > 0 || count < kMaxVectors)
+            break; // a short write: the socket's buffer is full
+    }
+    return next;
 }
 
 qint64 ClientConnection::unsentBytes() const
 {
     if (!m_tcp)
-        return m_socket ? m_socket->bytesToWrite() : 0;
-    qint64 bytes = m_tcp->bytesToWrite();
+        return m_outgoingBytes + (m_socket ? m_socket->bytesToWrite() : 0);
+    qint64 bytes = m_outgoingBytes + m_tcp->bytesToWrite();
     if (const auto *tls = qobject_cast<const QSslSocket *>(m_tcp.data()))
         bytes += tls->encryptedBytesToWrite();
     return bytes;
@@ -111,7 +196,7 @@ void ClientConnection::checkBacklog()
 
 void ClientConnection::sendFrame(const QJsonObject &frame)
 {
-    sendText(Frames::serialize(frame));
+    sendWire(WireFrame::fromJson(frame));
 }
 
 void ClientConnection::reply(const QJsonValue &id, const QJsonObject &result)
@@ -142,6 +227,9 @@ void ClientConnection::closeForPolicy(QWebSocketProtocol::CloseCode code, const 
     if (m_closing || !m_socket)
         return;
     m_closing = true;
+    // What waits for a peer that does not read is dropped; the close frame is the last thing it gets.
+    m_outgoing.clear();
+    m_outgoingBytes = 0;
     emit policyClose(this, reason);
     m_socket->close(code, reason);
     QTimer::singleShot(kCloseGraceMs, this, [this] { abort(); });
@@ -161,6 +249,7 @@ void ClientConnection::abort()
 
 void ClientConnection::close()
 {
+    flush(); // replies and events already given go out before the close frame
     if (m_socket)
         m_socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
 }

@@ -3,6 +3,7 @@
 
 #include "protocolerror.h"
 #include "user.h"
+#include "wireframe.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -15,6 +16,8 @@ namespace Natter::Server {
 
 /// One client's WebSocket and who it is signed in as, and the limits that keep one client from holding
 /// the server's memory: a deadline to sign in, a cap on unread replies, a cap on requests in flight.
+class OutputFlusher;
+
 class ClientConnection : public QObject {
     Q_OBJECT
 public:
@@ -26,7 +29,8 @@ public:
     /// `address`: who the client is (behind a trusted proxy, the forwarded address). `tcp`: the socket under
     /// the WebSocket, which the connection then owns (its backlog is what the peer has not read).
     ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QHostAddress &address, Limits limits,
-                     QObject *parent = nullptr);
+                     OutputFlusher &flusher, QObject *parent = nullptr);
+    ~ClientConnection() override;
 
     /// The client's address as text, and the key its per-address limits are kept under.
     QString peerAddress() const { return m_peerAddress; }
@@ -37,7 +41,11 @@ public:
     void setIdentity(const User &user, const QString &tokenHash);
     void clearIdentity();
 
-    void sendText(const QString &frame);
+    /// Queues a frame (encoded once for however many recipients) to be written with the others of this
+    /// turn of the event loop.
+    void sendWire(const WireFrame &frame);
+    /// Writes the queued frames now (OutputFlusher calls this).
+    void flush();
     void sendFrame(const QJsonObject &frame);
     void reply(const QJsonValue &id, const QJsonObject &result = {});
     void replyError(const QJsonValue &id, const ProtocolError &error);
@@ -69,10 +77,16 @@ signals:
 
 private:
     void finishRequest();
+    qsizetype writeDirectly(const QList<QByteArray> &frames, qsizetype *offset);
     void checkBacklog();
 
     QPointer<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_tcp;
+    QPointer<OutputFlusher> m_flusher; // a sibling: either may be deleted first when the server goes
+    QList<QByteArray> m_outgoing;      // frames not yet handed to the socket; shared with other recipients
+    qint64 m_outgoingBytes = 0;
+    bool m_flushScheduled = false;
+    bool m_directWrites = false; // plain TCP: written with sendmsg() while Qt's own buffer is empty
     QTimer m_backlogDeadline;
     QString m_peerAddress;
     QString m_limitKey;

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "delivery.h"
+#include "wireframe.h"
 
 #include "clientconnection.h"
-#include "frames.h"
+#include "membershipcache.h"
 #include "presencetracker.h"
 #include "servercontext.h"
-#include "storage.h"
 
 namespace Natter::Server::Delivery {
 
 void toRoom(const ServerContext &context, qint64 roomId, const QJsonObject &event, qint64 exceptUserId)
 {
-    QList<qint64> recipients = context.storage.rooms.memberIds(roomId);
+    QList<qint64> recipients = context.members.memberIds(roomId);
     if (exceptUserId != 0)
         recipients.removeAll(exceptUserId);
-    context.presence.deliver(recipients, Frames::serialize(event));
+    context.presence.deliver(recipients, WireFrame::fromJson(event));
 }
 
 void toUser(const ServerContext &context, qint64 userId, const QJsonObject &event,
@@ -23,10 +23,10 @@ void toUser(const ServerContext &context, qint64 userId, const QJsonObject &even
     const QList<ClientConnection *> connections = context.presence.connectionsOf(userId);
     if (connections.isEmpty() || (connections.size() == 1 && connections.first() == except))
         return;
-    const QString text = Frames::serialize(event);
+    const WireFrame frame = WireFrame::fromJson(event);
     for (ClientConnection *connection : connections) {
         if (connection != except)
-            connection->sendText(text);
+            connection->sendWire(frame);
     }
 }
 

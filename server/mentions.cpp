@@ -18,4 +18,11 @@ QList<qint64> resolve(const QList<User> &members, const QString &text)
     return ids;
 }
 
+QList<qint64> resolve(const std::function<QList<User>()> &members, const QString &text)
+{
+    if (!text.contains(QLatin1Char('@')))
+        return {};
+    return resolve(members(), text);
+}
+
 } // namespace Natter::Server::Mentions

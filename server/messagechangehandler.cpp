@@ -90,7 +90,7 @@ void MessageChangeHandler::handle(ClientConnection *connection, const Responder 
             if (!message)
                 return found;
             const QList<qint64> mentions =
-                Mentions::resolve(storage.rooms.members(request.room), request.text);
+                Mentions::resolve([&] { return storage.rooms.members(request.room); }, request.text);
             if (!storage.messages.edit(*message, request.text, mentions, QDateTime::currentMSecsSinceEpoch()))
                 return Errors::internal();
             const auto edited = storage.messages.find(request.room, request.message);

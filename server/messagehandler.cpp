@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagehandler.h"
+#include "wireframe.h"
 
 #include "abuselog.h"
 #include "clientconnection.h"
 #include "events.h"
 #include "frames.h"
+#include "membershipcache.h"
 #include "mentions.h"
 #include "presencetracker.h"
 #include "protocollimits.h"
@@ -40,20 +42,21 @@ MessageHandler::MessageHandler(ServerContext &context, QObject *parent)
 void MessageHandler::handle(ClientConnection *connection, const Responder &reply, const SendRequest &request)
 {
     const User author = connection->user();
-    if (!m_context.storage.rooms.isMember(request.room, author.id))
+    if (!m_context.members.isMember(request.room, author.id))
         return reply.error(Errors::notAMember());
     if (Validation::checkMessageText(request.text) == Validation::TextCheck::TooLong) {
         return reply.error({ErrorCode::TooLong,
                             QCoreApplication::translate("Server", "A message is at most 4000 characters.")});
     }
-    if (!request.clientId.isEmpty()) {
-        // A retry of a stored send: the original answer again, nothing new stored, not counted.
-        if (const auto stored =
-                m_context.storage.messages.findByClientId(request.room, author.id, request.clientId))
-            return reply.ok(MessageReply{*stored});
-    }
     const QString limiterKey = QString::number(author.id);
     if (const qint64 wait = m_context.limits.send.take(limiterKey)) {
+        // A retry of a stored send is answered even over the limit: the original answer again. Looked up
+        // here only, not for every send: the writer finds retries anyway (and gives the token back).
+        if (!request.clientId.isEmpty()) {
+            if (const auto stored =
+                    m_context.storage.messages.findByClientId(request.room, author.id, request.clientId))
+                return reply.ok(MessageReply{*stored});
+        }
         m_context.abuse.report(connection->limitKey(), QStringLiteral("send rate-limited"));
         return reply.error(Errors::rateLimited(wait));
     }
@@ -85,9 +88,9 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
                     return Errors::roomEventLine();
                 quote = Quote{answered->id, answered->author, excerpt(answered->text), false};
             }
-            const auto message =
-                storage.messages.insert(room, author, text, clientId, QDateTime::currentMSecsSinceEpoch(),
-                                        quote, Mentions::resolve(storage.rooms.members(room), text));
+            const auto message = storage.messages.insert(
+                room, author, text, clientId, QDateTime::currentMSecsSinceEpoch(), quote,
+                Mentions::resolve([&] { return storage.rooms.members(room); }, text));
             if (!message)
                 return Errors::internal();
             return Stored{*message, false};
@@ -100,8 +103,8 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
                 return;
             // Broadcast only after the commit, and from the event loop in commit order.
             if (!stored->duplicate)
-                m_context.presence.deliver(m_context.storage.rooms.memberIds(stored->message.room),
-                                           Frames::serialize(MessageEvent{stored->message}.toJson()));
+                m_context.presence.deliver(m_context.members.memberIds(stored->message.room),
+                                           WireFrame::fromJson(MessageEvent{stored->message}.toJson()));
             reply.ok(MessageReply{stored->message});
         });
 }
@@ -109,7 +112,7 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
 bool MessageHandler::admitRead(ClientConnection *connection, const Responder &reply, qint64 room)
 {
     const qint64 userId = connection->user().id;
-    if (!m_context.storage.rooms.isMember(room, userId)) {
+    if (!m_context.members.isMember(room, userId)) {
         reply.error(Errors::notAMember());
         return false;
     }

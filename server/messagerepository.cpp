@@ -84,7 +84,7 @@ ChatMessage fromRow(const SqlStatement &row, int first = 0)
 }
 } // namespace
 
-MessageRepository::MessageRepository(QSqlDatabase db)
+MessageRepository::MessageRepository(SqlConnection db)
     : m_db(std::move(db))
 {}
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sqlconnection.h"
+
 #include "chatmessage.h"
 
 #include <QList>
@@ -14,7 +16,7 @@ namespace Natter::Server {
 /// of its room's change counter (`rev`). The writing methods leave the transaction to the caller.
 class MessageRepository {
 public:
-    explicit MessageRepository(QSqlDatabase db);
+    explicit MessageRepository(SqlConnection db);
 
     /// Inserts a message (replyTo: the quote it carries, if it answers one). Returns it with id and rev.
     std::optional<ChatMessage> insert(qint64 room, const User &author, const QString &text,
@@ -73,7 +75,7 @@ private:
     bool unindexText(qint64 id, const QString &text);
     Page collect(class SqlStatement &select, int limit) const;
 
-    QSqlDatabase m_db;
+    SqlConnection m_db;
 };
 
 } // namespace Natter::Server

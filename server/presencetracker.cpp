@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presencetracker.h"
+#include "wireframe.h"
 
 #include "clientconnection.h"
 
@@ -24,14 +25,14 @@ bool PresenceTracker::remove(qint64 userId, ClientConnection *connection)
     return true;
 }
 
-void PresenceTracker::deliver(const QList<qint64> &userIds, const QString &frame) const
+void PresenceTracker::deliver(const QList<qint64> &userIds, const WireFrame &frame) const
 {
     for (const qint64 userId : userIds) {
         const auto it = m_connections.constFind(userId);
         if (it == m_connections.constEnd())
             continue;
         for (ClientConnection *connection : *it)
-            connection->sendText(frame);
+            connection->sendWire(frame);
     }
 }
 

@@ -8,6 +8,7 @@
 namespace Natter::Server {
 
 class ClientConnection;
+class WireFrame;
 
 /// Who is online: the authenticated connections of each user, in memory. Also the one place that sends a
 /// frame to all connections of a set of users.
@@ -21,8 +22,8 @@ public:
     QList<ClientConnection *> connectionsOf(qint64 userId) const { return m_connections.value(userId); }
     int onlineUsers() const { return int(m_connections.size()); }
 
-    /// Sends an already serialized frame to every connection of the given users.
-    void deliver(const QList<qint64> &userIds, const QString &frame) const;
+    /// Sends an already encoded frame to every connection of the given users.
+    void deliver(const QList<qint64> &userIds, const WireFrame &frame) const;
 
 private:
     QHash<qint64, QList<ClientConnection *>> m_connections;

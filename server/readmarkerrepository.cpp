@@ -5,7 +5,7 @@
 
 namespace Natter::Server {
 
-ReadMarkerRepository::ReadMarkerRepository(QSqlDatabase db)
+ReadMarkerRepository::ReadMarkerRepository(SqlConnection db)
     : m_db(std::move(db))
 {}
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sqlconnection.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 
@@ -9,7 +11,7 @@ namespace Natter::Server {
 /// How far each user has read each room: one message id per user and room, only ever moved forward.
 class ReadMarkerRepository {
 public:
-    explicit ReadMarkerRepository(QSqlDatabase db);
+    explicit ReadMarkerRepository(SqlConnection db);
 
     /// Moves the position to `messageId` unless it is already further. The position now stored; -1 on
     /// failure.
@@ -18,7 +20,7 @@ public:
     std::optional<QHash<qint64, qint64>> positionsOf(qint64 userId) const;
 
 private:
-    QSqlDatabase m_db;
+    SqlConnection m_db;
 };
 
 } // namespace Natter::Server

@@ -31,7 +31,7 @@ QList<qint64> ids(SqlStatement &statement)
 }
 } // namespace
 
-RoomRepository::RoomRepository(QSqlDatabase db)
+RoomRepository::RoomRepository(SqlConnection db)
     : m_db(std::move(db))
 {}
 
@@ -45,6 +45,7 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
     if (!insert.ok())
         return insert.violatedUniqueness() ? CreateStatus::CodeTaken : CreateStatus::Failed;
     const qint64 roomId = insert.query().lastInsertId().toLongLong();
+    m_changedRooms.insert(roomId);
     SqlStatement member(
         m_db, QStringLiteral("INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"),
         {roomId, creatorId, now});
@@ -155,6 +156,7 @@ bool RoomRepository::isMember(qint64 roomId, qint64 userId) const
 
 bool RoomRepository::addMember(qint64 roomId, qint64 userId)
 {
+    m_changedRooms.insert(roomId);
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?) "
@@ -165,6 +167,7 @@ bool RoomRepository::addMember(qint64 roomId, qint64 userId)
 
 bool RoomRepository::removeMember(qint64 roomId, qint64 userId)
 {
+    m_changedRooms.insert(roomId);
     SqlStatement remove(m_db, QStringLiteral("DELETE FROM memberships WHERE room_id = ? AND user_id = ?"),
                         {roomId, userId});
     return remove.ok() && remove.rowsAffected() == 1;

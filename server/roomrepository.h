@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sqlconnection.h"
+
 #include "user.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <functional>
 #include <optional>
@@ -13,7 +16,7 @@ namespace Natter::Server {
 /// Rooms and who is in them.
 class RoomRepository {
 public:
-    explicit RoomRepository(QSqlDatabase db);
+    explicit RoomRepository(SqlConnection db);
 
     struct RoomRow {
         qint64 id = 0;
@@ -66,8 +69,13 @@ public:
     /// Everyone who shares at least one room with the user, the user excluded.
     QList<qint64> coMemberIds(qint64 userId) const;
 
+    /// The rooms whose members this repository changed since the last call (changes later rolled back
+    /// included: the list may say too much, never too little).
+    QSet<qint64> takeChangedRooms() { return std::exchange(m_changedRooms, {}); }
+
 private:
-    QSqlDatabase m_db;
+    SqlConnection m_db;
+    QSet<qint64> m_changedRooms;
 };
 
 } // namespace Natter::Server

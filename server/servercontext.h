@@ -14,6 +14,7 @@ class StorageReader;
 class StorageWriter;
 class PresenceTracker;
 class TypingTracker;
+class MembershipCache;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
@@ -26,6 +27,7 @@ struct ServerContext {
     TypingTracker &typing; // who is typing where, in memory only
     RateLimiters &limits;
     AbuseLog &abuse;
+    MembershipCache &members; // who is in each room, for sends and events; coherent with the writer
 };
 
 /// Common error replies, so every handler words them the same.

@@ -7,7 +7,7 @@
 
 namespace Natter::Server {
 
-SessionRepository::SessionRepository(QSqlDatabase db)
+SessionRepository::SessionRepository(SqlConnection db)
     : m_db(std::move(db))
 {}
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sqlconnection.h"
+
 #include <QSqlDatabase>
 #include <optional>
 
@@ -9,7 +11,7 @@ namespace Natter::Server {
 /// Sign-in sessions. Only the SHA-256 of a token is stored, so a copy of the database signs nobody in.
 class SessionRepository {
 public:
-    explicit SessionRepository(QSqlDatabase db);
+    explicit SessionRepository(SqlConnection db);
 
     bool create(const QString &tokenHash, qint64 userId);
     /// The user of a session used at `usedSinceMs` or later; an older one has expired.
@@ -24,7 +26,7 @@ public:
     int removeIdle(qint64 usedBeforeMs);
 
 private:
-    QSqlDatabase m_db;
+    SqlConnection m_db;
 };
 
 } // namespace Natter::Server

@@ -7,31 +7,33 @@
 
 namespace Natter::Server {
 
-SqlStatement::SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values)
-    : m_query(db)
+SqlStatement::SqlStatement(const SqlConnection &db, const QString &sql,
+                           std::initializer_list<QVariant> values)
+    : m_lease(db.lease(sql))
+    , m_query(m_lease.query())
 {
-    m_query.setForwardOnly(true);
-    if (!m_query.prepare(sql)) {
-        qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ":" << m_query.lastError().text();
+    if (!m_lease.prepared()) {
+        qCWarning(lcStorage).noquote() << "cannot prepare" << sql << ":" << m_query->lastError().text();
         return;
     }
+    int position = 0;
     for (const QVariant &value : values)
-        m_query.addBindValue(value);
-    m_ok = m_query.exec();
+        m_query->bindValue(position++, value); // by position: a reused statement keeps its earlier values
+    m_ok = m_query->exec();
     if (!m_ok && !violatedUniqueness())
-        qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query.lastError().text();
+        qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query->lastError().text();
 }
 
 bool SqlStatement::next()
 {
     if (!m_ok)
         return false;
-    if (m_query.next())
+    if (m_query->next())
         return true;
-    if (m_query.lastError().isValid()) {
+    if (m_query->lastError().isValid()) {
         m_ok = false;
         qCWarning(lcStorage).noquote()
-            << "reading rows failed:" << m_query.lastQuery() << ":" << m_query.lastError().text();
+            << "reading rows failed:" << m_query->lastQuery() << ":" << m_query->lastError().text();
     }
     return false;
 }
@@ -39,9 +41,9 @@ bool SqlStatement::next()
 bool SqlStatement::violatedUniqueness() const
 {
     // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY.
-    const QString code = m_query.lastError().nativeErrorCode();
+    const QString code = m_query->lastError().nativeErrorCode();
     return code == QLatin1String("2067") || code == QLatin1String("1555") ||
-           m_query.lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed"));
+           m_query->lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed"));
 }
 
 } // namespace Natter::Server

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QSqlDatabase>
+#include "sqlconnection.h"
+
 #include <QSqlQuery>
 #include <QVariant>
 #include <initializer_list>
@@ -9,23 +10,25 @@
 namespace Natter::Server {
 
 /// A prepared statement with positional values bound, run at once. Failures are logged with the SQL (never
-/// the values, which may be password hashes) so every repository reports errors the same way.
+/// the values, which may be password hashes) so every repository reports errors the same way. The statement
+/// comes from the connection's cache and goes back to it, reset, when this is destroyed.
 class SqlStatement {
 public:
-    SqlStatement(const QSqlDatabase &db, const QString &sql, std::initializer_list<QVariant> values = {});
+    SqlStatement(const SqlConnection &db, const QString &sql, std::initializer_list<QVariant> values = {});
 
     /// False when the statement failed, and also when reading a row failed (a corrupt page, an I/O error):
     /// check it after the loop, so that an error is never taken for the end of the rows.
     bool ok() const { return m_ok; }
-    QSqlQuery &query() { return m_query; }
+    QSqlQuery &query() { return *m_query; }
     bool next();
-    QVariant value(int column) const { return m_query.value(column); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
     /// True when the statement failed on a UNIQUE or PRIMARY KEY constraint.
     bool violatedUniqueness() const;
 
 private:
-    QSqlQuery m_query;
+    SqlConnection::Lease m_lease;
+    QSqlQuery *m_query;
     bool m_ok = false;
 };
 

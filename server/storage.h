@@ -12,12 +12,16 @@ namespace Natter::Server {
 /// The repositories of one thread's database connection.
 struct Storage {
     explicit Storage(const QSqlDatabase &db)
-        : users(db)
-        , sessions(db)
-        , rooms(db)
-        , messages(db)
-        , readMarkers(db)
+        : sql(db)
+        , users(sql)
+        , sessions(sql)
+        , rooms(sql)
+        , messages(sql)
+        , readMarkers(sql)
     {}
+    Storage(const Storage &) = delete;
+    Storage &operator=(const Storage &) = delete;
+    SqlConnection sql; // first: the repositories share its prepared statements
     UserRepository users;
     SessionRepository sessions;
     RoomRepository rooms;

@@ -52,8 +52,11 @@ void StorageWriter::run(Job job, Done done)
         Qt::QueuedConnection);
 }
 
-void StorageWriter::deliver(const QList<quint64> &tickets, const QList<quint64> &committed)
+void StorageWriter::deliver(const QList<quint64> &tickets, const QList<quint64> &committed,
+                            const QSet<qint64> &changedRooms)
 {
+    if (!changedRooms.isEmpty())
+        emit membershipsChanged(changedRooms);
     ++m_batches;
     m_jobs += committed.size();
     const QSet<quint64> durable(committed.cbegin(), committed.cend());

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <functional>
 #include <memory>
@@ -57,13 +58,19 @@ public:
             });
     }
 
+signals:
+    /// After a commit and before its callbacks: the rooms whose members it may have changed.
+    void membershipsChanged(const QSet<qint64> &rooms);
+
+public:
     /// Transactions committed so far and the jobs they held (group commit shows as jobs > batches).
     qint64 batchesCommitted() const { return m_batches; }
     qint64 jobsCommitted() const { return m_jobs; }
 
 private:
     friend class StorageWriterWorker;
-    void deliver(const QList<quint64> &tickets, const QList<quint64> &committed);
+    void deliver(const QList<quint64> &tickets, const QList<quint64> &committed,
+                 const QSet<qint64> &changedRooms);
 
     QThread m_thread;
     StorageWriterWorker *m_worker = nullptr;

@@ -3,10 +3,8 @@
 
 #include "database.h"
 #include "logging.h"
+#include "sqlstatement.h"
 #include "storagewriter.h"
-
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace Natter::Server {
 
@@ -46,20 +44,21 @@ void StorageWriterWorker::flush()
     for (const Queued &queued : batch)
         tickets.append(queued.ticket);
     const QList<quint64> committed = commit(batch);
+    const QSet<qint64> changedRooms = m_storage ? m_storage->rooms.takeChangedRooms() : QSet<qint64>();
     QPointer<StorageWriter> owner = m_owner;
     QMetaObject::invokeMethod(
         owner.data(),
-        [owner, tickets, committed] {
+        [owner, tickets, committed, changedRooms] {
             if (owner)
-                owner->deliver(tickets, committed);
+                owner->deliver(tickets, committed, changedRooms);
         },
         Qt::QueuedConnection);
 }
 
 bool StorageWriterWorker::exec(const QString &sql)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    return query.exec(sql);
+    // Prepared once and reused, like every statement of the writer: four of these run around every job.
+    return m_storage && SqlStatement(m_storage->sql, sql).ok();
 }
 
 QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)

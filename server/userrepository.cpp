@@ -8,7 +8,7 @@
 
 namespace Natter::Server {
 
-UserRepository::UserRepository(QSqlDatabase db)
+UserRepository::UserRepository(SqlConnection db)
     : m_db(std::move(db))
 {}
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sqlconnection.h"
+
 #include "user.h"
 
 #include <QSqlDatabase>
@@ -11,7 +13,7 @@ namespace Natter::Server {
 /// Accounts: username (unique without regard to case) and password hash.
 class UserRepository {
 public:
-    explicit UserRepository(QSqlDatabase db);
+    explicit UserRepository(SqlConnection db);
 
     struct Account {
         User user;
@@ -27,7 +29,7 @@ public:
     bool updatePasswordHash(qint64 id, const QString &passwordHash);
 
 private:
-    QSqlDatabase m_db;
+    SqlConnection m_db;
 };
 
 } // namespace Natter::Server

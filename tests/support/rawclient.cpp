@@ -82,6 +82,16 @@ void RawClient::stopReading()
     m_socket.setReadBufferSize(1);
 }
 
+void RawClient::resumeReading()
+{
+    m_reading = true;
+    m_socket.setReadBufferSize(0);
+    // stopReading() shrank the kernel's receive buffer too (Qt sets SO_RCVBUF with the read buffer): a
+    // window of a few KiB would take minutes for what waits. As large as the system allows.
+    m_socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 16 * 1024 * 1024);
+    m_received.append(m_socket.readAll());
+}
+
 bool RawClient::waitForDisconnect(int timeoutMs)
 {
     return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },

@@ -29,6 +29,8 @@ public:
     bool waitForText(const QByteArray &needle, int timeoutMs = 10000);
     /// From now on reads nothing: the kernel's buffers fill and the server has to hold what it sends.
     void stopReading();
+    /// Reads again: what the server held back comes.
+    void resumeReading();
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool waitForDisconnect(int timeoutMs = 10000);
     const QByteArray &received() const { return m_received; }

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqlconnection.h"
+
+namespace Natter::Server {
+
+namespace {
+// Statements are written in the code, so their number is bounded; this only guards against a future caller
+// that builds SQL from data.
+constexpr qsizetype kMaxCached = 256;
+} // namespace
+
+SqlConnection::SqlConnection(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_cache(std::make_shared<Cache>())
+{}
+
+struct SqlConnection::Lease::Entry {
+    QSqlQuery query;
+    bool inUse = false;
+};
+
+SqlConnection::Lease::~Lease()
+{
+    if (!m_query)
+        return;
+    // Resets the statement: an SQLite statement left mid-rows would hold its read transaction (and an old
+    // snapshot of the database) until it ran again.
+    m_query->finish();
+    if (m_entry)
+        m_entry->inUse = false;
+}
+
+SqlConnection::Lease SqlConnection::lease(const QString &sql) const
+{
+    Lease lease;
+    const auto found = m_cache->constFind(sql);
+    if (found != m_cache->constEnd() && !(*found)->inUse) {
+        lease.m_entry = *found;
+        lease.m_entry->inUse = true;
+        lease.m_query = &lease.m_entry->query;
+        lease.m_prepared = true;
+        return lease;
+    }
+    if (found == m_cache->constEnd() && m_cache->size() < kMaxCached) {
+        auto entry = std::make_shared<Lease::Entry>(Lease::Entry{QSqlQuery(m_db), false});
+        entry->query.setForwardOnly(true);
+        lease.m_prepared = entry->query.prepare(sql);
+        lease.m_query = &entry->query;
+        if (lease.m_prepared) {
+            entry->inUse = true;
+            m_cache->insert(sql, entry);
+        }
+        lease.m_entry = std::move(entry);
+        return lease;
+    }
+    lease.m_owned = std::make_unique<QSqlQuery>(m_db);
+    lease.m_owned->setForwardOnly(true);
+    lease.m_prepared = lease.m_owned->prepare(sql);
+    lease.m_query = lease.m_owned.get();
+    return lease;
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <memory>
+
+namespace Natter::Server {
+
+/// One thread's database connection together with the statements prepared on it, kept for reuse: SQLite
+/// parses and plans a statement in about as long as it takes to run a simple one, and the hot paths (a
+/// `send`, a savepoint) run the same few statements thousands of times a second. Copies share the cache;
+/// made from a bare QSqlDatabase it starts an empty one. Like the connection, use it on one thread only.
+class SqlConnection {
+public:
+    // Implicit on purpose: a repository made from a QSqlDatabase (as tests do) works as before.
+    SqlConnection(QSqlDatabase db); // NOLINT(google-explicit-constructor)
+
+    const QSqlDatabase &database() const { return m_db; }
+
+    /// A prepared statement borrowed from the cache; given back (reset, its rows let go) when destroyed.
+    class Lease {
+    public:
+        Lease() = default;
+        Lease(Lease &&other) noexcept = default;
+        Lease &operator=(Lease &&other) noexcept = delete;
+        Lease(const Lease &) = delete;
+        Lease &operator=(const Lease &) = delete;
+        ~Lease();
+        QSqlQuery *query() const { return m_query; }
+        /// False when the statement could not be prepared (lastError() says why).
+        bool prepared() const { return m_prepared; }
+
+    private:
+        friend class SqlConnection;
+        struct Entry;
+        QSqlQuery *m_query = nullptr;
+        std::shared_ptr<Entry> m_entry;     // when borrowed from the cache
+        std::unique_ptr<QSqlQuery> m_owned; // not cached: failed to prepare, or the cached one is in use
+        bool m_prepared = false;
+    };
+    /// The statement for `sql`, prepared once per connection. A statement already borrowed (the same SQL
+    /// run again while its rows are read) gets a fresh one of its own.
+    Lease lease(const QString &sql) const;
+
+private:
+    using Cache = QHash<QString, std::shared_ptr<Lease::Entry>>;
+
+    QSqlDatabase m_db;
+    std::shared_ptr<Cache> m_cache;
+};
+
+} // namespace Natter::Server
