@@ -40,6 +40,7 @@ namespace Natter::Server {
 namespace {
 constexpr int kSessionSweepMs = 3600 * 1000; // expired sessions already fail; this only tidies the table
 constexpr int kAcceptQueue = 16;             // accepted sockets Qt may hold for us, beyond the budget
+constexpr int kHandshakeShards = 32;         // QWebSocketServers the handshakes are spread over
 } // namespace
 
 ChatServer::ChatServer(ServerConfig config, QObject *parent)
@@ -112,11 +113,16 @@ bool ChatServer::start(QString *error)
         return false;
     }
     // SecureMode only makes the handshake see wss:// URLs: natterd accepts and encrypts the sockets itself.
-    m_webSocketServer =
-        new QWebSocketServer(QStringLiteral("natterd"),
-                             m_tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-    m_webSocketServer->setMaxPendingConnections(m_config.maxPendingConnections);
-    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &ChatServer::acceptWebSockets);
+    // Several: QWebSocketServer finds the socket of each handshake it reads with QObject::sender(), which
+    // walks every socket in handshake with it; ten thousand clients arriving at once made that quadratic.
+    for (int i = 0; i < kHandshakeShards; ++i) {
+        auto *server = new QWebSocketServer(
+            QStringLiteral("natterd"), m_tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode,
+            this);
+        server->setMaxPendingConnections(m_config.maxPendingConnections);
+        connect(server, &QWebSocketServer::newConnection, this, [this, server] { acceptWebSockets(server); });
+        m_webSocketServers.append(server);
+    }
 
     // Our own QTcpServer: QWebSocketServer's listen() keeps Qt's backlog of 50, which turns a reconnect storm
     // into tens of seconds of SYN retries.
@@ -218,8 +224,8 @@ void ChatServer::stop()
     }
     delete m_tcpServer;
     m_tcpServer = nullptr;
-    delete m_webSocketServer;
-    m_webSocketServer = nullptr;
+    qDeleteAll(m_webSocketServers);
+    m_webSocketServers.clear();
     delete m_gate;
     m_gate = nullptr;
     m_lock.reset(); // last: the database is closed
@@ -329,14 +335,14 @@ void ChatServer::acceptTcpConnections()
         if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
             // The WebSocket handshake starts once TLS is up; the gate's deadline covers both.
             connect(tls, &QSslSocket::encrypted, this,
-                    [this, tls] { m_webSocketServer->handleConnection(tls); });
+                    [this, tls] { nextHandshakeShard()->handleConnection(tls); });
             connect(tls, &QSslSocket::sslErrors, tls, [this, tls](const QList<QSslError> &errors) {
                 m_abuse.report(ClientAddress::limitKey(tls->peerAddress()),
                                QStringLiteral("TLS handshake failed: ") + errors.value(0).errorString());
             });
             tls->startServerEncryption();
         } else {
-            m_webSocketServer->handleConnection(socket);
+            nextHandshakeShard()->handleConnection(socket);
         }
     }
 }
@@ -363,9 +369,15 @@ void ChatServer::acceptFailed(QAbstractSocket::SocketError error)
     pauseAccepting();
 }
 
-void ChatServer::acceptWebSockets()
+QWebSocketServer *ChatServer::nextHandshakeShard()
 {
-    while (QWebSocket *socket = m_webSocketServer->nextPendingConnection()) {
+    m_nextShard = (m_nextShard + 1) % int(m_webSocketServers.size());
+    return m_webSocketServers.at(m_nextShard);
+}
+
+void ChatServer::acceptWebSockets(QWebSocketServer *server)
+{
+    while (QWebSocket *socket = server->nextPendingConnection()) {
         const QHostAddress peer = socket->peerAddress();
         const bool viaProxy = ClientAddress::isTrusted(peer, m_config.trustedProxies);
         const QHostAddress client =

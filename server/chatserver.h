@@ -66,7 +66,8 @@ private:
     bool openDatabase(const QString &path, QString *error);
     bool setUpTls(QString *error);
     void acceptTcpConnections();
-    void acceptWebSockets();
+    QWebSocketServer *nextHandshakeShard();
+    void acceptWebSockets(QWebSocketServer *server);
     void connectionClosed(ClientConnection *connection);
     void acceptFailed(QAbstractSocket::SocketError error);
     void pauseAccepting();
@@ -91,7 +92,8 @@ private:
     // Declared after the handlers so that it is destroyed first: its pending callbacks use them.
     std::unique_ptr<HashingPool> m_hashing;
     QTcpServer *m_tcpServer = nullptr;
-    QWebSocketServer *m_webSocketServer = nullptr;
+    QList<QWebSocketServer *> m_webSocketServers;
+    int m_nextShard = 0;
     ConnectionGate *m_gate = nullptr;
     bool m_acceptPaused = false;
     long m_descriptorBudget = 0; // sockets natterd may hold: the open-file limit less a reserve; 0: none
