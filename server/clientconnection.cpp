@@ -38,10 +38,14 @@ ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QH
         connect(tcp, &QTcpSocket::readyRead, this, &ClientConnection::checkBacklog);
         // Qt writes one chunk of its buffer per write notification: a peer catching up on a backlog would get
         // a few KiB per turn of a busy event loop. Once the socket takes data again, give it all it takes.
-        connect(tcp, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_tcp && m_tcp->bytesToWrite() > 0)
-                m_tcp->flush();
-        });
+        // Not for TLS: QSslSocket reports bytesWritten when plain text is encrypted, not when the socket
+        // drains, and flushes from inside its own transmit().
+        if (m_directWrites) {
+            connect(tcp, &QTcpSocket::bytesWritten, this, [this] {
+                if (m_tcp && m_tcp->bytesToWrite() > 0)
+                    m_tcp->flush();
+            });
+        }
     }
     m_backlogDeadline.setSingleShot(true);
     connect(&m_backlogDeadline, &QTimer::timeout, this, [this] {
@@ -92,7 +96,8 @@ void ClientConnection::clearIdentity()
 
 ClientConnection::~ClientConnection()
 {
-    if (m_flushScheduled && m_flusher)
+    // Also when not marked: close() flushes directly, and the flusher may still hold the pointer.
+    if (m_flusher)
         m_flusher->forget(this);
 }
 
@@ -116,8 +121,14 @@ void ClientConnection::flush()
         return;
     const QList<QByteArray> frames = std::exchange(m_outgoing, {});
     m_outgoingBytes = 0;
-    if (m_closing || !m_tcp || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
+    if (!m_tcp) {
+        // No socket of ours under the WebSocket (the gate did not see its handshake): QWebSocket frames it.
+        for (const QByteArray &frame : frames)
+            m_socket->sendTextMessage(QString::fromUtf8(WireFrame::payloadOf(frame)));
+        return;
+    }
     qsizetype next = 0;
     qsizetype offset = 0;
     // Straight to the kernel while Qt holds nothing of this socket's (a pong or close QWebSocket wrote
@@ -226,13 +237,24 @@ void ClientConnection::closeForPolicy(QWebSocketProtocol::CloseCode code, const 
 {
     if (m_closing || !m_socket)
         return;
+    // Replies already given go out before the close frame (a failed login as the sign-in deadline passes);
+    // a backlog over the cap, the peer that does not read it, is dropped.
+    if (unsentBytes() <= m_limits.maxOutgoingBytes)
+        flush();
     m_closing = true;
-    // What waits for a peer that does not read is dropped; the close frame is the last thing it gets.
     m_outgoing.clear();
     m_outgoingBytes = 0;
     emit policyClose(this, reason);
-    m_socket->close(code, reason);
-    QTimer::singleShot(kCloseGraceMs, this, [this] { abort(); });
+    // Closed from the event loop, not here: this may run inside a delivery to many connections, and
+    // QWebSocket's close can disconnect at once, which takes the connection out of the lists being walked.
+    QMetaObject::invokeMethod(
+        this,
+        [this, code, reason] {
+            if (m_socket)
+                m_socket->close(code, reason);
+            QTimer::singleShot(kCloseGraceMs, this, [this] { abort(); });
+        },
+        Qt::QueuedConnection);
 }
 
 void ClientConnection::ping()

@@ -19,6 +19,13 @@ struct SqlConnection::Lease::Entry {
     bool inUse = false;
 };
 
+SqlConnection::Lease::Lease(Lease &&other) noexcept
+    : m_query(std::exchange(other.m_query, nullptr)) // the moved-from one must not reset it when destroyed
+    , m_entry(std::move(other.m_entry))
+    , m_owned(std::move(other.m_owned))
+    , m_prepared(other.m_prepared)
+{}
+
 SqlConnection::Lease::~Lease()
 {
     if (!m_query)

@@ -24,7 +24,7 @@ public:
     class Lease {
     public:
         Lease() = default;
-        Lease(Lease &&other) noexcept = default;
+        Lease(Lease &&other) noexcept;
         Lease &operator=(Lease &&other) noexcept = delete;
         Lease(const Lease &) = delete;
         Lease &operator=(const Lease &) = delete;

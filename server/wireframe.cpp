@@ -33,4 +33,12 @@ WireFrame::WireFrame(QByteArrayView utf8)
     m_headerSize = length;
 }
 
+QByteArrayView WireFrame::payloadOf(const QByteArray &bytes)
+{
+    if (bytes.size() < 2)
+        return {};
+    const quint8 length = quint8(bytes.at(1)) & 0x7f;
+    return QByteArrayView(bytes).sliced(length == 127 ? 10 : length == 126 ? 4 : 2);
+}
+
 } // namespace Natter::Server

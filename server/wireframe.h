@@ -21,6 +21,8 @@ public:
     const QByteArray &bytes() const { return m_bytes; }
     /// The JSON text alone.
     QByteArrayView payload() const { return QByteArrayView(m_bytes).sliced(m_headerSize); }
+    /// The JSON text of frame bytes made by this class.
+    static QByteArrayView payloadOf(const QByteArray &bytes);
 
 private:
     QByteArray m_bytes;

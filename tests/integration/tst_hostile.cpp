@@ -274,6 +274,42 @@ private slots:
         chatStillWorks();
     }
 
+    void readersOverTheCapInOneDeliveryAreClosedAfterIt()
+    {
+        // Members that read, but are given more than twice the cap while one batch of messages is delivered:
+        // closed, and not in the middle of the delivery to everyone, which walks the members' connections
+        // (closing there took a connection out of the list being walked).
+        QVERIFY(startWithChat([](auto &config) {
+            config.connection.maxOutgoingBytes = 8 * 1024;
+            config.idleTimeoutMs = 600'000;
+        }));
+        TestClient carol;
+        QVERIFY(carol.open(m_server->url()));
+        QCOMPARE(replyCode(carol.registerUser(QStringLiteral("carol"))), QStringLiteral("ok"));
+        QCOMPARE(replyCode(carol.request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        // Ten messages of 4000 characters sent at once are committed together and delivered in one go.
+        for (int i = 0; i < 10; ++i)
+            m_alice->post(QStringLiteral("send"),
+                          {{"room", m_room}, {"text", QString(4000, QLatin1Char('a' + i))}});
+        for (TestClient *member : {m_alice.get(), m_bob.get(), &carol}) {
+            QVERIFY(member->waitForDisconnect(10000));
+            QCOMPARE(int(member->closeCode()), int(QWebSocketProtocol::CloseCodePolicyViolated));
+        }
+        QTRY_COMPARE(m_server->server().connectionCount(), 0);
+        // The server carries on, with every message stored.
+        TestClient again;
+        QVERIFY(again.open(m_server->url()));
+        QCOMPARE(replyCode(again.login(QStringLiteral("carol"))), QStringLiteral("ok"));
+        // The newest is the tenth (one page of all of them would itself pass this server's small cap).
+        const QJsonArray newest = again.request(QStringLiteral("history"), {{"room", m_room}, {"limit", 1}})
+                                      .value(QStringLiteral("messages"))
+                                      .toArray();
+        QCOMPARE(newest.size(), 1);
+        QCOMPARE(newest.first().toObject().value(QStringLiteral("text")).toString(),
+                 QString(4000, QLatin1Char('j')));
+    }
+
     void pipelinedHistoryWithoutReadingIsCutOff()
     {
         QVERIFY(startWithChat([](auto &config) {
