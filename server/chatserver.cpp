@@ -10,10 +10,10 @@
 #include "events.h"
 #include "frames.h"
 #include "hashingpool.h"
+#include "iothreads.h"
 #include "logging.h"
 #include "membershipcache.h"
 #include "migrator.h"
-#include "outputflusher.h"
 #include "protocollimits.h"
 #include "requestrouter.h"
 #include "servercontext.h"
@@ -56,10 +56,8 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
           },
           this))
     , m_limits(m_config)
-    , m_flusher(new OutputFlusher(this))
 {
     m_config.gate.maxHandshakes = m_config.maxPendingConnections;
-    connect(&m_pingTimer, &QTimer::timeout, this, &ChatServer::pingConnections);
     m_acceptRetry.setSingleShot(true);
     connect(&m_acceptRetry, &QTimer::timeout, this, &ChatServer::acceptTcpConnections);
     connect(&m_sessionSweepTimer, &QTimer::timeout, this, [this] {
@@ -107,6 +105,8 @@ bool ChatServer::start(QString *error)
     m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
                                       *m_typing, m_limits, m_abuse, *m_members});
     m_router = std::make_unique<RequestRouter>(*m_context);
+    m_io = std::make_unique<IoThreads>(m_config.resolvedIoThreads(),
+                                       IoWorker::Settings{m_config.pingIntervalMs, m_config.idleTimeoutMs});
 
     if (!setUpTls(error)) {
         stop();
@@ -151,7 +151,6 @@ bool ChatServer::start(QString *error)
         // full queue never eats into what the database, logs and pipes need (natterd at EMFILE cannot open
         // a file, and sanitizers cannot even make the pipe they probe memory with).
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors - kAcceptQueue);
-    m_pingTimer.start(m_config.pingIntervalMs);
     m_router->auth().removeIdleSessions();
     m_sessionSweepTimer.start(kSessionSweepMs);
     qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
@@ -194,7 +193,6 @@ bool ChatServer::openDatabase(const QString &path, QString *error)
 
 void ChatServer::stop()
 {
-    m_pingTimer.stop();
     m_sessionSweepTimer.stop();
     m_acceptRetry.stop();
     if (m_tcpServer)
@@ -206,6 +204,11 @@ void ChatServer::stop()
         delete connection;
     }
     m_connections.clear();
+    // Those that closed and wait for their deleteLater() let their peers go while the threads still run.
+    qDeleteAll(findChildren<ClientConnection *>(Qt::FindDirectChildrenOnly));
+    // Their close frames are written and their sockets closed on the threads they live on.
+    if (m_io)
+        m_io->stop();
     // Sign-ins in flight finish before the handlers and storage they use go away.
     m_hashing.reset();
     if (m_writer)
@@ -283,6 +286,11 @@ quint16 ChatServer::port() const
     return m_tcpServer ? m_tcpServer->serverPort() : 0;
 }
 
+int ChatServer::ioThreadCount() const
+{
+    return m_io ? m_io->count() : 0;
+}
+
 int ChatServer::handshakesInProgress() const
 {
     return m_gate ? m_gate->handshakesInProgress() : 0;
@@ -336,10 +344,14 @@ void ChatServer::acceptTcpConnections()
             // The WebSocket handshake starts once TLS is up; the gate's deadline covers both.
             connect(tls, &QSslSocket::encrypted, this,
                     [this, tls] { nextHandshakeShard()->handleConnection(tls); });
-            connect(tls, &QSslSocket::sslErrors, tls, [this, tls](const QList<QSslError> &errors) {
-                m_abuse.report(ClientAddress::limitKey(tls->peerAddress()),
-                               QStringLiteral("TLS handshake failed: ") + errors.value(0).errorString());
-            });
+            // With this object as the context, like every connection of the socket to the main thread that
+            // acceptWebSockets() cuts before the socket moves to an I/O thread.
+            connect(
+                tls, &QSslSocket::sslErrors, this,
+                [this, key = ClientAddress::limitKey(tls->peerAddress())](const QList<QSslError> &errors) {
+                    m_abuse.report(key,
+                                   QStringLiteral("TLS handshake failed: ") + errors.value(0).errorString());
+                });
             tls->startServerEncryption();
         } else {
             nextHandshakeShard()->handleConnection(socket);
@@ -395,7 +407,19 @@ void ChatServer::acceptWebSockets(QWebSocketServer *server)
                 tcp->deleteLater();
             continue;
         }
-        auto *connection = new ClientConnection(socket, tcp, client, m_config.connection, *m_flusher, this);
+        if (tcp) {
+            // The socket may move to another thread: nothing here may hear from it any more. QWebSocketServer
+            // would delete it when it disconnects (found with sender(), which a queued call can leave
+            // dangling), and the TLS handshake's slots are done.
+            tcp->disconnect(server);
+            tcp->disconnect(this);
+        }
+        // Without its TCP socket (the gate did not see the handshake) a WebSocket stays on this thread.
+        IoWorker *worker = tcp ? m_io->next() : m_io->mainWorker();
+        auto *socketPeer =
+            new SocketPeer(socket, tcp, client.toString(),
+                           SocketPeer::Limits{m_config.connection.maxOutgoingBytes}, worker->flusher());
+        auto *connection = new ClientConnection(socketPeer, worker, *m_io, client, m_config.connection, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });
@@ -420,20 +444,6 @@ void ChatServer::connectionClosed(ClientConnection *connection)
     m_router->auth().signOut(connection);
     connection->deleteLater();
     qCDebug(lcNet) << "connection closed, now" << m_connections.size();
-}
-
-void ChatServer::pingConnections()
-{
-    const auto connections = m_connections;
-    for (ClientConnection *connection : connections) {
-        if (connection->idleMs() > m_config.idleTimeoutMs) {
-            qCInfo(lcNet) << "dropping" << connection->peerAddress() << "after" << connection->idleMs()
-                          << "ms without an answer";
-            connection->abort(); // emits closed() → connectionClosed()
-        } else {
-            connection->ping();
-        }
-    }
 }
 
 } // namespace Natter::Server

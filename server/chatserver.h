@@ -24,8 +24,8 @@ class ConnectionGate;
 class DatabaseLock;
 class ClientConnection;
 class HashingPool;
+class IoThreads;
 class MembershipCache;
-class OutputFlusher;
 class StorageReader;
 class StorageWriter;
 class RequestRouter;
@@ -55,6 +55,8 @@ public:
     bool reloadTls(QString *error);
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
+    /// Threads the sockets are spread over, the main one included.
+    int ioThreadCount() const;
     int onlineUserCount() const { return m_presence.onlineUsers(); }
     /// For tests: TCP connections whose TLS or WebSocket handshake is not finished.
     int handshakesInProgress() const;
@@ -71,7 +73,6 @@ private:
     void connectionClosed(ClientConnection *connection);
     void acceptFailed(QAbstractSocket::SocketError error);
     void pauseAccepting();
-    void pingConnections();
 
     ServerConfig m_config;
     TlsPlan m_tlsPlan;
@@ -84,7 +85,6 @@ private:
     TypingTracker *m_typing; // a child
     RateLimiters m_limits;
     AbuseLog m_abuse;
-    OutputFlusher *m_flusher; // a child
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<StorageReader> m_reader;
     std::unique_ptr<ServerContext> m_context;
@@ -98,7 +98,7 @@ private:
     bool m_acceptPaused = false;
     long m_descriptorBudget = 0; // sockets natterd may hold: the open-file limit less a reserve; 0: none
     QSet<ClientConnection *> m_connections;
-    QTimer m_pingTimer;
+    std::unique_ptr<IoThreads> m_io;
     QTimer m_sessionSweepTimer;
     QTimer m_acceptRetry; // takes waiting sockets again once the descriptor budget allows
 };

@@ -3,80 +3,43 @@
 
 #include "clientaddress.h"
 #include "frames.h"
-#include "protocollimits.h"
+#include "iothreads.h"
 
-#include "outputflusher.h"
-
-#include <QSslSocket>
-#include <cerrno>
-#include <sys/socket.h>
-#include <sys/uio.h>
+#include <QTimerEvent>
 
 namespace Natter::Server {
 
-namespace {
-constexpr int kCloseGraceMs = 2000;   // for the peer to read the close frame and answer it
-constexpr int kBacklogGraceMs = 5000; // for a reading peer to take a burst over the cap
-} // namespace
-
-ClientConnection::ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QHostAddress &address,
-                                   Limits limits, OutputFlusher &flusher, QObject *parent)
+ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads &io,
+                                   const QHostAddress &address, Limits limits, QObject *parent)
     : QObject(parent)
-    , m_socket(socket)
-    , m_tcp(tcp)
-    , m_flusher(&flusher)
-    , m_directWrites(tcp && !qobject_cast<QSslSocket *>(tcp) && tcp->socketDescriptor() >= 0)
+    , m_peer(peer)
+    , m_worker(worker)
+    , m_io(io)
     , m_peerAddress(address.toString())
     , m_limitKey(ClientAddress::limitKey(address))
     , m_limits(limits)
 {
-    socket->setParent(this);
-    if (tcp) {
-        tcp->setParent(this); // deleted with the connection, after the QWebSocket on it (an earlier child)
-        // Every read is a chance to look at the backlog: a peer that floods pings and reads no pongs fills
-        // it without natterd sending anything of its own.
-        connect(tcp, &QTcpSocket::readyRead, this, &ClientConnection::checkBacklog);
-        // Qt writes one chunk of its buffer per write notification: a peer catching up on a backlog would get
-        // a few KiB per turn of a busy event loop. Once the socket takes data again, give it all it takes.
-        // Not for TLS: QSslSocket reports bytesWritten when plain text is encrypted, not when the socket
-        // drains, and flushes from inside its own transmit().
-        if (m_directWrites) {
-            connect(tcp, &QTcpSocket::bytesWritten, this, [this] {
-                if (m_tcp && m_tcp->bytesToWrite() > 0)
-                    m_tcp->flush();
-            });
-        }
-    }
-    m_backlogDeadline.setSingleShot(true);
-    connect(&m_backlogDeadline, &QTimer::timeout, this, [this] {
-        if (unsentBytes() > m_limits.maxOutgoingBytes) {
-            closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
-                           QStringLiteral("more than %1 bytes unread for %2 s")
-                               .arg(m_limits.maxOutgoingBytes)
-                               .arg(kBacklogGraceMs / 1000));
-        }
+    // Emitted on the peer's thread; queued to this one when that is another.
+    connect(peer, &SocketPeer::textReceived, this,
+            [this](const QString &text) { emit textReceived(this, text); });
+    connect(peer, &SocketPeer::binaryReceived, this, [this] { emit binaryReceived(this); });
+    connect(peer, &SocketPeer::closed, this, [this] { emit closed(this); });
+    connect(peer, &SocketPeer::policyClose, this, [this](const QString &reason) {
+        m_closing = true;
+        emit policyClose(this, reason);
     });
-    // Qt's default allows 2 GiB frames; a chat message never needs more than a few KiB.
-    socket->setMaxAllowedIncomingFrameSize(Natter::Limits::maxIncomingBytes);
-    socket->setMaxAllowedIncomingMessageSize(Natter::Limits::maxIncomingBytes);
-    m_lastActivity.start();
-    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        m_lastActivity.restart();
-        emit textReceived(this, text);
-    });
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this] {
-        m_lastActivity.restart();
-        emit binaryReceived(this);
-    });
-    connect(socket, &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
-    connect(socket, &QWebSocket::disconnected, this, [this] { emit closed(this); });
+    m_io.adopt(worker, peer);
+    m_authDeadline.start(m_limits.authTimeoutMs, this);
+}
 
-    m_authDeadline.setSingleShot(true);
-    connect(&m_authDeadline, &QTimer::timeout, this, [this] {
-        closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
-                       QStringLiteral("sign in within %1 ms").arg(m_limits.authTimeoutMs));
-    });
-    m_authDeadline.start(m_limits.authTimeoutMs);
+ClientConnection::~ClientConnection()
+{
+    toPeer(IoWorker::Command::Kind::Drop);
+}
+
+void ClientConnection::toPeer(IoWorker::Command::Kind kind, QByteArray bytes, int closeCode)
+{
+    m_io.post(m_worker, IoWorker::Command{m_peer, kind, closeCode, std::move(bytes)});
 }
 
 void ClientConnection::setIdentity(const User &user, const QString &tokenHash)
@@ -91,118 +54,24 @@ void ClientConnection::clearIdentity()
     m_user = User{};
     m_tokenHash.clear();
     // Signed out but still connected: the same deadline as a new connection.
-    m_authDeadline.start(m_limits.authTimeoutMs);
+    m_authDeadline.start(m_limits.authTimeoutMs, this);
 }
 
-ClientConnection::~ClientConnection()
+void ClientConnection::timerEvent(QTimerEvent *event)
 {
-    // Also when not marked: close() flushes directly, and the flusher may still hold the pointer.
-    if (m_flusher)
-        m_flusher->forget(this);
+    if (event->timerId() != m_authDeadline.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_authDeadline.stop();
+    closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
+                   QStringLiteral("sign in within %1 ms").arg(m_limits.authTimeoutMs));
 }
 
 void ClientConnection::sendWire(const WireFrame &frame)
 {
-    if (m_closing || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    m_outgoing.append(frame.bytes());
-    m_outgoingBytes += frame.bytes().size();
-    if (!m_flushScheduled && m_flusher) {
-        m_flushScheduled = true;
-        m_flusher->schedule(this);
-    }
-    checkBacklog();
-}
-
-void ClientConnection::flush()
-{
-    m_flushScheduled = false;
-    if (m_outgoing.isEmpty())
-        return;
-    const QList<QByteArray> frames = std::exchange(m_outgoing, {});
-    m_outgoingBytes = 0;
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    if (!m_tcp) {
-        // No socket of ours under the WebSocket (the gate did not see its handshake): QWebSocket frames it.
-        for (const QByteArray &frame : frames)
-            m_socket->sendTextMessage(QString::fromUtf8(WireFrame::payloadOf(frame)));
-        return;
-    }
-    qsizetype next = 0;
-    qsizetype offset = 0;
-    // Straight to the kernel while Qt holds nothing of this socket's (a pong or close QWebSocket wrote
-    // itself would otherwise be overtaken). QWebSocket writes each of its own frames whole, on this thread,
-    // so frames never interleave.
-    if (m_directWrites && m_tcp->bytesToWrite() == 0)
-        next = writeDirectly(frames, &offset);
-    // What the kernel did not take goes to Qt's buffer, which writes it as the peer reads.
-    if (next < frames.size()) {
-        m_tcp->write(frames.at(next).constData() + offset, frames.at(next).size() - offset);
-        for (qsizetype i = next + 1; i < frames.size(); ++i)
-            m_tcp->write(frames.at(i));
-    }
-    checkBacklog();
-}
-
-qsizetype ClientConnection::writeDirectly(const QList<QByteArray> &frames, qsizetype *offset)
-{
-    constexpr int kMaxVectors = 64;
-    const int fd = int(m_tcp->socketDescriptor());
-    qsizetype next = 0;
-    while (next < frames.size()) {
-        iovec vectors[kMaxVectors];
-        int count = 0;
-        for (qsizetype i = next; i < frames.size() && count < kMaxVectors; ++i, ++count) {
-            const qsizetype skip = i == next ? *offset : 0;
-            vectors[count].iov_base = const_cast<char *>(frames.at(i).constData() + skip);
-            vectors[count].iov_len = size_t(frames.at(i).size() - skip);
-        }
-        msghdr message{};
-        message.msg_iov = vectors;
-        message.msg_iovlen = size_t(count);
-        // MSG_NOSIGNAL: a peer that has gone is Qt's to notice, not a SIGPIPE's.
-        const ssize_t written = ::sendmsg(fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            break; // EAGAIN, or an error Qt will report when it writes the rest
-        }
-        qsizetype left = qsizetype(written);
-        while (next < frames.size() && left >= frames.at(next).size() - *offset) {
-            left -= frames.at(next).size() - *offset;
-            *offset = 0;
-            ++next;
-        }
-        *offset += left;
-        if (left > 0 || count < kMaxVectors)
-            break; // a short write: the socket's buffer is full
-    }
-    return next;
-}
-
-qint64 ClientConnection::unsentBytes() const
-{
-    if (!m_tcp)
-        return m_outgoingBytes + (m_socket ? m_socket->bytesToWrite() : 0);
-    qint64 bytes = m_outgoingBytes + m_tcp->bytesToWrite();
-    if (const auto *tls = qobject_cast<const QSslSocket *>(m_tcp.data()))
-        bytes += tls->encryptedBytesToWrite();
-    return bytes;
-}
-
-void ClientConnection::checkBacklog()
-{
-    // What the peer has not read stays in our memory. Over the cap, a peer has kBacklogGraceMs to read it
-    // down (a burst to a reader is fine); over twice the cap it is cut off at once, so that no connection
-    // holds more than that. Other connections are not affected: each socket has its own buffer.
-    const qint64 backlog = unsentBytes();
-    if (backlog > 2 * m_limits.maxOutgoingBytes) {
-        closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
-                       QStringLiteral("more than %1 bytes unread").arg(2 * m_limits.maxOutgoingBytes));
-    } else if (backlog > m_limits.maxOutgoingBytes && !m_backlogDeadline.isActive()) {
-        m_backlogDeadline.start(kBacklogGraceMs);
-    }
+    if (!m_closing)
+        toPeer(IoWorker::Command::Kind::Send, frame.bytes());
 }
 
 void ClientConnection::sendFrame(const QJsonObject &frame)
@@ -235,45 +104,16 @@ void ClientConnection::finishRequest()
 
 void ClientConnection::closeForPolicy(QWebSocketProtocol::CloseCode code, const QString &reason)
 {
-    if (m_closing || !m_socket)
+    if (m_closing)
         return;
-    // Replies already given go out before the close frame (a failed login as the sign-in deadline passes);
-    // a backlog over the cap, the peer that does not read it, is dropped.
-    if (unsentBytes() <= m_limits.maxOutgoingBytes)
-        flush();
-    m_closing = true;
-    m_outgoing.clear();
-    m_outgoingBytes = 0;
-    emit policyClose(this, reason);
-    // Closed from the event loop, not here: this may run inside a delivery to many connections, and
-    // QWebSocket's close can disconnect at once, which takes the connection out of the lists being walked.
-    QMetaObject::invokeMethod(
-        this,
-        [this, code, reason] {
-            if (m_socket)
-                m_socket->close(code, reason);
-            QTimer::singleShot(kCloseGraceMs, this, [this] { abort(); });
-        },
-        Qt::QueuedConnection);
-}
-
-void ClientConnection::ping()
-{
-    if (m_socket)
-        m_socket->ping();
-}
-
-void ClientConnection::abort()
-{
-    if (m_socket)
-        m_socket->abort();
+    m_closing = true; // the peer reports it back with policyClose()
+    toPeer(IoWorker::Command::Kind::CloseForPolicy, reason.toUtf8(), int(code));
 }
 
 void ClientConnection::close()
 {
-    flush(); // replies and events already given go out before the close frame
-    if (m_socket)
-        m_socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    m_closing = true;
+    toPeer(IoWorker::Command::Kind::Close);
 }
 
 } // namespace Natter::Server

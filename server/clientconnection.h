@@ -1,23 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ioworker.h"
 #include "protocolerror.h"
+#include "socketpeer.h"
 #include "user.h"
 #include "wireframe.h"
 
-#include <QElapsedTimer>
+#include <QBasicTimer>
+#include <QHostAddress>
 #include <QObject>
-#include <QPointer>
-#include <QTcpSocket>
-#include <QTimer>
-#include <QWebSocket>
 
 namespace Natter::Server {
 
-/// One client's WebSocket and who it is signed in as, and the limits that keep one client from holding
-/// the server's memory: a deadline to sign in, a cap on unread replies, a cap on requests in flight.
-class OutputFlusher;
+class IoThreads;
 
+/// One client as the protocol sees it, on the main thread: who it is signed in as, and the limits that
+/// keep one client from holding the server: a deadline to sign in, a cap on requests in flight. Its socket
+/// is a SocketPeer on one of the I/O threads; what is sent here reaches it in order.
 class ClientConnection : public QObject {
     Q_OBJECT
 public:
@@ -26,14 +26,14 @@ public:
         qint64 maxOutgoingBytes = 8 * 1024 * 1024;
         int maxRequestsInFlight = 64;
     };
-    /// `address`: who the client is (behind a trusted proxy, the forwarded address). `tcp`: the socket under
-    /// the WebSocket, which the connection then owns (its backlog is what the peer has not read).
-    ClientConnection(QWebSocket *socket, QTcpSocket *tcp, const QHostAddress &address, Limits limits,
-                     OutputFlusher &flusher, QObject *parent = nullptr);
+    /// `peer` was made for `worker` and is handed to it here; the connection lets it go when destroyed.
+    /// `address`: who the client is (behind a trusted proxy, the forwarded address).
+    ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads &io, const QHostAddress &address,
+                     Limits limits, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     /// The client's address as text, and the key its per-address limits are kept under.
-    QString peerAddress() const { return m_peerAddress; }
+    const QString &peerAddress() const { return m_peerAddress; }
     const QString &limitKey() const { return m_limitKey; }
     bool isAuthenticated() const { return m_user.id != 0; }
     const User &user() const { return m_user; }
@@ -44,8 +44,6 @@ public:
     /// Queues a frame (encoded once for however many recipients) to be written with the others of this
     /// turn of the event loop.
     void sendWire(const WireFrame &frame);
-    /// Writes the queued frames now (OutputFlusher calls this).
-    void flush();
     void sendFrame(const QJsonObject &frame);
     void reply(const QJsonValue &id, const QJsonObject &result = {});
     void replyError(const QJsonValue &id, const ProtocolError &error);
@@ -54,18 +52,11 @@ public:
     /// its maximum of unanswered requests (the caller answers rate_limited, which counts as the reply).
     bool startRequest();
     int requestsInFlight() const { return m_inFlight; }
-    /// Bytes written for the peer that it has not taken yet (TLS: before and after encryption).
-    qint64 unsentBytes() const;
 
-    /// Closes with a close code, then drops the TCP connection if the peer does not finish closing soon
-    /// (a peer that reads nothing never would).
+    /// Closes with a close code once what was sent before has gone out (unless the peer let it pile up
+    /// over the cap), then drops the TCP connection if the peer does not finish closing soon.
     void closeForPolicy(QWebSocketProtocol::CloseCode code, const QString &reason);
-
-    /// Milliseconds since the client last sent anything (a frame or a pong).
-    qint64 idleMs() const { return m_lastActivity.elapsed(); }
-    void ping();
-    /// Drops the connection without a closing handshake (a peer that stopped answering).
-    void abort();
+    /// Sends what is queued, then closes: the server is going away.
     void close();
 
 signals:
@@ -75,28 +66,24 @@ signals:
     /// The connection is being closed for breaking a limit (for the operator's log).
     void policyClose(Natter::Server::ClientConnection *connection, const QString &reason);
 
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
 private:
     void finishRequest();
-    qsizetype writeDirectly(const QList<QByteArray> &frames, qsizetype *offset);
-    void checkBacklog();
+    void toPeer(IoWorker::Command::Kind kind, QByteArray bytes = {}, int closeCode = 0);
 
-    QPointer<QWebSocket> m_socket;
-    QPointer<QTcpSocket> m_tcp;
-    QPointer<OutputFlusher> m_flusher; // a sibling: either may be deleted first when the server goes
-    QList<QByteArray> m_outgoing;      // frames not yet handed to the socket; shared with other recipients
-    qint64 m_outgoingBytes = 0;
-    bool m_flushScheduled = false;
-    bool m_directWrites = false; // plain TCP: written with sendmsg() while Qt's own buffer is empty
-    QTimer m_backlogDeadline;
+    SocketPeer *m_peer; // on m_worker's thread: only reached through IoThreads::post
+    IoWorker *m_worker;
+    IoThreads &m_io;
     QString m_peerAddress;
     QString m_limitKey;
     Limits m_limits;
-    QTimer m_authDeadline;
+    QBasicTimer m_authDeadline;
     int m_inFlight = 0;
     bool m_closing = false;
     User m_user;
     QString m_tokenHash;
-    QElapsedTimer m_lastActivity;
 };
 
 } // namespace Natter::Server

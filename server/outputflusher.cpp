@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "outputflusher.h"
 
-#include "clientconnection.h"
+#include "socketpeer.h"
 
 namespace Natter::Server {
 
@@ -9,9 +9,9 @@ OutputFlusher::OutputFlusher(QObject *parent)
     : QObject(parent)
 {}
 
-void OutputFlusher::schedule(ClientConnection *connection)
+void OutputFlusher::schedule(SocketPeer *peer)
 {
-    m_waiting.append(connection);
+    m_waiting.append(peer);
     if (m_scheduled)
         return;
     m_scheduled = true;
@@ -19,17 +19,17 @@ void OutputFlusher::schedule(ClientConnection *connection)
     QMetaObject::invokeMethod(this, &OutputFlusher::flushAll, Qt::QueuedConnection);
 }
 
-void OutputFlusher::forget(ClientConnection *connection)
+void OutputFlusher::forget(SocketPeer *peer)
 {
-    m_waiting.removeAll(connection);
+    m_waiting.removeAll(peer);
 }
 
 void OutputFlusher::flushAll()
 {
     m_scheduled = false;
-    const QList<ClientConnection *> waiting = std::exchange(m_waiting, {});
-    for (ClientConnection *connection : waiting)
-        connection->flush();
+    const QList<SocketPeer *> waiting = std::exchange(m_waiting, {});
+    for (SocketPeer *peer : waiting)
+        peer->flush();
 }
 
 } // namespace Natter::Server

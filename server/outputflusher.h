@@ -6,7 +6,7 @@
 
 namespace Natter::Server {
 
-class ClientConnection;
+class SocketPeer;
 
 /// Writes what each connection was given during one batch of the event loop's work, in one system call per
 /// connection, once that batch is done. A message to a room of a hundred then costs a hundred writes
@@ -17,15 +17,15 @@ class OutputFlusher : public QObject {
     Q_OBJECT
 public:
     explicit OutputFlusher(QObject *parent = nullptr);
-    /// `connection` has frames waiting: it is flushed after the events already queued.
-    void schedule(ClientConnection *connection);
-    /// `connection` is going away.
-    void forget(ClientConnection *connection);
-
-private:
+    /// `peer` has frames waiting: it is flushed after the events already queued.
+    void schedule(SocketPeer *peer);
+    /// `peer` is going away.
+    void forget(SocketPeer *peer);
+    /// Writes what every peer was given until now.
     void flushAll();
 
-    QList<ClientConnection *> m_waiting;
+private:
+    QList<SocketPeer *> m_waiting;
     bool m_scheduled = false;
 };
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace Natter::Server {
 
@@ -83,6 +84,8 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     }
     if (settings.contains(QStringLiteral("server/integrity_check")))
         integrityCheck = settings.value(QStringLiteral("server/integrity_check")).toBool();
+    if (!readInt(settings, QStringLiteral("server/io_threads"), 0, 256, &ioThreads, error))
+        return false;
 
     if (!readInt(settings, QStringLiteral("security/scrypt_ln"), 10, 22, &scrypt.logN, error) ||
         !readInt(settings, QStringLiteral("security/scrypt_r"), 1, 32, &scrypt.r, error) ||
@@ -165,6 +168,11 @@ void ServerConfig::disableRateLimits()
     loginLimit = loginAccountLimit = registerLimit = joinLimit = joinFailureLimit = joinGlobalLimit =
         sendLimit = historyLimit = createRoomLimit = typingLimit = readLimit = searchLimit =
             RateLimiter::Rule{0, 0};
+}
+
+int ServerConfig::resolvedIoThreads() const
+{
+    return ioThreads > 0 ? ioThreads : std::max(1, QThread::idealThreadCount());
 }
 
 QString ServerConfig::resolvedDatabasePath() const

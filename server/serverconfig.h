@@ -21,6 +21,7 @@ struct ServerConfig {
     quint16 port = 7447;
     QString databasePath;       // empty: QStandardPaths' data directory
     bool integrityCheck = true; // PRAGMA quick_check at start
+    int ioThreads = 0;          // threads the sockets are spread over, the main one included; 0: one per core
 
     enum class TlsMode { Auto, On, Off };
     TlsMode tlsMode = TlsMode::Auto; // see TlsPlan
@@ -71,6 +72,8 @@ struct ServerConfig {
     void disableRateLimits();
     /// The database path to use: databasePath or the platform default.
     QString resolvedDatabasePath() const;
+    /// ioThreads, or the number of cores when it is 0.
+    int resolvedIoThreads() const;
 };
 
 } // namespace Natter::Server

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Natter::Server;
 
@@ -25,12 +26,14 @@ private slots:
         QVERIFY(config.idleTimeoutMs + config.pingIntervalMs <= 60'000);
         QVERIFY(config.idleTimeoutMs >= 2 * config.pingIntervalMs); // a live client misses no deadline
         QVERIFY(config.listenBacklog >= 4096);
+        QCOMPARE(config.ioThreads, 0); // one per core
+        QCOMPARE(config.resolvedIoThreads(), std::max(1, QThread::idealThreadCount()));
     }
 
     void fileThenFlags()
     {
         const QString path =
-            writeConfig("[server]\nport=9000\nlisten=0.0.0.0\ndatabase=/tmp/x.sqlite\n"
+            writeConfig("[server]\nport=9000\nlisten=0.0.0.0\ndatabase=/tmp/x.sqlite\nio_threads=3\n"
                         "[security]\nscrypt_ln=12\n[limits]\nsend_burst=5\nsend_per_minute=30\n");
         const CommandLine parsed = parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"),
                                                      path, QStringLiteral("--port"), QStringLiteral("0")});
@@ -39,6 +42,7 @@ private slots:
         QCOMPARE(parsed.config.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
         QCOMPARE(parsed.config.databasePath, QStringLiteral("/tmp/x.sqlite"));
         QCOMPARE(parsed.config.scrypt.logN, 12);
+        QCOMPARE(parsed.config.resolvedIoThreads(), 3);
         QCOMPARE(parsed.config.sendLimit.burst, 5);
         QCOMPARE(parsed.config.sendLimit.perMinute, 30.0);
     }
@@ -149,6 +153,7 @@ private slots:
         QTest::newRow("scrypt") << QByteArray("[security]\nscrypt_ln=40\n");
         QTest::newRow("limit") << QByteArray("[limits]\nlogin_burst=many\n");
         QTest::newRow("timeout") << QByteArray("[connections]\nidle_timeout_ms=1\n");
+        QTest::newRow("io threads") << QByteArray("[server]\nio_threads=-1\n");
         QTest::newRow("proxy") << QByteArray("[server]\ntrusted_proxies=proxy.example\n");
         QTest::newRow("tls mode") << QByteArray("[tls]\nmode=sometimes\n");
         QTest::newRow("tls on without files") << QByteArray("[tls]\nmode=on\n");

@@ -45,6 +45,7 @@ public:
     bool waitForDisconnect(int timeoutMs = 10000);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    QString closeReason() const { return m_socket.closeReason(); }
 
     /// Sends a request without waiting; returns its id.
     qint64 post(const QString &type, QJsonObject fields = {});
