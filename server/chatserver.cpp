@@ -153,7 +153,8 @@ bool ChatServer::start(QString *error)
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors - kAcceptQueue);
     m_router->auth().removeIdleSessions();
     m_sessionSweepTimer.start(kSessionSweepMs);
-    qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path;
+    qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path << "on"
+                               << m_io->count() << (m_io->count() == 1 ? "I/O thread" : "I/O threads");
     if (!m_tls && !m_config.listenAddress.isLoopback()) {
         qCWarning(lcSecurity).noquote() << "TLS is off on" << m_config.listenAddress.toString()
                                         << ": passwords and tokens cross the network in clear text unless a "

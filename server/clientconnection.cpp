@@ -15,6 +15,7 @@ ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads
     , m_peer(peer)
     , m_worker(worker)
     , m_io(io)
+    , m_peerHere(worker->index() == 0)
     , m_peerAddress(address.toString())
     , m_limitKey(ClientAddress::limitKey(address))
     , m_limits(limits)
@@ -34,6 +35,8 @@ ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads
 
 ClientConnection::~ClientConnection()
 {
+    // Nothing the peer says from now on (its socket's disconnected() as it is deleted) reaches this half.
+    disconnect(m_peer, nullptr, this, nullptr);
     toPeer(IoWorker::Command::Kind::Drop);
 }
 
@@ -70,7 +73,11 @@ void ClientConnection::timerEvent(QTimerEvent *event)
 
 void ClientConnection::sendWire(const WireFrame &frame)
 {
-    if (!m_closing)
+    if (m_closing)
+        return;
+    if (m_peerHere)
+        m_peer->sendWire(frame.bytes()); // the hot path of a delivery, without a command
+    else
         toPeer(IoWorker::Command::Kind::Send, frame.bytes());
 }
 

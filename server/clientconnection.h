@@ -76,6 +76,7 @@ private:
     SocketPeer *m_peer; // on m_worker's thread: only reached through IoThreads::post
     IoWorker *m_worker;
     IoThreads &m_io;
+    bool m_peerHere; // the peer lives on this thread (the main thread's worker)
     QString m_peerAddress;
     QString m_limitKey;
     Limits m_limits;

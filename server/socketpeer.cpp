@@ -23,7 +23,8 @@ SocketPeer::SocketPeer(QWebSocket *socket, QTcpSocket *tcp, const QString &peerA
     : m_socket(socket)
     , m_tcp(tcp)
     , m_flusher(&flusher)
-    , m_directWrites(tcp && !qobject_cast<QSslSocket *>(tcp) && tcp->socketDescriptor() >= 0)
+    , m_tls(qobject_cast<QSslSocket *>(tcp) != nullptr)
+    , m_directWrites(tcp && !m_tls && tcp->socketDescriptor() >= 0)
     , m_peerAddress(peerAddress)
     , m_limits(limits)
 {
@@ -152,8 +153,8 @@ qint64 SocketPeer::unsentBytes() const
     if (!m_tcp)
         return m_outgoingBytes + (m_socket ? m_socket->bytesToWrite() : 0);
     qint64 bytes = m_outgoingBytes + m_tcp->bytesToWrite();
-    if (const auto *tls = qobject_cast<const QSslSocket *>(m_tcp.data()))
-        bytes += tls->encryptedBytesToWrite();
+    if (m_tls)
+        bytes += static_cast<const QSslSocket *>(m_tcp.data())->encryptedBytesToWrite();
     return bytes;
 }
 

@@ -71,6 +71,7 @@ private:
     QList<QByteArray> m_outgoing;      // frames not yet handed to the socket; shared with other recipients
     qint64 m_outgoingBytes = 0;
     bool m_flushScheduled = false;
+    bool m_tls = false;          // m_tcp is a QSslSocket (looked up once, not per frame)
     bool m_directWrites = false; // plain TCP: written with sendmsg() while Qt's own buffer is empty
     bool m_closing = false;
     QBasicTimer m_backlogDeadline; // no QTimer object per connection: most never start it
