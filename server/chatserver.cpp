@@ -391,6 +391,12 @@ QWebSocketServer *ChatServer::nextHandshakeShard()
 void ChatServer::acceptWebSockets(QWebSocketServer *server)
 {
     while (QWebSocket *socket = server->nextPendingConnection()) {
+        if (socket->state() != QAbstractSocket::ConnectedState) {
+            // Gone while its handshake finished: its disconnected() was emitted already, and a connection
+            // made for it would never hear that it closed.
+            socket->deleteLater();
+            continue;
+        }
         const QHostAddress peer = socket->peerAddress();
         const bool viaProxy = ClientAddress::isTrusted(peer, m_config.trustedProxies);
         const QHostAddress client =
@@ -417,9 +423,10 @@ void ChatServer::acceptWebSockets(QWebSocketServer *server)
         }
         // Without its TCP socket (the gate did not see the handshake) a WebSocket stays on this thread.
         IoWorker *worker = tcp ? m_io->next() : m_io->mainWorker();
-        auto *socketPeer =
-            new SocketPeer(socket, tcp, client.toString(),
-                           SocketPeer::Limits{m_config.connection.maxOutgoingBytes}, worker->flusher());
+        auto *socketPeer = new SocketPeer(socket, tcp, client.toString(),
+                                          SocketPeer::Limits{m_config.connection.maxOutgoingBytes,
+                                                             16 * m_config.connection.maxRequestsInFlight},
+                                          worker->flusher());
         auto *connection = new ClientConnection(socketPeer, worker, *m_io, client, m_config.connection, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,

@@ -21,9 +21,14 @@ ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads
     , m_limits(limits)
 {
     // Emitted on the peer's thread; queued to this one when that is another.
-    connect(peer, &SocketPeer::textReceived, this,
-            [this](const QString &text) { emit textReceived(this, text); });
-    connect(peer, &SocketPeer::binaryReceived, this, [this] { emit binaryReceived(this); });
+    connect(peer, &SocketPeer::textReceived, this, [this](const QString &text) {
+        emit textReceived(this, text); // handled when this returns: what it waits on counts in flight
+        m_peer->frameHandled();
+    });
+    connect(peer, &SocketPeer::binaryReceived, this, [this] {
+        emit binaryReceived(this);
+        m_peer->frameHandled();
+    });
     connect(peer, &SocketPeer::closed, this, [this] { emit closed(this); });
     connect(peer, &SocketPeer::policyClose, this, [this](const QString &reason) {
         m_closing = true;

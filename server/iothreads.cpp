@@ -44,10 +44,23 @@ void IoThreads::adopt(IoWorker *worker, SocketPeer *peer)
         worker->adopt(peer);
         return;
     }
-    peer->moveToThread(worker->thread());
-    // Posted directly, not batched: it then comes before any command for the peer.
-    QMetaObject::invokeMethod(
-        worker, [worker, peer] { worker->adopt(peer); }, Qt::QueuedConnection);
+    m_waitingPeers.append({worker, peer});
+    if (m_moveScheduled)
+        return;
+    m_moveScheduled = true;
+    QMetaObject::invokeMethod(this, &IoThreads::moveWaitingPeers, Qt::QueuedConnection);
+}
+
+void IoThreads::moveWaitingPeers()
+{
+    m_moveScheduled = false;
+    const auto waiting = std::exchange(m_waitingPeers, {});
+    for (const auto &[worker, peer] : waiting) {
+        peer->moveToThread(worker->thread());
+        // Posted directly, not batched: it then comes before any command for the peer.
+        QMetaObject::invokeMethod(
+            worker, [worker, peer] { worker->adopt(peer); }, Qt::QueuedConnection);
+    }
 }
 
 void IoThreads::post(IoWorker *worker, IoWorker::Command command)
@@ -70,6 +83,7 @@ void IoThreads::post(IoWorker *worker, IoWorker::Command command)
 void IoThreads::postBatches()
 {
     m_postScheduled = false;
+    moveWaitingPeers(); // commands for a peer must find it on its thread
     for (qsizetype i = 1; i < m_workers.size(); ++i) {
         if (m_batches[i].isEmpty())
             continue;

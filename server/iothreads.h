@@ -26,7 +26,9 @@ public:
     IoWorker *next();
     /// The main thread's.
     IoWorker *mainWorker() const { return m_workers.first(); }
-    /// Moves `peer` to `worker`'s thread. Connect to the peer's signals first: it may emit them from then on.
+    /// Moves `peer` to `worker`'s thread, after the events already queued here (QWebSocketServer may still
+    /// have a call queued for the socket from its handshake) and before any command for it reaches that
+    /// thread. Connect to the peer's signals first.
     void adopt(IoWorker *worker, SocketPeer *peer);
     /// Has `worker` carry out `command`: at once on the main thread, else with the rest of this turn's batch.
     void post(IoWorker *worker, IoWorker::Command command);
@@ -34,11 +36,14 @@ public:
     void stop();
 
 private:
+    void moveWaitingPeers();
     void postBatches();
 
     QList<IoWorker *> m_workers; // [0] lives on the main thread
     QList<QThread *> m_threads;  // m_threads[i - 1] runs m_workers[i]
     QList<QList<IoWorker::Command>> m_batches;
+    QList<QPair<IoWorker *, SocketPeer *>> m_waitingPeers; // adopted, not yet moved
+    bool m_moveScheduled = false;
     int m_next = 0;
     bool m_postScheduled = false;
 };

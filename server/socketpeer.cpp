@@ -51,11 +51,13 @@ SocketPeer::SocketPeer(QWebSocket *socket, QTcpSocket *tcp, const QString &peerA
     m_lastActivity.start();
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         m_lastActivity.restart();
-        emit textReceived(text);
+        if (handOver())
+            emit textReceived(text);
     });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this] {
         m_lastActivity.restart();
-        emit binaryReceived();
+        if (handOver())
+            emit binaryReceived();
     });
     connect(socket, &QWebSocket::pong, this, [this] { m_lastActivity.restart(); });
     connect(socket, &QWebSocket::disconnected, this, &SocketPeer::closed);
@@ -146,6 +148,18 @@ qsizetype SocketPeer::writeDirectly(const QList<QByteArray> &frames, qsizetype *
             break; // a short write: the socket's buffer is full
     }
     return next;
+}
+
+bool SocketPeer::handOver()
+{
+    // Also while closing: what the client sent before it hears of the close is still carried out.
+    if (m_unhandledFrames.fetch_add(1, std::memory_order_relaxed) < m_limits.maxUnhandledFrames)
+        return true;
+    m_unhandledFrames.fetch_sub(1, std::memory_order_relaxed);
+    closeForPolicy(
+        QWebSocketProtocol::CloseCodePolicyViolated,
+        QStringLiteral("more than %1 frames waiting for the server").arg(m_limits.maxUnhandledFrames));
+    return false;
 }
 
 qint64 SocketPeer::unsentBytes() const

@@ -23,6 +23,9 @@ class SocketPeer : public QObject {
 public:
     struct Limits {
         qint64 maxOutgoingBytes = 8 * 1024 * 1024;
+        /// Frames read and handed to the main thread that it has not handled yet. On an I/O thread a client
+        /// can be read faster than the main thread handles it; beyond this it is closed.
+        int maxUnhandledFrames = 1024;
     };
     /// `tcp`: the socket under the WebSocket (null when unknown), which the peer then owns along with
     /// `socket`. `flusher`: the one of the thread the peer is going to live on.
@@ -31,6 +34,8 @@ public:
     ~SocketPeer() override;
 
     const QString &peerAddress() const { return m_peerAddress; }
+    /// The main thread handled one of the frames this peer emitted (any thread may call it).
+    void frameHandled() { m_unhandledFrames.fetch_sub(1, std::memory_order_relaxed); }
 
     /// Queues a frame (encoded once for however many recipients) to be written with the others of this
     /// turn of the event loop.
@@ -62,6 +67,8 @@ protected:
     void timerEvent(QTimerEvent *event) override;
 
 private:
+    /// Counts a frame about to be emitted; false (and the connection closing) when too many wait already.
+    bool handOver();
     qsizetype writeDirectly(const QList<QByteArray> &frames, qsizetype *offset);
     void checkBacklog();
 
@@ -79,6 +86,7 @@ private:
     QString m_peerAddress;
     Limits m_limits;
     QElapsedTimer m_lastActivity;
+    std::atomic<int> m_unhandledFrames = 0;
 };
 
 } // namespace Natter::Server

@@ -116,6 +116,25 @@ private slots:
         QTRY_COMPARE(m_server->server().connectionCount(), 0);
     }
 
+    void aClientReadFasterThanItIsHandledIsClosed()
+    {
+        m_server->config().connection.maxRequestsInFlight = 2; // 32 frames may wait for the main thread
+        QVERIFY(start());
+        // Connections go to the threads in turn from the main one: the second lives on an I/O thread.
+        TestClient first;
+        QVERIFY(first.open(m_server->url()));
+        RawClient flooder;
+        QVERIFY(flooder.connectTo(m_server->url()));
+        QVERIFY(flooder.handshake());
+        // Written while this (the main) thread handles nothing: the I/O thread reads them all ahead of it.
+        for (int i = 0; i < 2000; ++i)
+            flooder.sendText(QByteArrayLiteral("{\"id\":1,\"type\":\"list_rooms\"}"));
+        QVERIFY(flooder.waitForDisconnect());
+        QVERIFY(flooder.received().contains("more than 32 frames waiting for the server"));
+        // The connection on the main thread, read only as fast as it is handled, is not touched.
+        QVERIFY(first.isConnected());
+    }
+
     void stoppingTheServerClosesEveryThreadsSockets()
     {
         QVERIFY(start());
