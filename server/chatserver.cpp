@@ -6,6 +6,7 @@
 #include "connectiongate.h"
 #include "database.h"
 #include "databaselock.h"
+#include "deadlinequeue.h"
 #include "delivery.h"
 #include "events.h"
 #include "frames.h"
@@ -105,6 +106,12 @@ bool ChatServer::start(QString *error)
     m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
                                       *m_typing, m_limits, m_abuse, *m_members});
     m_router = std::make_unique<RequestRouter>(*m_context);
+    m_signInDeadlines = new DeadlineQueue(
+        m_config.connection.authTimeoutMs,
+        [](QObject *connection, quint64 ticket) {
+            static_cast<ClientConnection *>(connection)->signInDeadlinePassed(ticket);
+        },
+        this);
     m_io = std::make_unique<IoThreads>(m_config.resolvedIoThreads(),
                                        IoWorker::Settings{m_config.pingIntervalMs, m_config.idleTimeoutMs});
 
@@ -427,7 +434,8 @@ void ChatServer::acceptWebSockets(QWebSocketServer *server)
                                           SocketPeer::Limits{m_config.connection.maxOutgoingBytes,
                                                              16 * m_config.connection.maxRequestsInFlight},
                                           worker->flusher());
-        auto *connection = new ClientConnection(socketPeer, worker, *m_io, client, m_config.connection, this);
+        auto *connection = new ClientConnection(socketPeer, worker, *m_io, *m_signInDeadlines, client,
+                                                m_config.connection, this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::textReceived, this,
                 [this](ClientConnection *c, const QString &text) { m_router->handleText(c, text); });

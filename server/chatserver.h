@@ -22,6 +22,7 @@ namespace Natter::Server {
 
 class ConnectionGate;
 class DatabaseLock;
+class DeadlineQueue;
 class ClientConnection;
 class HashingPool;
 class IoThreads;
@@ -99,6 +100,7 @@ private:
     long m_descriptorBudget = 0; // sockets natterd may hold: the open-file limit less a reserve; 0: none
     QSet<ClientConnection *> m_connections;
     std::unique_ptr<IoThreads> m_io;
+    DeadlineQueue *m_signInDeadlines = nullptr; // a child
     QTimer m_sessionSweepTimer;
     QTimer m_acceptRetry; // takes waiting sockets again once the descriptor budget allows
 };

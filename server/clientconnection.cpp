@@ -2,15 +2,15 @@
 #include "clientconnection.h"
 
 #include "clientaddress.h"
+#include "deadlinequeue.h"
 #include "frames.h"
 #include "iothreads.h"
-
-#include <QTimerEvent>
 
 namespace Natter::Server {
 
 ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads &io,
-                                   const QHostAddress &address, Limits limits, QObject *parent)
+                                   DeadlineQueue &signInDeadlines, const QHostAddress &address, Limits limits,
+                                   QObject *parent)
     : QObject(parent)
     , m_peer(peer)
     , m_worker(worker)
@@ -19,6 +19,7 @@ ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads
     , m_peerAddress(address.toString())
     , m_limitKey(ClientAddress::limitKey(address))
     , m_limits(limits)
+    , m_signInDeadlines(signInDeadlines)
 {
     // Emitted on the peer's thread; queued to this one when that is another.
     connect(peer, &SocketPeer::textReceived, this, [this](const QString &text) {
@@ -35,7 +36,7 @@ ClientConnection::ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads
         emit policyClose(this, reason);
     });
     m_io.adopt(worker, peer);
-    m_authDeadline.start(m_limits.authTimeoutMs, this);
+    m_signInTicket = m_signInDeadlines.add(this);
 }
 
 ClientConnection::~ClientConnection()
@@ -54,7 +55,7 @@ void ClientConnection::setIdentity(const User &user, const QString &tokenHash)
 {
     m_user = user;
     m_tokenHash = tokenHash;
-    m_authDeadline.stop();
+    m_signInTicket = 0;
 }
 
 void ClientConnection::clearIdentity()
@@ -62,16 +63,14 @@ void ClientConnection::clearIdentity()
     m_user = User{};
     m_tokenHash.clear();
     // Signed out but still connected: the same deadline as a new connection.
-    m_authDeadline.start(m_limits.authTimeoutMs, this);
+    m_signInTicket = m_signInDeadlines.add(this);
 }
 
-void ClientConnection::timerEvent(QTimerEvent *event)
+void ClientConnection::signInDeadlinePassed(quint64 ticket)
 {
-    if (event->timerId() != m_authDeadline.timerId()) {
-        QObject::timerEvent(event);
-        return;
-    }
-    m_authDeadline.stop();
+    if (ticket == 0 || ticket != m_signInTicket)
+        return; // signed in meanwhile, or waiting on a later deadline
+    m_signInTicket = 0;
     closeForPolicy(QWebSocketProtocol::CloseCodePolicyViolated,
                    QStringLiteral("sign in within %1 ms").arg(m_limits.authTimeoutMs));
 }

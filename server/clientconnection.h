@@ -7,12 +7,12 @@
 #include "user.h"
 #include "wireframe.h"
 
-#include <QBasicTimer>
 #include <QHostAddress>
 #include <QObject>
 
 namespace Natter::Server {
 
+class DeadlineQueue;
 class IoThreads;
 
 /// One client as the protocol sees it, on the main thread: who it is signed in as, and the limits that
@@ -28,8 +28,9 @@ public:
     };
     /// `peer` was made for `worker` and is handed to it here; the connection lets it go when destroyed.
     /// `address`: who the client is (behind a trusted proxy, the forwarded address).
-    ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads &io, const QHostAddress &address,
-                     Limits limits, QObject *parent = nullptr);
+    /// `signInDeadlines`: where the deadline to sign in is kept (its delay is authTimeoutMs).
+    ClientConnection(SocketPeer *peer, IoWorker *worker, IoThreads &io, DeadlineQueue &signInDeadlines,
+                     const QHostAddress &address, Limits limits, QObject *parent = nullptr);
     ~ClientConnection() override;
 
     /// The client's address as text, and the key its per-address limits are kept under.
@@ -59,15 +60,15 @@ public:
     /// Sends what is queued, then closes: the server is going away.
     void close();
 
+    /// A deadline of the sign-in queue passed: closes the connection when it is the one it waits on.
+    void signInDeadlinePassed(quint64 ticket);
+
 signals:
     void textReceived(Natter::Server::ClientConnection *connection, const QString &text);
     void binaryReceived(Natter::Server::ClientConnection *connection);
     void closed(Natter::Server::ClientConnection *connection);
     /// The connection is being closed for breaking a limit (for the operator's log).
     void policyClose(Natter::Server::ClientConnection *connection, const QString &reason);
-
-protected:
-    void timerEvent(QTimerEvent *event) override;
 
 private:
     void finishRequest();
@@ -80,7 +81,8 @@ private:
     QString m_peerAddress;
     QString m_limitKey;
     Limits m_limits;
-    QBasicTimer m_authDeadline;
+    DeadlineQueue &m_signInDeadlines;
+    quint64 m_signInTicket = 0; // the deadline waited on; 0: signed in
     int m_inFlight = 0;
     bool m_closing = false;
     User m_user;

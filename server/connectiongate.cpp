@@ -2,9 +2,9 @@
 #include "connectiongate.h"
 
 #include "clientaddress.h"
+#include "deadlinequeue.h"
 
 #include <QTcpSocket>
-#include <QTimer>
 #include <QWebSocket>
 
 namespace Natter::Server {
@@ -21,6 +21,8 @@ void decrement(QHash<QString, int> &counts, const QString &key)
 ConnectionGate::ConnectionGate(Limits limits, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
+    , m_deadlines(new DeadlineQueue(
+          limits.handshakeTimeoutMs, [this](QObject *, quint64 ticket) { deadlinePassed(ticket); }, this))
 {}
 
 QString ConnectionGate::socketKey(const QHostAddress &address, quint16 port)
@@ -49,25 +51,14 @@ ConnectionGate::Verdict ConnectionGate::admit(QTcpSocket *socket, bool perAddres
     ++m_openSockets;
     connect(new QObject(socket), &QObject::destroyed, this, [this] { --m_openSockets; });
     const QString key = socketKey(socket->peerAddress(), socket->peerPort());
-    m_handshaking.insert(key, Pending{socket, addressKey});
+    const quint64 deadline = m_deadlines->add(nullptr);
+    m_handshaking.insert(key, Pending{socket, addressKey, deadline});
+    m_deadlineKeys.insert(deadline, key);
     connect(socket, &QObject::destroyed, this, [this, key] { forget(key); });
     // QWebSocketServer does not reliably delete the sockets it was handed (seen with Qt 6.4: a closed
     // connection's QTcpSocket stayed until natterd stopped). natterd owns them: during the handshake a
     // socket deletes itself when it disconnects; after it, its ClientConnection owns it.
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-
-    auto *deadline = new QTimer(socket);
-    deadline->setObjectName(QStringLiteral("natter-handshake-deadline"));
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, this, [this, socket, key] {
-        if (!m_handshaking.contains(key))
-            return;
-        emit handshakeTimedOut(socket->peerAddress());
-        forget(key);
-        socket->abort();
-        socket->deleteLater();
-    });
-    deadline->start(m_limits.handshakeTimeoutMs);
     return Verdict::Admitted;
 }
 
@@ -78,11 +69,10 @@ bool ConnectionGate::established(const QWebSocket *socket, const QHostAddress &c
     const auto pending = m_handshaking.constFind(key);
     QTcpSocket *tcp = pending != m_handshaking.constEnd() ? pending->socket : nullptr;
     if (tcp) {
-        if (auto *deadline = tcp->findChild<QTimer *>(QStringLiteral("natter-handshake-deadline"),
-                                                      Qt::FindDirectChildrenOnly))
-            deadline->stop();
-        // From now on the socket lives as long as the connection that the caller gives it to.
+        // From now on the socket lives as long as the connection that the caller gives it to (perhaps on
+        // another thread), and its key may come back with a new handshake before it is destroyed.
         disconnect(tcp, &QTcpSocket::disconnected, tcp, &QObject::deleteLater);
+        disconnect(tcp, &QObject::destroyed, this, nullptr);
         forget(key);
     }
     *tcpSocket = tcp;
@@ -105,11 +95,25 @@ void ConnectionGate::countUntilDestroyed(QObject *socket, const QString &address
             [this, addressKey] { decrement(m_connectionsPerAddress, addressKey); });
 }
 
+void ConnectionGate::deadlinePassed(quint64 ticket)
+{
+    const QString key = m_deadlineKeys.take(ticket);
+    const auto it = m_handshaking.constFind(key);
+    if (key.isEmpty() || it == m_handshaking.constEnd() || it->deadline != ticket)
+        return; // finished or gone meanwhile
+    QTcpSocket *socket = it->socket;
+    emit handshakeTimedOut(socket->peerAddress());
+    forget(key);
+    socket->abort();
+    socket->deleteLater();
+}
+
 void ConnectionGate::forget(const QString &key)
 {
     const auto it = m_handshaking.find(key);
     if (it == m_handshaking.end())
         return;
+    m_deadlineKeys.remove(it->deadline);
     if (!it->addressKey.isEmpty())
         decrement(m_handshakesPerAddress, it->addressKey);
     m_handshaking.erase(it);

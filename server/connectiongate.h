@@ -10,6 +10,8 @@ class QWebSocket;
 
 namespace Natter::Server {
 
+class DeadlineQueue;
+
 /// Admission of TCP connections before they become chat connections, so that no single address can hold
 /// the server's sockets: a cap on handshakes (TLS and WebSocket) in progress, in total and per address, a
 /// cap on connections per address, and a deadline for each handshake. QWebSocketServer only times out the
@@ -51,16 +53,20 @@ private:
     struct Pending {
         QTcpSocket *socket;
         QString addressKey; // empty when not counted per address
+        quint64 deadline;   // its ticket in m_deadlines
     };
     static QString socketKey(const QHostAddress &address, quint16 port);
     void forget(const QString &socketKey);
     void countUntilDestroyed(QObject *socket, const QString &addressKey);
+    void deadlinePassed(quint64 ticket);
 
     Limits m_limits;
     QHash<QString, Pending> m_handshaking;      // by peer address and port
     QHash<QString, int> m_handshakesPerAddress; // by ClientAddress::limitKey
     QHash<QString, int> m_connectionsPerAddress;
     int m_openSockets = 0;
+    DeadlineQueue *m_deadlines;             // a child: the handshakes' deadlines, in one timer
+    QHash<quint64, QString> m_deadlineKeys; // ticket: the socket key whose deadline it is
 };
 
 } // namespace Natter::Server
