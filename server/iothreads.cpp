@@ -55,7 +55,10 @@ void IoThreads::moveWaitingPeers()
 {
     m_moveScheduled = false;
     const auto waiting = std::exchange(m_waitingPeers, {});
-    for (const auto &[worker, peer] : waiting) {
+    for (const auto &waitingPeer : waiting) {
+        // Named, not a structured binding: clang 14 cannot capture those.
+        IoWorker *worker = waitingPeer.first;
+        SocketPeer *peer = waitingPeer.second;
         peer->moveToThread(worker->thread());
         // Posted directly, not batched: it then comes before any command for the peer.
         QMetaObject::invokeMethod(
