@@ -90,22 +90,46 @@ MessageRepository::MessageRepository(SqlConnection db)
 
 qint64 MessageRepository::nextRev(qint64 room)
 {
-    SqlStatement bump(m_db, QStringLiteral("UPDATE rooms SET rev = rev + 1 WHERE id = ?"), {room});
-    if (!bump.ok() || bump.rowsAffected() != 1)
-        return 0;
-    SqlStatement select(m_db, QStringLiteral("SELECT rev FROM rooms WHERE id = ?"), {room});
-    return select.next() ? select.value(0).toLongLong() : 0;
+    SqlStatement bump(m_db, QStringLiteral("UPDATE rooms SET rev = rev + 1 WHERE id = ? RETURNING rev"),
+                      {room});
+    return bump.next() ? bump.value(0).toLongLong() : 0;
 }
 
 bool MessageRepository::indexText(qint64 id, const QString &text)
 {
-    return SqlStatement(m_db, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)"),
-                        {id, text})
-        .ok();
+    if (m_deferIndexing) {
+        m_pendingIndex.append({true, id, text});
+        return true;
+    }
+    return applyIndexChange(true, id, text);
 }
 
 bool MessageRepository::unindexText(qint64 id, const QString &text)
 {
+    if (m_deferIndexing) {
+        m_pendingIndex.append({false, id, text});
+        return true;
+    }
+    return applyIndexChange(false, id, text);
+}
+
+bool MessageRepository::flushIndex()
+{
+    const QList<IndexChange> changes = std::exchange(m_pendingIndex, {});
+    for (const IndexChange &change : changes) {
+        if (!applyIndexChange(change.add, change.id, change.text))
+            return false;
+    }
+    return true;
+}
+
+bool MessageRepository::applyIndexChange(bool add, qint64 id, const QString &text)
+{
+    if (add) {
+        return SqlStatement(m_db, QStringLiteral("INSERT INTO messages_fts (rowid, text) VALUES (?, ?)"),
+                            {id, text})
+            .ok();
+    }
     // An external-content FTS5 table forgets a row only when given the text it indexed.
     return SqlStatement(
                m_db,
@@ -168,12 +192,15 @@ std::optional<ChatMessage> MessageRepository::insertRoomEvent(qint64 room, const
 std::optional<ChatMessage> MessageRepository::findByClientId(qint64 room, qint64 authorId,
                                                              const QString &clientId) const
 {
-    SqlStatement select(
-        m_db, kSelect + QStringLiteral("WHERE m.room_id = ? AND m.author_id = ? AND m.client_id = ?"),
-        {room, authorId, clientId});
-    if (!select.ok() || !select.next())
+    // The id alone first: a new client_id, the common case, finds nothing, and a statement of one column
+    // costs the driver far less per run than the whole row (QSQLite describes every column at every run).
+    SqlStatement select(m_db,
+                        QStringLiteral("SELECT id FROM messages WHERE room_id = ? AND author_id = ? AND "
+                                       "client_id = ?"),
+                        {room, authorId, clientId});
+    if (!select.next())
         return std::nullopt;
-    return fromRow(select);
+    return find(room, select.value(0).toLongLong());
 }
 
 std::optional<ChatMessage> MessageRepository::find(qint64 room, qint64 id) const

@@ -68,14 +68,33 @@ public:
     SearchPage search(qint64 userId, const QString &ftsQuery, std::optional<qint64> room,
                       std::optional<qint64> before, int limit) const;
 
+    /// From now on, changes to the search index wait here until flushIndex(). FTS5 writes the terms it
+    /// holds as a new segment of the index at every SAVEPOINT and RELEASE, so a writer that runs each job
+    /// in its own savepoint would write (and later merge) one segment per message; with this, one per
+    /// batch. Searches on this connection do not see the waiting changes.
+    void deferIndexing() { m_deferIndexing = true; }
+    /// How many index changes wait; dropIndexChangesAfter(mark) forgets those of a job rolled back.
+    qsizetype indexMark() const { return m_pendingIndex.size(); }
+    void dropIndexChangesAfter(qsizetype mark) { m_pendingIndex.resize(mark); }
+    /// Writes the waiting index changes, in order. False on failure (the transaction must not commit).
+    bool flushIndex();
+
 private:
     /// The room's next change counter value; 0 on failure.
     qint64 nextRev(qint64 room);
     bool indexText(qint64 id, const QString &text);
     bool unindexText(qint64 id, const QString &text);
+    bool applyIndexChange(bool add, qint64 id, const QString &text);
     Page collect(class SqlStatement &select, int limit) const;
 
+    struct IndexChange {
+        bool add; // false: forget the row, which was indexed with `text`
+        qint64 id;
+        QString text;
+    };
     SqlConnection m_db;
+    bool m_deferIndexing = false;
+    QList<IndexChange> m_pendingIndex;
 };
 
 } // namespace Natter::Server

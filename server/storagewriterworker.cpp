@@ -20,6 +20,8 @@ bool StorageWriterWorker::open(QString *error)
     if (!db.isValid())
         return false;
     m_storage = std::make_unique<Storage>(db);
+    // Each job runs in its own savepoint; the search index is written once per batch, after the last one.
+    m_storage->messages.deferIndexing();
     return true;
 }
 
@@ -71,14 +73,17 @@ QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
     for (const Queued &queued : batch) {
         if (!exec(QStringLiteral("SAVEPOINT job")))
             break;
+        const qsizetype indexMark = m_storage->messages.indexMark();
         const bool ok = queued.job(*m_storage);
-        if (!ok)
+        if (!ok) {
             exec(QStringLiteral("ROLLBACK TO job"));
+            m_storage->messages.dropIndexChangesAfter(indexMark);
+        }
         exec(QStringLiteral("RELEASE job"));
         if (ok)
             succeeded.append(queued.ticket);
     }
-    if (exec(QStringLiteral("COMMIT")))
+    if (m_storage->messages.flushIndex() && exec(QStringLiteral("COMMIT")))
         return succeeded;
     qCWarning(lcStorage) << "group commit of" << batch.size() << "writes failed; all of them are refused";
     exec(QStringLiteral("ROLLBACK"));

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 #include "migrator.h"
+#include "searchquery.h"
 #include "storage.h"
 #include "storagewriter.h"
 
 #include <QSemaphore>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -128,6 +131,84 @@ private slots:
         QVERIFY(userExists(QStringLiteral("kept")));
         QVERIFY(!userExists(QStringLiteral("refused"))); // the job's error rolled its writes back
         QVERIFY(userExists(QStringLiteral("orphan")));   // the write itself is not cancelled, only the call
+    }
+
+    void searchIndexHoldsWhatCommittedOnly()
+    {
+        // The writer writes the search index once per batch, after the last job: a job rolled back must
+        // leave nothing in it, and an insert then an edit in one batch must end as the edit.
+        StorageWriter writer(m_path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        auto room = std::make_shared<RoomRepository::RoomRow>();
+        auto alice = std::make_shared<User>();
+        auto results = std::make_shared<QList<bool>>();
+        auto record = [results](bool committed) { results->append(committed); };
+        writer.run(
+            [room, alice](Storage &storage) {
+                return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), alice.get()) ==
+                           UserRepository::CreateStatus::Created &&
+                       storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice->id,
+                                            room.get()) == RoomRepository::CreateStatus::Created;
+            },
+            record);
+        QTRY_COMPARE(results->size(), 1);
+        QSemaphore started;
+        QSemaphore release;
+        writer.run(
+            [&started, &release](Storage &) {
+                started.release();
+                release.acquire();
+                return true;
+            },
+            record);
+        started.acquire();
+        auto cherry = std::make_shared<std::optional<ChatMessage>>();
+        auto say = [room, alice](const char *text, bool thenFail) {
+            return [room, alice, text, thenFail](Storage &storage) {
+                return storage.messages.insert(room->id, *alice, QLatin1String(text), {}, 1).has_value() &&
+                       !thenFail;
+            };
+        };
+        writer.run(say("apple", false), record);
+        writer.run(say("banana", true), record);
+        writer.run(
+            [room, alice, cherry](Storage &storage) {
+                *cherry = storage.messages.insert(room->id, *alice, QStringLiteral("cherry"), {}, 2);
+                return cherry->has_value();
+            },
+            record);
+        writer.run(
+            [cherry](Storage &storage) {
+                return storage.messages.edit(**cherry, QStringLiteral("damson"), {}, 3);
+            },
+            record);
+        release.release();
+        QTRY_COMPARE(results->size(), 6);
+        QCOMPARE(*results, (QList<bool>{true, true, true, false, true, true}));
+        QCOMPARE(writer.batchesCommitted(), 3); // the four messages shared one transaction
+        writer.stop();
+
+        {
+            const QSqlDatabase db = Database::open(m_path, QStringLiteral("search"), &error);
+            Storage storage(db);
+            const auto hits = [&](const char *word) {
+                const auto page =
+                    storage.messages.search(alice->id, SearchQuery::fromUserText(QLatin1String(word)),
+                                            std::nullopt, std::nullopt, 10);
+                return page.ok ? int(page.hits.size()) : -1;
+            };
+            QCOMPARE(hits("apple"), 1);
+            QCOMPARE(hits("banana"), 0);
+            QCOMPARE(hits("cherry"), 0);
+            QCOMPARE(hits("damson"), 1);
+            // FTS5 compares its index with the messages table: a term of a rolled-back row would fail it.
+            QSqlQuery check(db);
+            QVERIFY2(check.exec(QStringLiteral(
+                         "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")),
+                     qPrintable(check.lastError().text()));
+        }
+        Database::close(QStringLiteral("search"));
     }
 
     void refusesADatabaseItCannotOpen()
