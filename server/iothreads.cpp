@@ -64,6 +64,8 @@ void IoThreads::moveWaitingPeers()
         QMetaObject::invokeMethod(
             worker, [worker, peer] { worker->adopt(peer); }, Qt::QueuedConnection);
     }
+    // The batches held back while peers waited (postBatches()) go now, behind the adopts.
+    postBatches();
 }
 
 void IoThreads::post(IoWorker *worker, IoWorker::Command command)
@@ -86,7 +88,11 @@ void IoThreads::post(IoWorker *worker, IoWorker::Command command)
 void IoThreads::postBatches()
 {
     m_postScheduled = false;
-    moveWaitingPeers(); // commands for a peer must find it on its thread
+    // Commands for a peer must find it on its thread, and a peer moves only once the QWebSocketServer calls
+    // queued for it before its adopt() have run (moveWaitingPeers(), queued then). So while a peer waits,
+    // every batch waits too: moveWaitingPeers() posts them behind the adopts.
+    if (!m_waitingPeers.isEmpty())
+        return;
     for (qsizetype i = 1; i < m_workers.size(); ++i) {
         if (m_batches[i].isEmpty())
             continue;
@@ -101,7 +107,7 @@ void IoThreads::stop()
 {
     if (m_workers.isEmpty())
         return;
-    postBatches();
+    moveWaitingPeers(); // and posts the batches
     QThread *home = thread();
     for (qsizetype i = 1; i < m_workers.size(); ++i) {
         IoWorker *worker = m_workers.at(i);
