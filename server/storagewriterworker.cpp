@@ -75,11 +75,19 @@ QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
             break;
         const qsizetype indexMark = m_storage->messages.indexMark();
         const bool ok = queued.job(*m_storage);
+        bool intact = true;
         if (!ok) {
-            exec(QStringLiteral("ROLLBACK TO job"));
+            intact = exec(QStringLiteral("ROLLBACK TO job"));
             m_storage->messages.dropIndexChangesAfter(indexMark);
         }
-        exec(QStringLiteral("RELEASE job"));
+        // A savepoint that cannot be rolled back to or released means SQLite already rolled back the whole
+        // transaction (a full disk, an I/O error): nothing of the batch is kept, index changes included.
+        if (!intact || !exec(QStringLiteral("RELEASE job"))) {
+            qCWarning(lcStorage) << "the write transaction was lost;" << batch.size() << "writes refused";
+            m_storage->messages.dropIndexChangesAfter(0);
+            exec(QStringLiteral("ROLLBACK"));
+            return {};
+        }
         if (ok)
             succeeded.append(queued.ticket);
     }

@@ -2,6 +2,7 @@
 #include "database.h"
 #include "migrator.h"
 #include "searchquery.h"
+#include "sqlstatement.h"
 #include "storage.h"
 #include "storagewriter.h"
 
@@ -209,6 +210,72 @@ private slots:
                      qPrintable(check.lastError().text()));
         }
         Database::close(QStringLiteral("search"));
+    }
+
+    void aTransactionLostInAJobRefusesTheWholeBatch()
+    {
+        // SQLite rolls a whole transaction back on its own after some errors (a full disk, an I/O error);
+        // here a job does it. Nothing of the batch may then be kept, nor claimed committed, nor indexed.
+        StorageWriter writer(m_path);
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        auto room = std::make_shared<RoomRepository::RoomRow>();
+        auto alice = std::make_shared<User>();
+        auto results = std::make_shared<QList<bool>>();
+        auto record = [results](bool committed) { results->append(committed); };
+        writer.run(
+            [room, alice](Storage &storage) {
+                return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), alice.get()) ==
+                           UserRepository::CreateStatus::Created &&
+                       storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice->id,
+                                            room.get()) == RoomRepository::CreateStatus::Created;
+            },
+            record);
+        QTRY_COMPARE(results->size(), 1);
+        QSemaphore started;
+        QSemaphore release;
+        writer.run(
+            [&started, &release](Storage &) {
+                started.release();
+                release.acquire();
+                return true;
+            },
+            record);
+        started.acquire();
+        writer.run(
+            [room, alice](Storage &storage) {
+                return storage.messages.insert(room->id, *alice, QStringLiteral("apple"), {}, 1).has_value();
+            },
+            record);
+        writer.run(
+            [](Storage &storage) { return SqlStatement(storage.sql, QStringLiteral("ROLLBACK")).ok(); },
+            record);
+        writer.run(
+            [room, alice](Storage &storage) {
+                return storage.messages.insert(room->id, *alice, QStringLiteral("cherry"), {}, 2).has_value();
+            },
+            record);
+        release.release();
+        QTRY_COMPARE(results->size(), 5);
+        QCOMPARE(*results, (QList<bool>{true, true, false, false, false}));
+        writer.stop();
+
+        {
+            const QSqlDatabase db = Database::open(m_path, QStringLiteral("lost"), &error);
+            QSqlQuery count(db);
+            QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM messages")) && count.next());
+            QCOMPARE(count.value(0).toInt(), 0);
+            QSqlQuery check(db);
+            QVERIFY2(check.exec(QStringLiteral(
+                         "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")),
+                     qPrintable(check.lastError().text()));
+            QSqlQuery terms(db);
+            QVERIFY(terms.exec(QStringLiteral(
+                        "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'apple'")) &&
+                    terms.next());
+            QCOMPARE(terms.value(0).toInt(), 0);
+        }
+        Database::close(QStringLiteral("lost"));
     }
 
     void refusesADatabaseItCannotOpen()
