@@ -104,12 +104,12 @@ void BroadcastPeer::accept()
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString &text) { frame(socket, text); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
+            heard(socket);
             sendTo(socket,
                    compact(
                        {{"type", "error"}, {"code", "bad_request"}, {"message", messageFor("bad_request")}}));
         });
-        connect(socket, &QWebSocket::pong, this,
-                [this, socket] { m_conns[socket].lastHeardMs = QDateTime::currentMSecsSinceEpoch(); });
+        connect(socket, &QWebSocket::pong, this, [this, socket] { heard(socket); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
             signOut(socket);
             m_conns.remove(socket);
@@ -119,9 +119,15 @@ void BroadcastPeer::accept()
     }
 }
 
+void BroadcastPeer::heard(QWebSocket *socket)
+{
+    if (const auto conn = m_conns.find(socket); conn != m_conns.end())
+        conn->lastHeardMs = QDateTime::currentMSecsSinceEpoch();
+}
+
 void BroadcastPeer::frame(QWebSocket *socket, const QString &text)
 {
-    m_conns[socket].lastHeardMs = QDateTime::currentMSecsSinceEpoch();
+    heard(socket);
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
     const QJsonObject request = document.object();
     const QJsonValue id = request.value(QLatin1String("id"));
@@ -341,6 +347,7 @@ void BroadcastPeer::sendTo(QWebSocket *socket, const QString &text)
     // A client that stops reading must not make us buffer without bound.
     if (socket->bytesToWrite() > kOutgoingCap) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too much unread"));
+        QTimer::singleShot(2000, socket, [socket] { socket->abort(); }); // as the Node peers: 2 s to go
         return;
     }
     socket->sendTextMessage(text);
@@ -354,7 +361,10 @@ void BroadcastPeer::sendToUsers(const QList<qint64> &users, const QString &text,
         const auto sockets = m_connsOf.constFind(user);
         if (sockets == m_connsOf.cend())
             continue;
-        for (QWebSocket *socket : *sockets)
+        // A copy: sendTo() may close a socket, and Qt may then report the disconnection at once, whose
+        // handler takes the socket out of this set.
+        const QSet<QWebSocket *> targets = *sockets;
+        for (QWebSocket *socket : targets)
             sendTo(socket, text);
     }
 }
@@ -394,12 +404,16 @@ void BroadcastPeer::checkSilence()
 {
     // Ping everyone every 15 s and drop those not heard from in 40 s, as natterd does.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<QWebSocket *> silent;
     for (auto it = m_conns.cbegin(); it != m_conns.cend(); ++it) {
         if (now - it->lastHeardMs > kSilentLimitMs)
-            it.key()->abort();
+            silent.append(it.key());
         else
             it.key()->ping();
     }
+    // After the walk: abort() may emit disconnected() at once, whose handler takes the socket out of m_conns.
+    for (QWebSocket *socket : silent)
+        socket->abort();
 }
 
 bool BroadcastPeer::save() const

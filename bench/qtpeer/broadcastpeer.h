@@ -53,6 +53,7 @@ private:
 
     void load();
     void accept();
+    void heard(QWebSocket *socket);
     void frame(QWebSocket *socket, const QString &text);
     Result handle(QWebSocket *socket, const QString &type, const QJsonObject &request);
     Result createRoom(qint64 user, const QJsonObject &request);
