@@ -139,31 +139,14 @@ private slots:
         // The writer writes the search index once per batch, after the last job: a job rolled back must
         // leave nothing in it, and an insert then an edit in one batch must end as the edit.
         StorageWriter writer(m_path);
-        QString error;
-        QVERIFY2(writer.start(&error), qPrintable(error));
         auto room = std::make_shared<RoomRepository::RoomRow>();
         auto alice = std::make_shared<User>();
         auto results = std::make_shared<QList<bool>>();
         auto record = [results](bool committed) { results->append(committed); };
-        writer.run(
-            [room, alice](Storage &storage) {
-                return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), alice.get()) ==
-                           UserRepository::CreateStatus::Created &&
-                       storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice->id,
-                                            room.get()) == RoomRepository::CreateStatus::Created;
-            },
-            record);
-        QTRY_COMPARE(results->size(), 1);
-        QSemaphore started;
         QSemaphore release;
-        writer.run(
-            [&started, &release](Storage &) {
-                started.release();
-                release.acquire();
-                return true;
-            },
-            record);
-        started.acquire();
+        startHeldWithARoom(writer, alice, room, record, release);
+        if (QTest::currentTestFailed())
+            return;
         auto cherry = std::make_shared<std::optional<ChatMessage>>();
         auto say = [room, alice](const char *text, bool thenFail) {
             return [room, alice, text, thenFail](Storage &storage) {
@@ -191,6 +174,7 @@ private slots:
         writer.stop();
 
         {
+            QString error;
             const QSqlDatabase db = Database::open(m_path, QStringLiteral("search"), &error);
             Storage storage(db);
             const auto hits = [&](const char *word) {
@@ -217,31 +201,14 @@ private slots:
         // SQLite rolls a whole transaction back on its own after some errors (a full disk, an I/O error);
         // here a job does it. Nothing of the batch may then be kept, nor claimed committed, nor indexed.
         StorageWriter writer(m_path);
-        QString error;
-        QVERIFY2(writer.start(&error), qPrintable(error));
         auto room = std::make_shared<RoomRepository::RoomRow>();
         auto alice = std::make_shared<User>();
         auto results = std::make_shared<QList<bool>>();
         auto record = [results](bool committed) { results->append(committed); };
-        writer.run(
-            [room, alice](Storage &storage) {
-                return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), alice.get()) ==
-                           UserRepository::CreateStatus::Created &&
-                       storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), alice->id,
-                                            room.get()) == RoomRepository::CreateStatus::Created;
-            },
-            record);
-        QTRY_COMPARE(results->size(), 1);
-        QSemaphore started;
         QSemaphore release;
-        writer.run(
-            [&started, &release](Storage &) {
-                started.release();
-                release.acquire();
-                return true;
-            },
-            record);
-        started.acquire();
+        startHeldWithARoom(writer, alice, room, record, release);
+        if (QTest::currentTestFailed())
+            return;
         writer.run(
             [room, alice](Storage &storage) {
                 return storage.messages.insert(room->id, *alice, QStringLiteral("apple"), {}, 1).has_value();
@@ -261,6 +228,7 @@ private slots:
         writer.stop();
 
         {
+            QString error;
             const QSqlDatabase db = Database::open(m_path, QStringLiteral("lost"), &error);
             QSqlQuery count(db);
             QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM messages")) && count.next());
@@ -287,6 +255,38 @@ private slots:
     }
 
 private:
+    /// Starts the writer, has it create alice and her room, then returns once a job holds the writer, which
+    /// it does until `release`: the jobs given meanwhile queue up and share the next transaction.
+    static void startHeldWithARoom(StorageWriter &writer, std::shared_ptr<User> user,
+                                   std::shared_ptr<RoomRepository::RoomRow> room, StorageWriter::Done done,
+                                   QSemaphore &release)
+    {
+        QString error;
+        QVERIFY2(writer.start(&error), qPrintable(error));
+        bool created = false;
+        writer.run(
+            [room, user](Storage &storage) {
+                return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), user.get()) ==
+                           UserRepository::CreateStatus::Created &&
+                       storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), user->id,
+                                            room.get()) == RoomRepository::CreateStatus::Created;
+            },
+            [done, &created](bool committed) {
+                created = true;
+                done(committed);
+            });
+        QTRY_VERIFY(created);
+        QSemaphore started;
+        writer.run(
+            [&started, &release](Storage &) {
+                started.release();
+                release.acquire();
+                return true;
+            },
+            std::move(done));
+        started.acquire();
+    }
+
     bool userExists(const QString &name)
     {
         QString error;
