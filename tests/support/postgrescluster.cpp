@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "postgrescluster.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace Natter::Test {
+
+namespace {
+
+constexpr int kProgramTimeoutMs = 120'000;
+
+bool runningAsRoot()
+{
+    return ::geteuid() == 0;
+}
+
+} // namespace
+
+PostgresCluster::PostgresCluster() = default;
+
+PostgresCluster::~PostgresCluster()
+{
+    stop();
+}
+
+QString PostgresCluster::programDirectory()
+{
+    // Debian installs each major version beside the others; the newest one there is used.
+    QDir versions(QStringLiteral("/usr/lib/postgresql"));
+    const QStringList found =
+        versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name | QDir::Reversed);
+    for (const QString &version : found) {
+        const QString bin = versions.filePath(version + QStringLiteral("/bin"));
+        if (QFileInfo(bin + QStringLiteral("/initdb")).isExecutable())
+            return bin;
+    }
+    return {};
+}
+
+QString PostgresCluster::start()
+{
+    if (programDirectory().isEmpty())
+        return QStringLiteral("PostgreSQL is not installed (no initdb under /usr/lib/postgresql)");
+    if (!m_dir.isValid())
+        return QStringLiteral("cannot create a temporary directory");
+    if (runningAsRoot()) {
+        const passwd *postgres = ::getpwnam("postgres");
+        if (!postgres)
+            return QStringLiteral("running as root, and there is no postgres user to run PostgreSQL as");
+        if (::chown(QFile::encodeName(m_dir.path()).constData(), postgres->pw_uid, postgres->pw_gid) != 0)
+            return QStringLiteral("cannot give %1 to the postgres user").arg(m_dir.path());
+    }
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    if (QString error = run(QStringLiteral("initdb"),
+                            {QStringLiteral("--pgdata=") + data, QStringLiteral("--username=natter"),
+                             QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
+                             QStringLiteral("--locale=C"), QStringLiteral("--no-sync")});
+        !error.isEmpty())
+        return error;
+    // Only the Unix socket in our own directory; fsync stays on, as natterd's guarantees assume.
+    const QString options = QStringLiteral("-c listen_addresses='' -k %1 -p %2").arg(m_dir.path()).arg(kPort);
+    if (QString error =
+            run(QStringLiteral("pg_ctl"),
+                {QStringLiteral("--pgdata=") + data,
+                 QStringLiteral("--log=") + m_dir.filePath(QStringLiteral("server.log")),
+                 QStringLiteral("--wait"), QStringLiteral("--options=") + options, QStringLiteral("start")});
+        !error.isEmpty())
+        return error;
+    m_running = true;
+    return {};
+}
+
+void PostgresCluster::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    run(QStringLiteral("pg_ctl"),
+        {QStringLiteral("--pgdata=") + m_dir.filePath(QStringLiteral("data")),
+         QStringLiteral("--mode=immediate"), QStringLiteral("--wait"), QStringLiteral("stop")});
+}
+
+QSqlDatabase PostgresCluster::connect(const QString &connectionName, const QString &database) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(m_dir.path()); // a directory: libpq takes it as where the socket is
+    db.setPort(kPort);
+    db.setUserName(QStringLiteral("natter"));
+    db.setDatabaseName(database);
+    db.open();
+    return db;
+}
+
+QString PostgresCluster::run(const QString &program, const QStringList &arguments) const
+{
+    const QString path = programDirectory() + QLatin1Char('/') + program;
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    if (runningAsRoot())
+        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                             QStringLiteral("--"), path} +
+                                                     arguments);
+    else
+        process.start(path, arguments);
+    if (!process.waitForFinished(kProgramTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        return QStringLiteral("%1 failed: %2")
+            .arg(program, QString::fromLocal8Bit(process.readAll()).trimmed());
+    }
+    return {};
+}
+
+} // namespace Natter::Test
