@@ -44,6 +44,15 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+/// An error frame; without `id` when the request had none that could be read.
+QString errorFrame(const char *code, const QJsonValue &id = QJsonValue::Undefined)
+{
+    QJsonObject error{{"type", "error"}, {"code", code}, {"message", messageFor(code)}};
+    if (!id.isUndefined())
+        error.insert(QLatin1String("id"), id);
+    return compact(error);
+}
+
 qsizetype codePoints(const QString &text)
 {
     return text.toUcs4().size();
@@ -105,9 +114,7 @@ void BroadcastPeer::accept()
                 [this, socket](const QString &text) { frame(socket, text); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [this, socket](const QByteArray &) {
             heard(socket);
-            sendTo(socket,
-                   compact(
-                       {{"type", "error"}, {"code", "bad_request"}, {"message", messageFor("bad_request")}}));
+            sendTo(socket, errorFrame("bad_request"));
         });
         connect(socket, &QWebSocket::pong, this, [this, socket] { heard(socket); });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
@@ -132,15 +139,13 @@ void BroadcastPeer::frame(QWebSocket *socket, const QString &text)
     const QJsonObject request = document.object();
     const QJsonValue id = request.value(QLatin1String("id"));
     if (!document.isObject() || !(id.isDouble() || id.isString())) {
-        sendTo(socket,
-               compact({{"type", "error"}, {"code", "bad_request"}, {"message", messageFor("bad_request")}}));
+        sendTo(socket, errorFrame("bad_request"));
         return;
     }
     const QJsonValue type = request.value(QLatin1String("type"));
     const Result result = type.isString() ? handle(socket, type.toString(), request) : Result("bad_request");
     if (const auto *code = std::get_if<const char *>(&result)) {
-        sendTo(socket,
-               compact({{"type", "error"}, {"id", id}, {"code", *code}, {"message", messageFor(*code)}}));
+        sendTo(socket, errorFrame(*code, id));
         return;
     }
     QJsonObject reply = std::get<QJsonObject>(result);

@@ -139,14 +139,14 @@ private slots:
         // The writer writes the search index once per batch, after the last job: a job rolled back must
         // leave nothing in it, and an insert then an edit in one batch must end as the edit.
         StorageWriter writer(m_path);
-        auto room = std::make_shared<RoomRepository::RoomRow>();
-        auto alice = std::make_shared<User>();
-        auto results = std::make_shared<QList<bool>>();
-        auto record = [results](bool committed) { results->append(committed); };
-        QSemaphore release;
-        startHeldWithARoom(writer, alice, room, record, release);
+        HeldBatch held;
+        startHeldWithARoom(writer, held);
         if (QTest::currentTestFailed())
             return;
+        const auto room = held.room;
+        const auto alice = held.alice;
+        const auto results = held.results;
+        const StorageWriter::Done record = held.record();
         auto cherry = std::make_shared<std::optional<ChatMessage>>();
         auto say = [room, alice](const char *text, bool thenFail) {
             return [room, alice, text, thenFail](Storage &storage) {
@@ -167,7 +167,7 @@ private slots:
                 return storage.messages.edit(**cherry, QStringLiteral("damson"), {}, 3);
             },
             record);
-        release.release();
+        held.release.release();
         QTRY_COMPARE(results->size(), 6);
         QCOMPARE(*results, (QList<bool>{true, true, true, false, true, true}));
         QCOMPARE(writer.batchesCommitted(), 3); // the four messages shared one transaction
@@ -187,11 +187,7 @@ private slots:
             QCOMPARE(hits("banana"), 0);
             QCOMPARE(hits("cherry"), 0);
             QCOMPARE(hits("damson"), 1);
-            // FTS5 compares its index with the messages table: a term of a rolled-back row would fail it.
-            QSqlQuery check(db);
-            QVERIFY2(check.exec(QStringLiteral(
-                         "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")),
-                     qPrintable(check.lastError().text()));
+            verifySearchIndexMatchesTable(db);
         }
         Database::close(QStringLiteral("search"));
     }
@@ -201,14 +197,14 @@ private slots:
         // SQLite rolls a whole transaction back on its own after some errors (a full disk, an I/O error);
         // here a job does it. Nothing of the batch may then be kept, nor claimed committed, nor indexed.
         StorageWriter writer(m_path);
-        auto room = std::make_shared<RoomRepository::RoomRow>();
-        auto alice = std::make_shared<User>();
-        auto results = std::make_shared<QList<bool>>();
-        auto record = [results](bool committed) { results->append(committed); };
-        QSemaphore release;
-        startHeldWithARoom(writer, alice, room, record, release);
+        HeldBatch held;
+        startHeldWithARoom(writer, held);
         if (QTest::currentTestFailed())
             return;
+        const auto room = held.room;
+        const auto alice = held.alice;
+        const auto results = held.results;
+        const StorageWriter::Done record = held.record();
         writer.run(
             [room, alice](Storage &storage) {
                 return storage.messages.insert(room->id, *alice, QStringLiteral("apple"), {}, 1).has_value();
@@ -222,7 +218,7 @@ private slots:
                 return storage.messages.insert(room->id, *alice, QStringLiteral("cherry"), {}, 2).has_value();
             },
             record);
-        release.release();
+        held.release.release();
         QTRY_COMPARE(results->size(), 5);
         QCOMPARE(*results, (QList<bool>{true, true, false, false, false}));
         writer.stop();
@@ -233,10 +229,7 @@ private slots:
             QSqlQuery count(db);
             QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM messages")) && count.next());
             QCOMPARE(count.value(0).toInt(), 0);
-            QSqlQuery check(db);
-            QVERIFY2(check.exec(QStringLiteral(
-                         "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")),
-                     qPrintable(check.lastError().text()));
+            verifySearchIndexMatchesTable(db);
             QSqlQuery terms(db);
             QVERIFY(terms.exec(QStringLiteral(
                         "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'apple'")) &&
@@ -255,36 +248,57 @@ private slots:
     }
 
 private:
+    /// What a test of one held batch shares: alice, her room, the results of its jobs in the order given,
+    /// and the semaphore that lets the writer go on.
+    struct HeldBatch {
+        std::shared_ptr<User> alice = std::make_shared<User>();
+        std::shared_ptr<RoomRepository::RoomRow> room = std::make_shared<RoomRepository::RoomRow>();
+        std::shared_ptr<QList<bool>> results = std::make_shared<QList<bool>>();
+        QSemaphore release;
+        StorageWriter::Done record() const
+        {
+            return [results = results](bool committed) { results->append(committed); };
+        }
+    };
+
     /// Starts the writer, has it create alice and her room, then returns once a job holds the writer, which
-    /// it does until `release`: the jobs given meanwhile queue up and share the next transaction.
-    static void startHeldWithARoom(StorageWriter &writer, std::shared_ptr<User> user,
-                                   std::shared_ptr<RoomRepository::RoomRow> room, StorageWriter::Done done,
-                                   QSemaphore &release)
+    /// it does until `held.release`: the jobs given meanwhile queue up and share the next transaction.
+    static void startHeldWithARoom(StorageWriter &writer, HeldBatch &held)
     {
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
+        const StorageWriter::Done record = held.record();
         bool created = false;
         writer.run(
-            [room, user](Storage &storage) {
+            [room = held.room, user = held.alice](Storage &storage) {
                 return storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), user.get()) ==
                            UserRepository::CreateStatus::Created &&
                        storage.rooms.create(QStringLiteral("R"), QStringLiteral("ABCDEFGHJK"), user->id,
                                             room.get()) == RoomRepository::CreateStatus::Created;
             },
-            [done, &created](bool committed) {
+            [record, &created](bool committed) {
                 created = true;
-                done(committed);
+                record(committed);
             });
         QTRY_VERIFY(created);
         QSemaphore started;
         writer.run(
-            [&started, &release](Storage &) {
+            [&started, &release = held.release](Storage &) {
                 started.release();
                 release.acquire();
                 return true;
             },
-            std::move(done));
+            record);
         started.acquire();
+    }
+
+    /// FTS5 compares its index with the messages table: a term of a row that is not there fails it.
+    static void verifySearchIndexMatchesTable(const QSqlDatabase &db)
+    {
+        QSqlQuery check(db);
+        QVERIFY2(
+            check.exec(QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")),
+            qPrintable(check.lastError().text()));
     }
 
     bool userExists(const QString &name)

@@ -43,7 +43,8 @@ QString PostgresCluster::programDirectory()
 
 QString PostgresCluster::start()
 {
-    if (programDirectory().isEmpty())
+    m_programs = programDirectory();
+    if (m_programs.isEmpty())
         return QStringLiteral("PostgreSQL is not installed (no initdb under /usr/lib/postgresql)");
     if (!m_dir.isValid())
         return QStringLiteral("cannot create a temporary directory");
@@ -54,19 +55,17 @@ QString PostgresCluster::start()
         if (::chown(QFile::encodeName(m_dir.path()).constData(), postgres->pw_uid, postgres->pw_gid) != 0)
             return QStringLiteral("cannot give %1 to the postgres user").arg(m_dir.path());
     }
-    const QString data = m_dir.filePath(QStringLiteral("data"));
-    if (QString error = run(QStringLiteral("initdb"),
-                            {QStringLiteral("--pgdata=") + data, QStringLiteral("--username=natter"),
-                             QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
-                             QStringLiteral("--locale=C"), QStringLiteral("--no-sync")});
+    if (QString error =
+            run(QStringLiteral("initdb"), {dataOption(), QStringLiteral("--username=natter"),
+                                           QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
+                                           QStringLiteral("--locale=C"), QStringLiteral("--no-sync")});
         !error.isEmpty())
         return error;
     // Only the Unix socket in our own directory; fsync stays on, as natterd's guarantees assume.
     const QString options = QStringLiteral("-c listen_addresses='' -k %1 -p %2").arg(m_dir.path()).arg(kPort);
     if (QString error =
             run(QStringLiteral("pg_ctl"),
-                {QStringLiteral("--pgdata=") + data,
-                 QStringLiteral("--log=") + m_dir.filePath(QStringLiteral("server.log")),
+                {dataOption(), QStringLiteral("--log=") + m_dir.filePath(QStringLiteral("server.log")),
                  QStringLiteral("--wait"), QStringLiteral("--options=") + options, QStringLiteral("start")});
         !error.isEmpty())
         return error;
@@ -80,8 +79,12 @@ void PostgresCluster::stop()
         return;
     m_running = false;
     run(QStringLiteral("pg_ctl"),
-        {QStringLiteral("--pgdata=") + m_dir.filePath(QStringLiteral("data")),
-         QStringLiteral("--mode=immediate"), QStringLiteral("--wait"), QStringLiteral("stop")});
+        {dataOption(), QStringLiteral("--mode=immediate"), QStringLiteral("--wait"), QStringLiteral("stop")});
+}
+
+QString PostgresCluster::dataOption() const
+{
+    return QStringLiteral("--pgdata=") + m_dir.filePath(QStringLiteral("data"));
 }
 
 QSqlDatabase PostgresCluster::connect(const QString &connectionName, const QString &database) const
@@ -97,7 +100,7 @@ QSqlDatabase PostgresCluster::connect(const QString &connectionName, const QStri
 
 QString PostgresCluster::run(const QString &program, const QStringList &arguments) const
 {
-    const QString path = programDirectory() + QLatin1Char('/') + program;
+    const QString path = m_programs + QLatin1Char('/') + program;
     QProcess process;
     process.setWorkingDirectory(m_dir.path());
     process.setProcessChannelMode(QProcess::MergedChannels);

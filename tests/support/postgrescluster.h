@@ -34,8 +34,11 @@ public:
 private:
     /// Runs one of PostgreSQL's programs (as `postgres` under root); an empty string on success.
     QString run(const QString &program, const QStringList &arguments) const;
+    /// initdb's and pg_ctl's option naming the cluster's directory.
+    QString dataOption() const;
 
     QTemporaryDir m_dir;
+    QString m_programs; // programDirectory(), found once by start()
     bool m_running = false;
 };
 
