@@ -74,20 +74,26 @@ ChatServer::~ChatServer()
 
 bool ChatServer::start(QString *error)
 {
-    const QString path = m_config.resolvedDatabasePath();
-    if (!Database::prepareFiles(path, error))
+    const std::optional<DatabaseLocation> database = m_config.resolvedDatabase(error);
+    if (!database)
         return false;
-    m_lock = std::make_unique<DatabaseLock>(path);
-    if (!m_lock->acquire(error)) {
-        m_lock.reset();
-        return false;
+    // An SQLite file is natterd's alone: one process at a time. A PostgreSQL database is shared by every
+    // instance.
+    if (!database->isPostgres()) {
+        if (!Database::prepareFiles(database->path, error))
+            return false;
+        m_lock = std::make_unique<DatabaseLock>(database->path);
+        if (!m_lock->acquire(error)) {
+            m_lock.reset();
+            return false;
+        }
     }
-    if (!openDatabase(path, error)) {
+    if (!openDatabase(*database, error)) {
         Database::close(m_connectionName);
         m_lock.reset();
         return false;
     }
-    m_writer = std::make_unique<StorageWriter>(path);
+    m_writer = std::make_unique<StorageWriter>(*database);
     if (!m_writer->start(error)) {
         stop();
         return false;
@@ -95,7 +101,7 @@ bool ChatServer::start(QString *error)
     m_members = std::make_unique<MembershipCache>(m_storage->rooms);
     connect(m_writer.get(), &StorageWriter::membershipsChanged, this,
             [this](const QSet<qint64> &rooms) { m_members->forget(rooms); });
-    m_reader = std::make_unique<StorageReader>(path);
+    m_reader = std::make_unique<StorageReader>(*database);
     if (!m_reader->start(error)) {
         stop();
         return false;
@@ -160,8 +166,9 @@ bool ChatServer::start(QString *error)
         m_descriptorBudget = std::max<long>(1, files - m_config.reservedDescriptors - kAcceptQueue);
     m_router->auth().removeIdleSessions();
     m_sessionSweepTimer.start(kSessionSweepMs);
-    qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << path << "on"
-                               << m_io->count() << (m_io->count() == 1 ? "I/O thread" : "I/O threads");
+    qCInfo(lcServer).noquote() << "serving" << url().toString() << "with database" << database->display()
+                               << "on" << m_io->count()
+                               << (m_io->count() == 1 ? "I/O thread" : "I/O threads");
     if (!m_tls && !m_config.listenAddress.isLoopback()) {
         qCWarning(lcSecurity).noquote() << "TLS is off on" << m_config.listenAddress.toString()
                                         << ": passwords and tokens cross the network in clear text unless a "
@@ -170,13 +177,16 @@ bool ChatServer::start(QString *error)
     return true;
 }
 
-bool ChatServer::openDatabase(const QString &path, QString *error)
+bool ChatServer::openDatabase(const DatabaseLocation &database, QString *error)
 {
     // Scoped: a connection can only be closed once no handle of it is left.
-    const QSqlDatabase db = Database::open(path, m_connectionName, error);
-    if (!db.isValid())
+    const QSqlDatabase db = Database::open(database, m_connectionName, error);
+    if (!db.isValid()) {
+        *error = QStringLiteral("cannot open the database %1: %2").arg(database.display(), *error);
         return false;
-    if (m_config.integrityCheck) {
+    }
+    const QString path = database.display();
+    if (m_config.integrityCheck && !database.isPostgres()) {
         QElapsedTimer timer;
         timer.start();
         QString problem;
@@ -191,6 +201,10 @@ bool ChatServer::openDatabase(const QString &path, QString *error)
     QString problem;
     if (!Database::checkWritable(db, &problem)) {
         *error = QStringLiteral("cannot write the database %1: %2").arg(path, problem);
+        return false;
+    }
+    if (database.isPostgres() && !Database::claimForOneInstance(db, &problem)) {
+        *error = QStringLiteral("the database %1 is in use by another natterd (%2)").arg(path, problem);
         return false;
     }
     if (!Migrator(db).migrate(error))

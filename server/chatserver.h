@@ -22,6 +22,7 @@ namespace Natter::Server {
 
 class ConnectionGate;
 class DatabaseLock;
+struct DatabaseLocation;
 class DeadlineQueue;
 class ClientConnection;
 class HashingPool;
@@ -66,7 +67,7 @@ public:
     const StorageWriter &writer() const { return *m_writer; }
 
 private:
-    bool openDatabase(const QString &path, QString *error);
+    bool openDatabase(const DatabaseLocation &database, QString *error);
     bool setUpTls(QString *error);
     void acceptTcpConnections();
     QWebSocketServer *nextHandshakeShard();

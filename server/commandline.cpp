@@ -25,8 +25,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("N"));
     const QCommandLineOption database(
         QStringLiteral("database"),
-        QCoreApplication::translate("natterd", "SQLite database file (default: in the data directory)."),
-        QStringLiteral("PATH"));
+        QCoreApplication::translate("natterd", "SQLite database file (default: in the data directory), or "
+                                               "postgresql://USER@HOST:PORT/DBNAME."),
+        QStringLiteral("PATH|URL"));
     const QCommandLineOption config(
         QStringLiteral("config"),
         QCoreApplication::translate("natterd", "INI file with settings (see docs/operations.md)."),
@@ -95,8 +96,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
                 QStringLiteral("--port needs a number from 0 to 65535, not %1").arg(parser.value(port)));
         result.config.port = quint16(value);
     }
-    if (parser.isSet(database))
-        result.config.databasePath = parser.value(database);
+    if (parser.isSet(database)) {
+        result.config.database = parser.value(database);
+        QString error;
+        if (!DatabaseLocation::parse(result.config.database, &error))
+            return fail(QStringLiteral("--database: %1").arg(error));
+    }
     if (parser.isSet(skipIntegrityCheck))
         result.config.integrityCheck = false;
     if (parser.isSet(tlsCertificate) != parser.isSet(tlsKey))

@@ -12,48 +12,88 @@
 
 namespace Natter::Server {
 
-QSqlDatabase Database::open(const QString &path, const QString &connectionName, QString *error)
+namespace {
+// Runs `statements` on a newly opened `db`; on failure closes it and forgets its name.
+bool setUp(QSqlDatabase &db, const QString &connectionName, std::initializer_list<const char *> statements,
+           QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        *error = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(connectionName);
-        return {};
-    }
-    // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss, and an acknowledged
-    // send must survive.
-    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
-    for (const char *pragma : pragmas) {
+    for (const char *statement : statements) {
         QSqlQuery query(db);
-        if (!query.exec(QString::fromLatin1(pragma))) {
+        if (!query.exec(QString::fromLatin1(statement))) {
             *error = query.lastError().text();
             query = QSqlQuery();
             db.close();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connectionName);
-            return {};
+            return false;
         }
     }
-    qCDebug(lcStorage) << "opened" << path << "as" << connectionName;
+    return true;
+}
+
+bool connect(QSqlDatabase &db, const QString &connectionName, QString *error)
+{
+    if (db.open())
+        return true;
+    *error = db.lastError().text();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    return false;
+}
+} // namespace
+
+QSqlDatabase Database::open(const DatabaseLocation &location, const QString &connectionName, QString *error)
+{
+    if (location.isPostgres()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        if (!db.isValid()) {
+            *error =
+                QStringLiteral("Qt's PostgreSQL driver (QPSQL, Debian: libqt6sql6-psql) is not installed");
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
+            return {};
+        }
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.name);
+        db.setPassword(location.password);
+        db.setConnectOptions(location.connectOptions);
+        // synchronous_commit=on whatever the server's default: an acknowledged send must survive a crash of
+        // the database server. NOTICEs (as from IF NOT EXISTS) are not worth a log line each.
+        if (!connect(db, connectionName, error) ||
+            !setUp(
+                db, connectionName,
+                {"SET synchronous_commit = on", "SET client_min_messages = warning", "SET TIME ZONE 'UTC'"},
+                error))
+            return {};
+        qCDebug(lcStorage).noquote() << "opened" << location.display() << "as" << connectionName;
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(location.path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss, and an acknowledged
+    // send must survive.
+    if (!connect(db, connectionName, error) ||
+        !setUp(db, connectionName,
+               {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}, error))
+        return {};
+    qCDebug(lcStorage) << "opened" << location.path << "as" << connectionName;
     return db;
 }
 
-QSqlDatabase Database::openForReading(const QString &path, const QString &connectionName, QString *error)
+QSqlDatabase Database::openForReading(const DatabaseLocation &location, const QString &connectionName,
+                                      QString *error)
 {
-    QSqlDatabase db = open(path, connectionName, error);
+    QSqlDatabase db = open(location, connectionName, error);
     if (!db.isValid())
         return {};
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA query_only=ON"))) {
-        *error = query.lastError().text();
-        query = QSqlQuery();
-        db = QSqlDatabase();
-        close(connectionName);
+    if (!setUp(db, connectionName,
+               {location.isPostgres() ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+                                      : "PRAGMA query_only=ON"},
+               error))
         return {};
-    }
     return db;
 }
 
@@ -112,12 +152,49 @@ bool Database::quickCheck(const QSqlDatabase &db, QString *error)
 bool Database::checkWritable(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        if (!query.exec(QStringLiteral("SHOW transaction_read_only")) || !query.next()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        if (query.value(0).toString() == QLatin1String("off"))
+            return true;
+        *error = QStringLiteral("the PostgreSQL server only accepts reads (a standby, or "
+                                "default_transaction_read_only)");
+        return false;
+    }
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         *error = query.lastError().text();
         return false;
     }
     query.exec(QStringLiteral("ROLLBACK"));
     return true;
+}
+
+bool Database::claimForOneInstance(const QSqlDatabase &db, QString *error)
+{
+    // A session lock: PostgreSQL lets it go when the connection ends, so a natterd that was killed leaves
+    // nothing behind. The key is natterd's own, and not the migrations' one.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(1851880565)")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (query.value(0).toBool())
+        return true;
+    QSqlQuery holder(db);
+    if (holder.exec(
+            QStringLiteral("SELECT a.client_addr, a.application_name, a.backend_start FROM pg_locks l "
+                           "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
+                           "AND l.objid = 1851880565 AND l.granted LIMIT 1")) &&
+        holder.next()) {
+        const QString from =
+            holder.value(0).isNull() ? QStringLiteral("the local socket") : holder.value(0).toString();
+        *error = QStringLiteral("connected from %1 since %2").arg(from, holder.value(2).toString());
+    } else {
+        *error = QStringLiteral("another connection holds natterd's lock");
+    }
+    return false;
 }
 
 void Database::close(const QString &connectionName)

@@ -91,8 +91,14 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
             const auto message = storage.messages.insert(
                 room, author, text, clientId, QDateTime::currentMSecsSinceEpoch(), quote,
                 Mentions::resolve([&] { return storage.rooms.members(room); }, text));
-            if (!message)
+            if (!message) {
+                // Another instance stored the same retry since the look-up above.
+                if (!clientId.isEmpty()) {
+                    if (auto original = storage.messages.findByClientId(room, author.id, clientId))
+                        return Stored{*original, true};
+                }
                 return Errors::internal();
+            }
             return Stored{*message, false};
         },
         [this, reply, limiterKey](const Written<Stored> &written) {

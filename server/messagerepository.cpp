@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagerepository.h"
 
+#include "searchquery.h"
 #include "sqlstatement.h"
 
 #include <QJsonArray>
@@ -90,6 +91,17 @@ MessageRepository::MessageRepository(SqlConnection db)
 
 qint64 MessageRepository::nextRev(qint64 room)
 {
+    // The row updated stays locked until the commit: on PostgreSQL, the writers of several instances take
+    // turns per room, so a room's message ids and revs follow the order of the commits.
+    if (m_db.isPostgres()) {
+        // Its own table there (migration 0003, .postgresql); the first change of a room creates its row.
+        SqlStatement bump(m_db,
+                          QStringLiteral("INSERT INTO room_revs (room_id, rev) VALUES (?, 1) "
+                                         "ON CONFLICT (room_id) DO UPDATE SET rev = room_revs.rev + 1 "
+                                         "RETURNING rev"),
+                          {room});
+        return bump.next() ? bump.value(0).toLongLong() : 0;
+    }
     SqlStatement bump(m_db, QStringLiteral("UPDATE rooms SET rev = rev + 1 WHERE id = ? RETURNING rev"),
                       {room});
     return bump.next() ? bump.value(0).toLongLong() : 0;
@@ -97,6 +109,8 @@ qint64 MessageRepository::nextRev(qint64 room)
 
 bool MessageRepository::indexText(qint64 id, const QString &text)
 {
+    if (m_db.isPostgres())
+        return true; // PostgreSQL's index is on the column itself (migration 0003, .postgresql)
     if (m_deferIndexing) {
         m_pendingIndex.append({true, id, text});
         return true;
@@ -106,6 +120,8 @@ bool MessageRepository::indexText(qint64 id, const QString &text)
 
 bool MessageRepository::unindexText(qint64 id, const QString &text)
 {
+    if (m_db.isPostgres())
+        return true;
     if (m_deferIndexing) {
         m_pendingIndex.append({false, id, text});
         return true;
@@ -151,14 +167,16 @@ std::optional<ChatMessage> MessageRepository::insert(qint64 room, const User &au
         m_db,
         QStringLiteral("INSERT INTO messages (room_id, author_id, text, client_id, created_at, rev, "
                        "reply_to, reply_author_id, reply_excerpt, mentions) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (room_id, author_id, client_id) WHERE client_id IS NOT NULL DO NOTHING "
+                       "RETURNING id"),
         {room, author.id, text, clientId.isEmpty() ? QVariant() : QVariant(clientId), timestampMs, rev,
          replyTo ? QVariant(replyTo->id) : none, replyTo ? QVariant(replyTo->author.id) : none,
          replyTo ? QVariant(replyTo->excerpt) : QVariant(), mentionsColumn(mentions)});
-    if (!insert.ok())
+    const qint64 id = insert.returnedId();
+    if (id == 0)
         return std::nullopt;
-    ChatMessage message{
-        insert.query().lastInsertId().toLongLong(), room, author, text, timestampMs, clientId};
+    ChatMessage message{id, room, author, text, timestampMs, clientId};
     message.rev = rev;
     message.replyTo = replyTo;
     message.mentions = mentions;
@@ -178,12 +196,12 @@ std::optional<ChatMessage> MessageRepository::insertRoomEvent(qint64 room, const
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO messages (room_id, author_id, text, created_at, rev, kind) "
-                       "VALUES (?, ?, '', ?, ?, ?)"),
+                       "VALUES (?, ?, '', ?, ?, ?) RETURNING id"),
         {room, user.id, timestampMs, rev, kind == ChatMessage::Kind::Joined ? kJoinedKind : kLeftKind});
-    if (!insert.ok())
+    const qint64 id = insert.returnedId();
+    if (id == 0)
         return std::nullopt;
-    ChatMessage line{
-        insert.query().lastInsertId().toLongLong(), room, user, QString(), timestampMs, QString()};
+    ChatMessage line{id, room, user, QString(), timestampMs, QString()};
     line.rev = rev;
     line.kind = kind;
     return line; // no text, so nothing to index
@@ -326,17 +344,37 @@ int MessageRepository::unreadCount(qint64 room, qint64 afterId, qint64 userId, i
     SqlStatement select(
         m_db,
         QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND id > ? "
-                       "AND author_id <> ? AND deleted = 0 AND kind = 0 LIMIT ?)"),
+                       "AND author_id <> ? AND deleted = 0 AND kind = 0 LIMIT ?) AS unread"),
         {room, afterId, userId, cap});
     return select.next() ? select.value(0).toInt() : -1;
 }
 
-MessageRepository::SearchPage MessageRepository::search(qint64 userId, const QString &ftsQuery,
+MessageRepository::SearchPage MessageRepository::search(qint64 userId, const QString &words,
                                                         std::optional<qint64> room,
                                                         std::optional<qint64> before, int limit) const
 {
+    const qint64 roomId = room.value_or(0);
+    const qint64 beforeId = before.value_or(std::numeric_limits<qint64>::max());
+    if (m_db.isPostgres()) {
+        // The GIN index of migration 0003 (.postgresql) is on to_tsvector('natter_search', text): the same
+        // expression here, or it is not used. ts_headline marks every match, as FTS5's highlight() does.
+        static const QString sql =
+            QStringLiteral("SELECT ts_headline('natter_search', m.text, q.query, 'StartSel=' || chr(2) || "
+                           "', StopSel=' || chr(3) || ', HighlightAll=true'), ") +
+            kColumns +
+            QStringLiteral(
+                "FROM messages m JOIN memberships ms ON ms.room_id = m.room_id AND ms.user_id = ? "
+                "CROSS JOIN (SELECT to_tsquery('natter_search', ?) AS query) q "
+                "JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id "
+                "WHERE to_tsvector('natter_search', m.text) @@ q.query AND m.id < ? AND (? = 0 OR m.room_id "
+                "= ?) "
+                "AND m.deleted = 0 ORDER BY m.id DESC LIMIT ?");
+        SqlStatement select(m_db, sql,
+                            {userId, SearchQuery::toTsQuery(words), beforeId, roomId, roomId, limit + 1});
+        return collectHits(select, limit);
+    }
     // Newest first by rowid, which FTS5 walks in order; only rows of rooms the user is in are joined.
-    const QString sql =
+    static const QString sql =
         QStringLiteral("SELECT highlight(messages_fts, 0, char(2), char(3)), ") + kColumns +
         QStringLiteral(
             "FROM messages_fts f JOIN messages m ON m.id = f.rowid "
@@ -344,10 +382,13 @@ MessageRepository::SearchPage MessageRepository::search(qint64 userId, const QSt
             "JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id "
             "WHERE messages_fts MATCH ? AND f.rowid < ? AND (? = 0 OR m.room_id = ?) AND m.deleted = 0 "
             "ORDER BY f.rowid DESC LIMIT ?");
-    const qint64 roomId = room.value_or(0);
-    SqlStatement select(
-        m_db, sql,
-        {userId, ftsQuery, before.value_or(std::numeric_limits<qint64>::max()), roomId, roomId, limit + 1});
+    SqlStatement select(m_db, sql,
+                        {userId, SearchQuery::fromUserText(words), beforeId, roomId, roomId, limit + 1});
+    return collectHits(select, limit);
+}
+
+MessageRepository::SearchPage MessageRepository::collectHits(SqlStatement &select, int limit) const
+{
     SearchPage page;
     while (select.next())
         page.hits.append({fromRow(select, 1), select.value(0).toString()});

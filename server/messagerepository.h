@@ -11,14 +11,18 @@
 
 namespace Natter::Server {
 
-/// Stored messages and their search index. Ids come from SQLite's AUTOINCREMENT, so they strictly increase
-/// in commit order. Every change to a message (insert, edit, delete, reactions) gives it the next value
-/// of its room's change counter (`rev`). The writing methods leave the transaction to the caller.
+/// Stored messages and their search index. Ids come from SQLite's AUTOINCREMENT (PostgreSQL: an identity
+/// column), so they strictly increase in commit order within a room: on PostgreSQL the room's rev, updated
+/// before the insert, locks the room's row until the commit. Every change to a message (insert, edit, delete,
+/// reactions) gives it the next value of its room's change counter (`rev`). The writing methods leave the
+/// transaction to the caller.
 class MessageRepository {
 public:
     explicit MessageRepository(SqlConnection db);
 
-    /// Inserts a message (replyTo: the quote it carries, if it answers one). Returns it with id and rev.
+    /// Inserts a message (replyTo: the quote it carries, if it answers one). Returns it with id and rev;
+    /// std::nullopt on failure, and when a message with this clientId is stored already (the unique index
+    /// decides, whichever instance stored it first; findByClientId() then gives that one).
     std::optional<ChatMessage> insert(qint64 room, const User &author, const QString &text,
                                       const QString &clientId, qint64 timestampMs,
                                       const std::optional<Quote> &replyTo = std::nullopt,
@@ -64,8 +68,9 @@ public:
         bool ok = true;
     };
     /// Full-text search in the rooms `userId` is a member of (or in `room` only), newest first, before a
-    /// message id. `ftsQuery` is an FTS5 query (see SearchQuery).
-    SearchPage search(qint64 userId, const QString &ftsQuery, std::optional<qint64> room,
+    /// message id: every one of `words` (what the user typed) must occur, the last also as a prefix (see
+    /// SearchQuery). SQLite searches with FTS5, PostgreSQL with its own text search.
+    SearchPage search(qint64 userId, const QString &words, std::optional<qint64> room,
                       std::optional<qint64> before, int limit) const;
 
     /// From now on, changes to the search index wait here until flushIndex(). FTS5 writes the terms it
@@ -86,6 +91,7 @@ private:
     bool unindexText(qint64 id, const QString &text);
     bool applyIndexChange(bool add, qint64 id, const QString &text);
     Page collect(class SqlStatement &select, int limit) const;
+    SearchPage collectHits(SqlStatement &select, int limit) const;
 
     struct IndexChange {
         bool add; // false: forget the row, which was indexed with `text`

@@ -5,10 +5,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <algorithm>
 
 namespace Natter::Server {
 
@@ -17,19 +17,29 @@ Migrator::Migrator(QSqlDatabase db, QString resourceDir)
     , m_resourceDir(std::move(resourceDir))
 {}
 
+bool Migrator::isPostgres() const
+{
+    return m_db.driverName() == QLatin1String("QPSQL");
+}
+
 QList<Migrator::Migration> Migrator::migrations() const
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+\\.sql$"));
-    QList<Migration> result;
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+(\\.postgresql)?\\.sql$"));
+    QMap<int, Migration> byVersion;
     const QStringList files = QDir(m_resourceDir).entryList({QStringLiteral("*.sql")}, QDir::Files);
     for (const QString &file : files) {
         const auto match = pattern.match(file);
-        if (match.hasMatch())
-            result.append({match.captured(1).toInt(), m_resourceDir + QLatin1Char('/') + file});
+        if (!match.hasMatch())
+            continue;
+        const bool forPostgres = match.hasCaptured(2);
+        if (forPostgres && !isPostgres())
+            continue;
+        const int version = match.captured(1).toInt();
+        // The dialect's own file wins over the portable one of the same number.
+        if (forPostgres || !byVersion.contains(version))
+            byVersion.insert(version, {version, m_resourceDir + QLatin1Char('/') + file});
     }
-    std::sort(result.begin(), result.end(),
-              [](const auto &a, const auto &b) { return a.version < b.version; });
-    return result;
+    return byVersion.values(); // by version
 }
 
 int Migrator::latestVersion() const
@@ -41,12 +51,37 @@ int Migrator::latestVersion() const
 int Migrator::currentVersion() const
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+    if (!isPostgres()) {
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+            return -1;
+        return query.value(0).toInt();
+    }
+    if (!query.exec(QStringLiteral("SELECT to_regclass('natter_schema') IS NOT NULL")) || !query.next())
+        return -1;
+    if (!query.value(0).toBool())
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM natter_schema")) || !query.next())
         return -1;
     return query.value(0).toInt();
 }
 
 bool Migrator::migrate(QString *error)
+{
+    if (!isPostgres())
+        return migrateLocked(error);
+    // Held by this connection until unlocked (or until it closes, should natterd die half-way); the key is
+    // natterd's own ("natt" in ASCII).
+    QSqlQuery lock(m_db);
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(1851880564)"))) {
+        *error = QStringLiteral("cannot take the migration lock: %1").arg(lock.lastError().text());
+        return false;
+    }
+    const bool migrated = migrateLocked(error);
+    lock.exec(QStringLiteral("SELECT pg_advisory_unlock(1851880564)"));
+    return migrated;
+}
+
+bool Migrator::migrateLocked(QString *error)
 {
     const int current = currentVersion();
     if (current < 0) {
@@ -88,7 +123,15 @@ bool Migrator::apply(const Migration &migration, QString *error)
         return false;
     }
     QStringList statements = QString(script).remove(comment).split(statementEnd, Qt::SkipEmptyParts);
-    statements.append(QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+    if (isPostgres()) {
+        statements.append(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS natter_schema (version INTEGER NOT NULL)"));
+        statements.append(QStringLiteral("DELETE FROM natter_schema"));
+        statements.append(
+            QStringLiteral("INSERT INTO natter_schema (version) VALUES (%1)").arg(migration.version));
+    } else {
+        statements.append(QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+    }
     for (const QString &statement : std::as_const(statements)) {
         if (statement.trimmed().isEmpty())
             continue;

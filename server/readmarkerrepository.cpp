@@ -15,7 +15,8 @@ qint64 ReadMarkerRepository::advance(qint64 userId, qint64 roomId, qint64 messag
         m_db,
         QStringLiteral("INSERT INTO read_markers (user_id, room_id, message_id) VALUES (?, ?, ?) "
                        "ON CONFLICT (user_id, room_id) "
-                       "DO UPDATE SET message_id = MAX(message_id, excluded.message_id)"),
+                       "DO UPDATE SET message_id = excluded.message_id "
+                       "WHERE excluded.message_id > read_markers.message_id"),
         {userId, roomId, messageId});
     if (!upsert.ok())
         return -1;

@@ -40,11 +40,15 @@ RoomRepository::CreateStatus RoomRepository::create(const QString &name, const Q
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     SqlStatement insert(
-        m_db, QStringLiteral("INSERT INTO rooms (name, code, created_by, created_at) VALUES (?, ?, ?, ?)"),
+        m_db,
+        QStringLiteral("INSERT INTO rooms (name, code, created_by, created_at) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (code) DO NOTHING RETURNING id"),
         {name, code, creatorId, now});
-    if (!insert.ok())
-        return insert.violatedUniqueness() ? CreateStatus::CodeTaken : CreateStatus::Failed;
-    const qint64 roomId = insert.query().lastInsertId().toLongLong();
+    // A taken code returns no row rather than failing (see UserRepository::create), so that withFreshCode()
+    // can try another in the same transaction.
+    const qint64 roomId = insert.returnedId();
+    if (roomId == 0)
+        return insert.ok() ? CreateStatus::CodeTaken : CreateStatus::Failed;
     m_changedRooms.insert(roomId);
     SqlStatement member(
         m_db, QStringLiteral("INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)"),
@@ -96,10 +100,18 @@ bool RoomRepository::rename(qint64 roomId, const QString &name)
 
 RoomRepository::CreateStatus RoomRepository::setCode(qint64 roomId, const QString &code)
 {
-    SqlStatement update(m_db, QStringLiteral("UPDATE rooms SET code = ? WHERE id = ?"), {code, roomId});
+    // Checked in the statement, not left to the constraint (see create()); a code another instance takes
+    // at the same moment still fails on the constraint.
+    SqlStatement update(
+        m_db,
+        QStringLiteral(
+            "UPDATE rooms SET code = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM rooms WHERE code = ?)"),
+        {code, roomId, code});
     if (!update.ok())
-        return update.violatedUniqueness() ? CreateStatus::CodeTaken : CreateStatus::Failed;
-    return update.rowsAffected() == 1 ? CreateStatus::Created : CreateStatus::Failed;
+        return CreateStatus::Failed;
+    if (update.rowsAffected() == 1)
+        return CreateStatus::Created;
+    return find(roomId) ? CreateStatus::CodeTaken : CreateStatus::Failed;
 }
 
 std::optional<RoomRepository::RoomRow> RoomRepository::findDirect(qint64 userA, qint64 userB) const
@@ -123,11 +135,11 @@ bool RoomRepository::createDirect(qint64 userA, qint64 userB, RoomRow *room)
     // findByCode() never returns a direct conversation anyway.
     SqlStatement insert(m_db,
                         QStringLiteral("INSERT INTO rooms (name, code, created_by, created_at, kind) "
-                                       "VALUES ('', ?, NULL, ?, 1)"),
+                                       "VALUES ('', ?, NULL, ?, 1) RETURNING id"),
                         {QStringLiteral("direct-%1-%2").arg(low).arg(high), now});
     if (!insert.ok())
         return false;
-    const qint64 roomId = insert.query().lastInsertId().toLongLong();
+    const qint64 roomId = insert.returnedId();
     SqlStatement pair(m_db,
                       QStringLiteral("INSERT INTO direct_rooms (user_a, user_b, room_id) VALUES (?, ?, ?)"),
                       {low, high, roomId});

@@ -23,8 +23,8 @@ void SearchHandler::handle(ClientConnection *connection, const Responder &reply,
         m_context.abuse.report(connection->limitKey(), QStringLiteral("search rate-limited"));
         return reply.error(Errors::rateLimited(wait));
     }
-    const QString query = SearchQuery::fromUserText(request.query);
-    if (query.isEmpty())
+    const QString query = request.query;
+    if (SearchQuery::fromUserText(query).isEmpty())
         return reply.ok(SearchReply{}); // only punctuation: nothing can match
     // On the reader thread: on a large database a search takes tens of milliseconds, at times over a hundred,
     // and every other connection would wait that long. A send acknowledged before is found: its commit is

@@ -10,4 +10,8 @@ namespace Natter::Server::SearchQuery {
 /// FTS5 syntax or can make the query fail. Empty when the text has no word (only white space or punctuation).
 QString fromUserText(const QString &text);
 
+/// The same for PostgreSQL: a to_tsquery() text of the same words, each quoted, joined by `&`, the last one
+/// of three letters or more with `:*`. Empty when the text has no word.
+QString toTsQuery(const QString &text);
+
 } // namespace Natter::Server::SearchQuery

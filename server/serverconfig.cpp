@@ -2,6 +2,7 @@
 #include "serverconfig.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QThread>
@@ -59,8 +60,13 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     if (!readInt(settings, QStringLiteral("server/port"), 0, 65535, &portValue, error))
         return false;
     port = quint16(portValue);
-    if (settings.contains(QStringLiteral("server/database")))
-        databasePath = settings.value(QStringLiteral("server/database")).toString();
+    if (settings.contains(QStringLiteral("server/database"))) {
+        database = settings.value(QStringLiteral("server/database")).toString();
+        if (!DatabaseLocation::parse(database, error))
+            return false;
+    }
+    if (settings.contains(QStringLiteral("server/database_password")))
+        databasePassword = settings.value(QStringLiteral("server/database_password")).toString();
     if (settings.contains(QStringLiteral("tls/mode"))) {
         const QString mode = settings.value(QStringLiteral("tls/mode")).toString().trimmed().toLower();
         if (mode == QLatin1String("auto")) {
@@ -175,12 +181,25 @@ int ServerConfig::resolvedIoThreads() const
     return ioThreads > 0 ? ioThreads : std::max(1, QThread::idealThreadCount());
 }
 
-QString ServerConfig::resolvedDatabasePath() const
+std::optional<DatabaseLocation> ServerConfig::resolvedDatabase(QString *error) const
 {
-    if (!databasePath.isEmpty())
-        return databasePath;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/natterd.sqlite");
+    if (database.isEmpty()) {
+        return DatabaseLocation::sqlite(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                        QStringLiteral("/natterd.sqlite"));
+    }
+    auto location = DatabaseLocation::parse(database, error);
+    if (location && location->isPostgres())
+        location->password = databasePassword;
+    return location;
+}
+
+QString ServerConfig::dataDirectory() const
+{
+    QString ignored;
+    const auto location = resolvedDatabase(&ignored);
+    if (location && !location->isPostgres())
+        return QFileInfo(location->path).absolutePath();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 } // namespace Natter::Server

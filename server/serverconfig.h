@@ -3,6 +3,7 @@
 
 #include "clientconnection.h"
 #include "connectiongate.h"
+#include "databaselocation.h"
 #include "passwordhasher.h"
 #include "ratelimiter.h"
 
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <optional>
 
 class QSettings;
 
@@ -19,7 +21,8 @@ namespace Natter::Server {
 struct ServerConfig {
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 port = 7447;
-    QString databasePath;       // empty: QStandardPaths' data directory
+    QString database;         // a path or URL (DatabaseLocation); empty: natterd.sqlite in the data directory
+    QString databasePassword; // PostgreSQL, when no PGPASSFILE holds it
     bool integrityCheck = true; // PRAGMA quick_check at start
     int ioThreads = 0;          // threads the sockets are spread over, the main one included; 0: one per core
 
@@ -70,8 +73,12 @@ struct ServerConfig {
     bool load(QSettings &settings, QString *error);
     /// All rate limits off (tests and benchmarks).
     void disableRateLimits();
-    /// The database path to use: databasePath or the platform default.
-    QString resolvedDatabasePath() const;
+    /// The database to use: `database` (with databasePassword) or the platform default; std::nullopt with
+    /// `error` when `database` is not a usable path or URL.
+    std::optional<DatabaseLocation> resolvedDatabase(QString *error) const;
+    /// Where natterd keeps its own files (its TLS certificate): beside an SQLite database, else the
+    /// platform's data directory.
+    QString dataDirectory() const;
     /// ioThreads, or the number of cores when it is 0.
     int resolvedIoThreads() const;
 };

@@ -41,9 +41,9 @@ bool SessionRepository::touch(const QString &tokenHash, qint64 nowMs)
 
 bool SessionRepository::removeAllOf(qint64 userId, const QString &keepTokenHash)
 {
-    SqlStatement remove(m_db,
-                        QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?"),
-                        {userId, keepTokenHash});
+    SqlStatement remove(
+        m_db, QStringLiteral("DELETE FROM sessions WHERE user_id = ? AND token_hash <> COALESCE(?, '')"),
+        {userId, keepTokenHash});
     return remove.ok();
 }
 

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlconnection.h"
 
+#include "logging.h"
+#include "sqlstatement.h"
+
+#include <QSqlError>
+
 namespace Natter::Server {
 
 namespace {
@@ -12,7 +17,19 @@ constexpr qsizetype kMaxCached = 256;
 SqlConnection::SqlConnection(QSqlDatabase db)
     : m_db(std::move(db))
     , m_cache(std::make_shared<Cache>())
+    , m_postgres(m_db.driverName() == QLatin1String("QPSQL"))
 {}
+
+bool SqlConnection::command(const QString &sql) const
+{
+    if (!m_postgres)
+        return SqlStatement(*this, sql).ok();
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << query.lastError().text();
+    return false;
+}
 
 struct SqlConnection::Lease::Entry {
     QSqlQuery query;

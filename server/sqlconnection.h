@@ -19,6 +19,12 @@ public:
     SqlConnection(QSqlDatabase db); // NOLINT(google-explicit-constructor)
 
     const QSqlDatabase &database() const { return m_db; }
+    /// PostgreSQL (QPSQL) rather than SQLite: the few statements that differ ask this.
+    bool isPostgres() const { return m_postgres; }
+    /// Runs `sql`, which takes no values and returns no rows (BEGIN, SAVEPOINT, COMMIT…). On SQLite it is
+    /// prepared once and kept, like every statement; PostgreSQL cannot prepare these, so it is sent as is.
+    /// False (and logged) on failure.
+    bool command(const QString &sql) const;
 
     /// A prepared statement borrowed from the cache; given back (reset, its rows let go) when destroyed.
     class Lease {
@@ -50,6 +56,7 @@ private:
 
     QSqlDatabase m_db;
     std::shared_ptr<Cache> m_cache;
+    bool m_postgres = false;
 };
 
 } // namespace Natter::Server

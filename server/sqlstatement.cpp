@@ -38,11 +38,17 @@ bool SqlStatement::next()
     return false;
 }
 
+qint64 SqlStatement::returnedId()
+{
+    return next() ? value(0).toLongLong() : 0;
+}
+
 bool SqlStatement::violatedUniqueness() const
 {
-    // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY.
+    // SQLite's extended codes: 2067 SQLITE_CONSTRAINT_UNIQUE, 1555 SQLITE_CONSTRAINT_PRIMARYKEY;
+    // PostgreSQL's SQLSTATE 23505 unique_violation (a primary key too).
     const QString code = m_query->lastError().nativeErrorCode();
-    return code == QLatin1String("2067") || code == QLatin1String("1555") ||
+    return code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505") ||
            m_query->lastError().databaseText().contains(QLatin1String("UNIQUE constraint failed"));
 }
 

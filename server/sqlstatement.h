@@ -23,6 +23,9 @@ public:
     bool next();
     QVariant value(int column) const { return m_query->value(column); }
     int rowsAffected() const { return m_query->numRowsAffected(); }
+    /// The id of `INSERT … RETURNING id` (portable, unlike lastInsertId(): QPSQL has none without OIDs);
+    /// 0 when the statement failed.
+    qint64 returnedId();
     /// True when the statement failed on a UNIQUE or PRIMARY KEY constraint.
     bool violatedUniqueness() const;
 

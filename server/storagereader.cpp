@@ -3,12 +3,12 @@
 
 namespace Natter::Server {
 
-StorageReader::StorageReader(QString databasePath, QObject *parent)
+StorageReader::StorageReader(DatabaseLocation database, QObject *parent)
     : QObject(parent)
 {
     m_thread.setObjectName(QStringLiteral("natter-reader"));
     m_worker = new StorageReaderWorker(
-        std::move(databasePath), QStringLiteral("natter-reader-%1").arg(quintptr(this), 0, 16), m_stopping);
+        std::move(database), QStringLiteral("natter-reader-%1").arg(quintptr(this), 0, 16), m_stopping);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &StorageReaderWorker::finished, this, &StorageReader::deliver, Qt::QueuedConnection);

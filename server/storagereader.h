@@ -24,7 +24,7 @@ namespace Natter::Server {
 class StorageReader : public QObject {
     Q_OBJECT
 public:
-    explicit StorageReader(QString databasePath, QObject *parent = nullptr);
+    explicit StorageReader(DatabaseLocation database, QObject *parent = nullptr);
     ~StorageReader() override;
     Q_DISABLE_COPY_MOVE(StorageReader)
 

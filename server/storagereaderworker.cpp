@@ -5,16 +5,16 @@
 
 namespace Natter::Server {
 
-StorageReaderWorker::StorageReaderWorker(QString databasePath, QString connectionName,
+StorageReaderWorker::StorageReaderWorker(DatabaseLocation database, QString connectionName,
                                          std::shared_ptr<const std::atomic_bool> stopping)
-    : m_databasePath(std::move(databasePath))
+    : m_database(std::move(database))
     , m_connectionName(std::move(connectionName))
     , m_stopping(std::move(stopping))
 {}
 
 bool StorageReaderWorker::open(QString *error)
 {
-    const QSqlDatabase db = Database::openForReading(m_databasePath, m_connectionName, error);
+    const QSqlDatabase db = Database::openForReading(m_database, m_connectionName, error);
     if (!db.isValid())
         return false;
     m_storage = std::make_unique<Storage>(db);

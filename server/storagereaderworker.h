@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "databaselocation.h"
 #include "storage.h"
 
 #include <QObject>
@@ -21,7 +22,7 @@ public:
     using Job = std::function<void(Storage &)>;
 
     /// `stopping`: set by the reader (any thread) when it stops; jobs not started by then are dropped.
-    StorageReaderWorker(QString databasePath, QString connectionName,
+    StorageReaderWorker(DatabaseLocation database, QString connectionName,
                         std::shared_ptr<const std::atomic_bool> stopping);
     Q_DISABLE_COPY_MOVE(StorageReaderWorker)
 
@@ -35,7 +36,7 @@ signals:
     void finished(quint64 ticket);
 
 private:
-    QString m_databasePath;
+    DatabaseLocation m_database;
     QString m_connectionName;
     std::unique_ptr<Storage> m_storage;
     std::shared_ptr<const std::atomic_bool> m_stopping;

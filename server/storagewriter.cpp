@@ -5,11 +5,11 @@
 
 namespace Natter::Server {
 
-StorageWriter::StorageWriter(QString databasePath, QObject *parent)
+StorageWriter::StorageWriter(DatabaseLocation database, QObject *parent)
     : QObject(parent)
 {
     m_thread.setObjectName(QStringLiteral("natter-writer"));
-    m_worker = new StorageWriterWorker(this, std::move(databasePath),
+    m_worker = new StorageWriterWorker(this, std::move(database),
                                        QStringLiteral("natter-writer-%1").arg(quintptr(this), 0, 16));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -26,7 +26,7 @@ public:
     /// committed: the job succeeded and its transaction is durable.
     using Done = std::function<void(bool committed)>;
 
-    explicit StorageWriter(QString databasePath, QObject *parent = nullptr);
+    explicit StorageWriter(DatabaseLocation database, QObject *parent = nullptr);
     ~StorageWriter() override;
 
     bool start(QString *error);

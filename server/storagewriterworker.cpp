@@ -8,15 +8,21 @@
 
 namespace Natter::Server {
 
-StorageWriterWorker::StorageWriterWorker(StorageWriter *owner, QString databasePath, QString connectionName)
+namespace {
+// Measured with tst_messages' 10 000 pipelined sends on PostgreSQL 15: see flush().
+constexpr qsizetype kPostgresBatch = 64;
+} // namespace
+
+StorageWriterWorker::StorageWriterWorker(StorageWriter *owner, DatabaseLocation database,
+                                         QString connectionName)
     : m_owner(owner)
-    , m_databasePath(std::move(databasePath))
+    , m_database(std::move(database))
     , m_connectionName(std::move(connectionName))
 {}
 
 bool StorageWriterWorker::open(QString *error)
 {
-    const QSqlDatabase db = Database::open(m_databasePath, m_connectionName, error);
+    const QSqlDatabase db = Database::open(m_database, m_connectionName, error);
     if (!db.isValid())
         return false;
     m_storage = std::make_unique<Storage>(db);
@@ -40,7 +46,18 @@ void StorageWriterWorker::flush()
     m_flushScheduled = false;
     if (m_batch.isEmpty())
         return;
-    const QList<Queued> batch = std::exchange(m_batch, {});
+    // PostgreSQL: a bounded batch. Each job's savepoint is a subtransaction, and every row that a job's
+    // foreign keys lock (the room, the author) gathers one more locker per job in a MultiXact, which each
+    // later lock reads whole: a batch of n jobs costs O(n²) on the server. SQLite has no such cost.
+    QList<Queued> batch;
+    if (m_storage && m_storage->sql.isPostgres() && m_batch.size() > kPostgresBatch) {
+        batch = m_batch.first(kPostgresBatch);
+        m_batch.remove(0, kPostgresBatch);
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &StorageWriterWorker::flush, Qt::QueuedConnection);
+    } else {
+        batch = std::exchange(m_batch, {});
+    }
     QList<quint64> tickets;
     tickets.reserve(batch.size());
     for (const Queued &queued : batch)
@@ -59,14 +76,20 @@ void StorageWriterWorker::flush()
 
 bool StorageWriterWorker::exec(const QString &sql)
 {
-    // Prepared once and reused, like every statement of the writer: four of these run around every job.
-    return m_storage && SqlStatement(m_storage->sql, sql).ok();
+    // Prepared once and reused on SQLite, like every statement of the writer: four of these run around every
+    // job.
+    return m_storage && m_storage->sql.command(sql);
 }
 
 QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
 {
     QList<quint64> succeeded;
-    if (!m_storage || !exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    // IMMEDIATE: SQLite takes the write lock now, not at the first write, where a busy database could
+    // refuse a job half-way. PostgreSQL locks row by row; a job's first write to a room (its rev) holds
+    // that room's row until the commit, which keeps message ids in commit order per room across instances.
+    const QString begin = m_storage && m_storage->sql.isPostgres() ? QStringLiteral("BEGIN")
+                                                                   : QStringLiteral("BEGIN IMMEDIATE");
+    if (!m_storage || !exec(begin)) {
         qCWarning(lcStorage) << "cannot begin a write transaction;" << batch.size() << "writes refused";
         return {};
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "databaselocation.h"
 #include "storage.h"
 
 #include <QList>
@@ -22,7 +23,7 @@ public:
     /// A write. Runs on the writer thread; returns false when it failed and its changes must be undone.
     using Job = std::function<bool(Storage &)>;
 
-    StorageWriterWorker(StorageWriter *owner, QString databasePath, QString connectionName);
+    StorageWriterWorker(StorageWriter *owner, DatabaseLocation database, QString connectionName);
 
     // All of these run on the writer thread.
     bool open(QString *error);
@@ -40,7 +41,7 @@ private:
     bool exec(const QString &sql);
 
     QPointer<StorageWriter> m_owner;
-    QString m_databasePath;
+    DatabaseLocation m_database;
     QString m_connectionName;
     std::unique_ptr<Storage> m_storage;
     QList<Queued> m_batch;

@@ -35,7 +35,7 @@ TlsPlan TlsPlan::forConfig(const ServerConfig &config)
     if (config.listenAddress.isLoopback())
         return plan; // nothing leaves the machine
     // Like Mumble's murmur: encrypted from the first start, with no set-up.
-    const QString directory = QFileInfo(config.resolvedDatabasePath()).absolutePath();
+    const QString directory = config.dataDirectory();
     plan.enabled = true;
     plan.selfSigned = true;
     plan.certificate = QDir(directory).filePath(QStringLiteral("natterd-certificate.pem"));

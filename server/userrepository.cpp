@@ -18,11 +18,14 @@ UserRepository::CreateStatus UserRepository::create(const QString &username, con
     SqlStatement insert(
         m_db,
         QStringLiteral("INSERT INTO users (username, username_key, password_hash, created_at) "
-                       "VALUES (?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING RETURNING id"),
         {username, Validation::usernameKey(username), passwordHash, QDateTime::currentMSecsSinceEpoch()});
-    if (!insert.ok())
-        return insert.violatedUniqueness() ? CreateStatus::UsernameTaken : CreateStatus::Failed;
-    *user = User{insert.query().lastInsertId().toLongLong(), username};
+    // A taken name returns no row rather than failing: on PostgreSQL a failed statement aborts the job's
+    // savepoint, and nothing more could run in it.
+    const qint64 id = insert.returnedId();
+    if (id == 0)
+        return insert.ok() ? CreateStatus::UsernameTaken : CreateStatus::Failed;
+    *user = User{id, username};
     return CreateStatus::Created;
 }
 

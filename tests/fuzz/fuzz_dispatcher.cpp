@@ -252,7 +252,7 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!harness->databaseDir.isValid())
         fail("cannot make a directory for the database", databaseDirTemplate().toUtf8());
     Server::ServerConfig &config = harness->server.config();
-    config.databasePath = harness->databaseDir.filePath(QStringLiteral("natterd.sqlite"));
+    config.database = harness->databaseDir.filePath(QStringLiteral("natterd.sqlite"));
     // TestServer lifts the rate limits and per-address caps; lift what would close a connection between
     // inputs too: the sign-in deadline, the idle timeout, and the unread-bytes cap (the event loop only
     // reads while an input runs).

@@ -222,8 +222,7 @@ QString TestAuth::storedHash(const QString &username)
     QString error;
     QString hash;
     {
-        const QSqlDatabase db =
-            Natter::Server::Database::open(m_server->databasePath(), QStringLiteral("peek"), &error);
+        const QSqlDatabase db = m_server->database().open(QStringLiteral("peek"), &error);
         const auto account = Natter::Server::UserRepository(db).findByUsername(username);
         hash = account ? account->passwordHash : QString();
     }

@@ -5,6 +5,7 @@
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -249,9 +250,18 @@ private slots:
     void storageFailureIsReportedAndLosesNothing()
     {
         // Triggers that abort every insert stand in for a failing disk.
-        runSql(
-            "CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'disk'); END");
-        runSql("CREATE TRIGGER fail_rooms BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk'); END");
+        if (TestDatabase::postgres()) {
+            runSql("CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS "
+                   "$$ BEGIN RAISE EXCEPTION 'disk'; END $$");
+            runSql("CREATE TRIGGER fail_messages BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION "
+                   "fail()");
+            runSql("CREATE TRIGGER fail_rooms BEFORE INSERT ON rooms FOR EACH ROW EXECUTE FUNCTION fail()");
+        } else {
+            runSql(
+                "CREATE TRIGGER fail_messages BEFORE INSERT ON messages BEGIN SELECT RAISE(ABORT, 'disk'); "
+                "END");
+            runSql("CREATE TRIGGER fail_rooms BEFORE INSERT ON rooms BEGIN SELECT RAISE(ABORT, 'disk'); END");
+        }
         const QJsonObject failed =
             m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "lost?"}});
         QCOMPARE(replyCode(failed), QStringLiteral("internal_error"));
@@ -259,8 +269,10 @@ private slots:
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("create_room"), {{"name", "Nope"}})),
                  QStringLiteral("internal_error"));
 
-        runSql("DROP TRIGGER fail_messages");
-        runSql("DROP TRIGGER fail_rooms");
+        const char *onMessages = TestDatabase::postgres() ? " ON messages" : "";
+        const char *onRooms = TestDatabase::postgres() ? " ON rooms" : "";
+        runSql(QStringLiteral("DROP TRIGGER fail_messages%1").arg(QLatin1String(onMessages)));
+        runSql(QStringLiteral("DROP TRIGGER fail_rooms%1").arg(QLatin1String(onRooms)));
         QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "kept"}})),
                  QStringLiteral("ok"));
         const QJsonArray stored =
@@ -278,15 +290,14 @@ private:
         return TestClient::signedIn(m_server->url(), QString::fromLatin1(name), registerFirst);
     }
 
-    void runSql(const char *sql)
+    void runSql(const QString &sql)
     {
         QString error;
         {
-            const QSqlDatabase db =
-                Natter::Server::Database::open(m_server->databasePath(), QStringLiteral("saboteur"), &error);
+            const QSqlDatabase db = m_server->database().open(QStringLiteral("saboteur"), &error);
             QSqlQuery query(db);
-            if (!query.exec(QString::fromLatin1(sql)))
-                qFatal("cannot run %s", sql);
+            if (!query.exec(sql))
+                qFatal("cannot run %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
         }
         Natter::Server::Database::close(QStringLiteral("saboteur"));
     }

@@ -33,7 +33,7 @@ private:
         bool ok = false;
         {
             QString error;
-            const QSqlDatabase db = Natter::Server::Database::open(m_server->databasePath(), name, &error);
+            const QSqlDatabase db = m_server->database().open(name, &error);
             QSqlQuery query(db);
             query.prepare(QStringLiteral("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?"));
             query.addBindValue(whenMs);
@@ -51,7 +51,7 @@ private:
         qint64 value = -1;
         {
             QString error;
-            const QSqlDatabase db = Natter::Server::Database::open(m_server->databasePath(), name, &error);
+            const QSqlDatabase db = m_server->database().open(name, &error);
             QSqlQuery query(db);
             query.prepare(QStringLiteral("SELECT last_used_at FROM sessions WHERE token_hash = ?"));
             query.addBindValue(QString::fromLatin1(

@@ -258,7 +258,7 @@ private slots:
     void theAutoModeEncryptsEverythingButLoopback()
     {
         ServerConfig config;
-        config.databasePath = path("state/natterd.sqlite");
+        config.database = path("state/natterd.sqlite");
         TlsPlan plan = TlsPlan::forConfig(config);
         QVERIFY(!plan.enabled); // 127.0.0.1: nothing leaves the machine
         config.listenAddress = QHostAddress(QStringLiteral("::1"));

@@ -88,10 +88,14 @@ private slots:
         NatterdProcess natterd;
         {
             QString error;
-            const QSqlDatabase db =
-                Natter::Server::Database::open(natterd.databasePath(), QStringLiteral("future"), &error);
+            const QSqlDatabase db = natterd.testDatabase().open(QStringLiteral("future"), &error);
             QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+            if (TestDatabase::postgres()) {
+                QVERIFY(query.exec(QStringLiteral("CREATE TABLE natter_schema (version INTEGER NOT NULL)")));
+                QVERIFY(query.exec(QStringLiteral("INSERT INTO natter_schema (version) VALUES (999)")));
+            } else {
+                QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 999")));
+            }
         }
         Natter::Server::Database::close(QStringLiteral("future"));
         QVERIFY(!natterd.start());
@@ -230,7 +234,7 @@ private slots:
         NatterdProcess first;
         QVERIFY2(first.start(), qPrintable(first.output()));
         NatterdProcess second;
-        second.setDatabasePath(first.databasePath());
+        second.setDatabase(first.database());
         QVERIFY(!second.start());
         QCOMPARE(second.exitCode(), 1);
         QVERIFY2(second.output().contains(QLatin1String("in use by another natterd")),
@@ -245,6 +249,8 @@ private slots:
 
     void aDamagedDatabaseIsRefusedAndNeverGivesAShortPage()
     {
+        if (TestDatabase::postgres())
+            QSKIP("damages an SQLite file; PostgreSQL checks its own pages");
         NatterdProcess natterd;
         QVERIFY2(natterd.start(), qPrintable(natterd.output()));
         constexpr int count = 2000;
@@ -428,7 +434,8 @@ private slots:
         QVERIFY(client.waitForDisconnect());
         QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
         // SQLite removes the WAL file when the last connection closes cleanly.
-        QVERIFY(!QFile::exists(natterd.databasePath() + QStringLiteral("-wal")));
+        if (!TestDatabase::postgres())
+            QVERIFY(!QFile::exists(natterd.databasePath() + QStringLiteral("-wal")));
         QVERIFY(natterd.start()); // and the database opens again
         QCOMPARE(natterd.terminate(), 0);
     }

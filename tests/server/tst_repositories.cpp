@@ -150,8 +150,8 @@ private slots:
         QCOMPARE(m_storage->messages.changes(room.id, second->rev, 10).messages, QList<ChatMessage>{*edited});
 
         const auto hits = [&](const char *words) {
-            const auto page = m_storage->messages.search(
-                bob.id, SearchQuery::fromUserText(QLatin1String(words)), std::nullopt, std::nullopt, 10);
+            const auto page =
+                m_storage->messages.search(bob.id, QLatin1String(words), std::nullopt, std::nullopt, 10);
             return page.ok ? int(page.hits.size()) : -1;
         };
         QCOMPARE(hits("delta"), 1);

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -40,7 +41,7 @@ private slots:
         QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
         QCOMPARE(parsed.config.port, 0); // the flag wins over the file
         QCOMPARE(parsed.config.listenAddress, QHostAddress(QHostAddress::AnyIPv4));
-        QCOMPARE(parsed.config.databasePath, QStringLiteral("/tmp/x.sqlite"));
+        QCOMPARE(parsed.config.database, QStringLiteral("/tmp/x.sqlite"));
         QCOMPARE(parsed.config.scrypt.logN, 12);
         QCOMPARE(parsed.config.resolvedIoThreads(), 3);
         QCOMPARE(parsed.config.sendLimit.burst, 5);
@@ -122,6 +123,64 @@ private slots:
         QVERIFY(!parsed.config.sendLimit.enabled());
     }
 
+    void databaseLocations()
+    {
+        QString error;
+        const auto file = DatabaseLocation::parse(QStringLiteral("/var/lib/natter/natterd.sqlite"), &error);
+        QVERIFY(file && !file->isPostgres());
+        QCOMPARE(file->path, QStringLiteral("/var/lib/natter/natterd.sqlite"));
+        QCOMPARE(DatabaseLocation::parse(QStringLiteral("sqlite:relative.db"), &error)->path,
+                 QStringLiteral("relative.db"));
+
+        const auto remote = DatabaseLocation::parse(
+            QStringLiteral("postgresql://natter@db.example:5433/chat?sslmode=verify-full&connect_timeout=5"),
+            &error);
+        QVERIFY2(remote, qPrintable(error));
+        QVERIFY(remote->isPostgres());
+        QCOMPARE(remote->user, QStringLiteral("natter"));
+        QCOMPARE(remote->host, QStringLiteral("db.example"));
+        QCOMPARE(remote->port, 5433);
+        QCOMPARE(remote->name, QStringLiteral("chat"));
+        QCOMPARE(remote->connectOptions, QStringLiteral("sslmode=verify-full;connect_timeout=5"));
+
+        const auto local =
+            DatabaseLocation::parse(QStringLiteral("postgres://natter@/natter?host=/run/postgresql"), &error);
+        QVERIFY2(local, qPrintable(error));
+        QCOMPARE(local->host, QStringLiteral("/run/postgresql"));
+        QCOMPARE(local->port, 5432);
+        // What natterd logs reads back as the same place.
+        for (const auto &location : {*remote, *local}) {
+            const auto again = DatabaseLocation::parse(location.display(), &error);
+            QVERIFY2(again, qPrintable(location.display() + QLatin1Char(' ') + error));
+            QCOMPARE(again->host, location.host);
+            QCOMPARE(again->name, location.name);
+            QCOMPARE(again->user, location.user);
+            QCOMPARE(again->port, location.port);
+        }
+
+        // The password comes from the config, never from the URL.
+        ServerConfig config;
+        config.database = QStringLiteral("postgresql://natter@db/natter");
+        config.databasePassword = QStringLiteral("secret");
+        QCOMPARE(config.resolvedDatabase(&error)->password, QStringLiteral("secret"));
+        QVERIFY(!config.resolvedDatabase(&error)->display().contains(QLatin1String("secret")));
+        QCOMPARE(config.dataDirectory(),
+                 QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)); // not beside a file
+    }
+
+    void databaseInTheConfigFile()
+    {
+        const CommandLine parsed = parseCommandLine(
+            {QStringLiteral("natterd"), QStringLiteral("--config"),
+             writeConfig(
+                 "[server]\ndatabase=\"postgresql://natter@db/natter\"\ndatabase_password=s3cret\n")});
+        QCOMPARE(parsed.outcome, CommandLine::Outcome::Run);
+        QString error;
+        const auto location = parsed.config.resolvedDatabase(&error);
+        QVERIFY2(location && location->isPostgres(), qPrintable(error));
+        QCOMPARE(location->password, QStringLiteral("s3cret"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -133,6 +192,16 @@ private slots:
         QTest::newRow("unknown flag") << QStringList{"--frobnicate"} << "frobnicate";
         QTest::newRow("stray argument") << QStringList{"extra"} << "extra";
         QTest::newRow("cert without key") << QStringList{"--tls-cert", "/a.pem"} << "go together";
+        QTest::newRow("password in the URL")
+            << QStringList{"--database", "postgresql://natter:secret@db/natter"}
+            << "must not hold a password";
+        QTest::newRow("no database name")
+            << QStringList{"--database", "postgresql://natter@db"} << "one database";
+        QTest::newRow("unknown setting")
+            << QStringList{"--database", "postgresql://natter@db/natter?sslmod=require"} << "sslmod";
+        QTest::newRow("relative socket")
+            << QStringList{"--database", "postgresql://natter@/natter?host=run"} << "socket directory";
+        QTest::newRow("other scheme") << QStringList{"--database", "mysql://natter@db/natter"} << "mysql";
     }
 
     void errors()
@@ -159,6 +228,7 @@ private slots:
         QTest::newRow("tls on without files") << QByteArray("[tls]\nmode=on\n");
         QTest::newRow("outgoing") << QByteArray("[connections]\nmax_outgoing_kib=1\n");
         QTest::newRow("quota") << QByteArray("[limits]\nmax_rooms_per_user=0\n");
+        QTest::newRow("database") << QByteArray("[server]\ndatabase=\"postgresql://a:b@db/natter\"\n");
     }
 
     void badValuesInFile()

@@ -31,7 +31,7 @@ private slots:
 
     void readsRunOffThisThreadAndAnswerOnIt()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         const QThread *mainThread = QThread::currentThread();
@@ -63,7 +63,7 @@ private slots:
 
     void eachReadSeesWhatWasCommittedBeforeIt()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QList<bool> found;
@@ -86,7 +86,7 @@ private slots:
 
     void readsCannotWrite()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         std::optional<UserRepository::CreateStatus> status;
@@ -106,7 +106,7 @@ private slots:
 
     void aDestroyedContextIsNeverCalledBack()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -135,7 +135,7 @@ private slots:
 
     void stopWithReadsQueuedCallsNothingBackAndKeepsNothing()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -190,7 +190,7 @@ private slots:
 
     void stopWaitsForTheRunningReadOnly()
     {
-        StorageReader reader(m_path);
+        StorageReader reader(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -231,7 +231,8 @@ private slots:
 
     void refusesADatabaseItCannotOpen()
     {
-        StorageReader reader(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite")));
+        StorageReader reader(
+            DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite"))));
         QString error;
         QVERIFY(!reader.start(&error));
         QVERIFY(!error.isEmpty());

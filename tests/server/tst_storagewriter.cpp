@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "database.h"
 #include "migrator.h"
-#include "searchquery.h"
 #include "sqlstatement.h"
 #include "storage.h"
 #include "storagewriter.h"
@@ -33,7 +32,7 @@ private slots:
 
     void jobsShareOneCommitAndFailAlone()
     {
-        StorageWriter writer(m_path);
+        StorageWriter writer(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
         QList<QPair<QString, bool>> results;
@@ -83,7 +82,7 @@ private slots:
 
     void stopCommitsWhatIsQueued()
     {
-        StorageWriter writer(m_path);
+        StorageWriter writer(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
         writer.run(
@@ -99,7 +98,7 @@ private slots:
 
     void writeDeliversResultOrErrorToALiveContext()
     {
-        StorageWriter writer(m_path);
+        StorageWriter writer(DatabaseLocation::sqlite(m_path));
         QString error;
         QVERIFY2(writer.start(&error), qPrintable(error));
         auto createUser = [](const QString &name, bool thenRefuse) {
@@ -138,7 +137,7 @@ private slots:
     {
         // The writer writes the search index once per batch, after the last job: a job rolled back must
         // leave nothing in it, and an insert then an edit in one batch must end as the edit.
-        StorageWriter writer(m_path);
+        StorageWriter writer(DatabaseLocation::sqlite(m_path));
         HeldBatch held;
         startHeldWithARoom(writer, held);
         if (QTest::currentTestFailed())
@@ -179,8 +178,7 @@ private slots:
             Storage storage(db);
             const auto hits = [&](const char *word) {
                 const auto page =
-                    storage.messages.search(alice->id, SearchQuery::fromUserText(QLatin1String(word)),
-                                            std::nullopt, std::nullopt, 10);
+                    storage.messages.search(alice->id, QLatin1String(word), std::nullopt, std::nullopt, 10);
                 return page.ok ? int(page.hits.size()) : -1;
             };
             QCOMPARE(hits("apple"), 1);
@@ -196,7 +194,7 @@ private slots:
     {
         // SQLite rolls a whole transaction back on its own after some errors (a full disk, an I/O error);
         // here a job does it. Nothing of the batch may then be kept, nor claimed committed, nor indexed.
-        StorageWriter writer(m_path);
+        StorageWriter writer(DatabaseLocation::sqlite(m_path));
         HeldBatch held;
         startHeldWithARoom(writer, held);
         if (QTest::currentTestFailed())
@@ -241,7 +239,8 @@ private slots:
 
     void refusesADatabaseItCannotOpen()
     {
-        StorageWriter writer(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite")));
+        StorageWriter writer(
+            DatabaseLocation::sqlite(m_dir.filePath(QStringLiteral("no/such/dir/db.sqlite"))));
         QString error;
         QVERIFY(!writer.start(&error));
         QVERIFY(!error.isEmpty());

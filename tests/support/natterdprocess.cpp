@@ -51,7 +51,7 @@ bool NatterdProcess::start(int timeoutMs)
 #endif
     m_process.start(QStringLiteral(NATTERD_PATH),
                     QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                                databasePath(), QStringLiteral("--config"),
+                                database(), QStringLiteral("--config"),
                                 m_dir.filePath(QStringLiteral("natterd.conf"))} +
                         m_extraArguments);
     static const QRegularExpression listening(QStringLiteral("natterd listening on (wss?://\\S+)"));

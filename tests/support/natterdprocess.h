@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "testdatabase.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -8,7 +10,7 @@
 namespace Natter::Test {
 
 /// The natterd binary as a child process, on a free port, with a config for tests (cheap hashing, no rate
-/// limits) and a database in a temporary directory that outlives restarts.
+/// limits) and a database of its own (TestDatabase: SQLite or PostgreSQL) that outlives restarts.
 class NatterdProcess {
 public:
     NatterdProcess();
@@ -18,8 +20,11 @@ public:
     bool start(int timeoutMs = 20000);
     /// Arguments added after the usual ones (a flag under test).
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
-    /// Another database than the one in this process's own directory (a second natterd on the first's).
-    void setDatabasePath(const QString &path) { m_databasePath = path; }
+    /// Another database than its own (a second natterd on the first's): what --database takes.
+    void setDatabase(const QString &pathOrUrl) { m_databaseOverride = pathOrUrl; }
+    /// What natterd is given as --database.
+    QString database() const { return m_databaseOverride.isEmpty() ? m_database.url() : m_databaseOverride; }
+    const TestDatabase &testDatabase() const { return m_database; }
     /// More keys of the config file's [connections] section, one "key=value\n" each.
     void setConnectionSettings(const QByteArray &lines);
     /// The soft and hard limit of open files natterd starts with (Unix), so that it runs out of them.
@@ -30,21 +35,20 @@ public:
     /// SIGTERM, then waits; the exit code, or -1 if it did not exit normally.
     int terminate(int timeoutMs = 20000);
     QUrl url() const { return m_url; }
-    QString databasePath() const
-    {
-        return m_databasePath.isEmpty() ? m_dir.filePath(QStringLiteral("natterd.sqlite")) : m_databasePath;
-    }
+    /// The SQLite file (empty on PostgreSQL).
+    QString databasePath() const { return m_database.location().path; }
     QString output() const { return m_output; }
     /// The exit code once it has exited by itself (for example after refusing to start); -1 while running.
     int exitCode() const;
 
 private:
     QTemporaryDir m_dir;
+    TestDatabase m_database;
     QProcess m_process;
     QUrl m_url;
     QString m_output;
     QStringList m_extraArguments;
-    QString m_databasePath;
+    QString m_databaseOverride;
     int m_openFileLimit = 0;
 };
 

@@ -11,7 +11,7 @@ TestServer::TestServer()
 {
     m_config.listenAddress = QHostAddress::LocalHost;
     m_config.port = 0;
-    m_config.databasePath = databasePath();
+    m_config.database = m_database.url();
     m_config.scrypt = {10, 8, 1};
     m_config.disableRateLimits();
     // Every test client comes from 127.0.0.1, and some tests pipeline thousands of requests: the
@@ -30,11 +30,15 @@ TestServer::~TestServer()
 
 QString TestServer::databasePath() const
 {
-    return m_dir.filePath(QStringLiteral("natterd.sqlite"));
+    return m_database.location().path;
 }
 
 bool TestServer::start()
 {
+    if (!m_database.error().isEmpty()) {
+        qWarning() << "no database for the test server:" << m_database.error();
+        return false;
+    }
     m_server = std::make_unique<Server::ChatServer>(m_config);
     QString error;
     if (!m_server->start(&error)) {

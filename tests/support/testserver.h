@@ -3,6 +3,7 @@
 
 #include "chatserver.h"
 #include "serverconfig.h"
+#include "testdatabase.h"
 
 #include <QStringList>
 #include <QTemporaryDir>
@@ -11,8 +12,9 @@
 
 namespace Natter::Test {
 
-/// The real server, in-process, on 127.0.0.1 and a free port, with a fresh database in a temporary
-/// directory. Hashing is cheap and rate limits are off unless a test sets them.
+/// The real server, in-process, on 127.0.0.1 and a free port, with a fresh database (TestDatabase: an SQLite
+/// file, or a PostgreSQL database when the test runs on PostgreSQL). Hashing is cheap and rate limits are
+/// off unless a test sets them.
 class TestServer {
 public:
     TestServer();
@@ -26,13 +28,15 @@ public:
     void stop();
     QUrl url() const { return m_url; }
     Server::ChatServer &server() { return *m_server; }
+    /// The SQLite file; empty on PostgreSQL.
     QString databasePath() const;
+    const TestDatabase &database() const { return m_database; }
     /// Registers each of `usernames` with the password "password123", as the widget tests' users; false
     /// (and a qWarning) when one cannot be.
     bool registerUsers(const QStringList &usernames);
 
 private:
-    QTemporaryDir m_dir;
+    TestDatabase m_database;
     Server::ServerConfig m_config;
     std::unique_ptr<Server::ChatServer> m_server;
     QUrl m_url;

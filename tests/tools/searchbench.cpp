@@ -737,7 +737,7 @@ int main(int argc, char *argv[])
     const auto search = [&](Query &query, double *elapsedMs) {
         QElapsedTimer clock;
         clock.start();
-        const auto page = storage.messages.search(userId, query.fts, query.room, query.before, kLimit);
+        const auto page = storage.messages.search(userId, query.typed, query.room, query.before, kLimit);
         *elapsedMs = double(clock.nsecsElapsed()) / 1e6;
         QString why;
         if (!pageIsValid(query, page, userRooms, &why)) {
@@ -869,7 +869,7 @@ int main(int argc, char *argv[])
                  .arg(ms(overall.p90), 8)
                  .arg(ms(overall.max), 8);
     // What the searches cost the event loop: the same queries back to back, on it and on the reader thread.
-    StorageReader reader(path);
+    StorageReader reader(DatabaseLocation::sqlite(path));
     if (!reader.start(&error)) {
         err() << "natter-search-bench: cannot start the reader: " << error << "\n";
         return 2;
@@ -916,7 +916,7 @@ int main(int argc, char *argv[])
                         QElapsedTimer clock;
                         clock.start();
                         Page page =
-                            storage.messages.search(userId, query.fts, query.room, query.before, kLimit);
+                            storage.messages.search(userId, query.typed, query.room, query.before, kLimit);
                         *searchNs = clock.nsecsElapsed();
                         return page;
                     },
