@@ -324,7 +324,8 @@ void AuthHandler::signIn(ClientConnection *connection, const User &user, const Q
 {
     signOut(connection); // a connection is one user at a time
     connection->setIdentity(user, tokenHash);
-    if (m_context.presence.add(user.id, connection))
+    // Online already through another instance: nobody's view changes.
+    if (m_context.presence.add(user.id, connection) && !m_context.presence.isOnlineElsewhere(user.id))
         announcePresence(user, true);
 }
 
@@ -334,7 +335,7 @@ void AuthHandler::signOut(ClientConnection *connection)
         return;
     const User user = connection->user();
     connection->clearIdentity();
-    if (m_context.presence.remove(user.id, connection))
+    if (m_context.presence.remove(user.id, connection) && !m_context.presence.isOnlineElsewhere(user.id))
         announcePresence(user, false);
 }
 

@@ -3,6 +3,8 @@
 
 #include "clientaddress.h"
 #include "clientconnection.h"
+#include "clusterbus.h"
+#include "clusterpresence.h"
 #include "connectiongate.h"
 #include "database.h"
 #include "databaselock.h"
@@ -17,6 +19,8 @@
 #include "migrator.h"
 #include "protocollimits.h"
 #include "requestrouter.h"
+#include "roomfeed.h"
+#include "securerandom.h"
 #include "servercontext.h"
 #include "storage.h"
 #include "storagereader.h"
@@ -94,6 +98,10 @@ bool ChatServer::start(QString *error)
         return false;
     }
     m_writer = std::make_unique<StorageWriter>(*database);
+    const bool shared = database->isPostgres() && m_config.sharedDatabase;
+    const QString instanceId = QString::fromLatin1(SecureRandom::bytes(8).toHex());
+    if (shared)
+        m_writer->announceCommitsAs(instanceId);
     if (!m_writer->start(error)) {
         stop();
         return false;
@@ -111,6 +119,12 @@ bool ChatServer::start(QString *error)
         HashingPool::Limits{m_config.hashThreads, m_config.hashQueue, m_config.hashQueuePerAddress});
     m_context.reset(new ServerContext{m_config, *m_storage, *m_hashing, *m_writer, *m_reader, m_presence,
                                       *m_typing, m_limits, m_abuse, *m_members});
+    m_feed = std::make_unique<RoomFeed>(*m_context);
+    m_context->feed = m_feed.get();
+    if (shared && !shareDatabase(*database, instanceId, error)) {
+        stop();
+        return false;
+    }
     m_router = std::make_unique<RequestRouter>(*m_context);
     m_signInDeadlines = new DeadlineQueue(
         m_config.connection.authTimeoutMs,
@@ -203,7 +217,7 @@ bool ChatServer::openDatabase(const DatabaseLocation &database, QString *error)
         *error = QStringLiteral("cannot write the database %1: %2").arg(path, problem);
         return false;
     }
-    if (database.isPostgres() && !Database::claimForOneInstance(db, &problem)) {
+    if (database.isPostgres() && !m_config.sharedDatabase && !Database::claimForOneInstance(db, &problem)) {
         *error = QStringLiteral("the database %1 is in use by another natterd (%2)").arg(path, problem);
         return false;
     }
@@ -213,8 +227,43 @@ bool ChatServer::openDatabase(const DatabaseLocation &database, QString *error)
     return true;
 }
 
+bool ChatServer::shareDatabase(const DatabaseLocation &database, const QString &instanceId, QString *error)
+{
+    // Listening first, then reading where each room is: a commit in between is both read and notified,
+    // and the feed delivers it once.
+    m_bus = std::make_unique<ClusterBus>(database, instanceId);
+    if (!m_bus->start(error) || !m_feed->share(error))
+        return false;
+    connect(m_bus.get(), &ClusterBus::membershipsChanged, this,
+            [this](const QSet<qint64> &rooms) { m_members->forget(rooms); });
+    connect(m_bus.get(), &ClusterBus::roomsChanged, this,
+            [this](const QSet<qint64> &rooms) { m_feed->remote(rooms); });
+    m_clusterPresence = std::make_unique<ClusterPresence>(
+        *m_context, instanceId,
+        ClusterPresence::Timing{m_config.instanceHeartbeatMs, m_config.instanceDeadAfterMs});
+    if (!m_clusterPresence->start(error))
+        return false;
+    m_presence.onLocalChange([presence = m_clusterPresence.get()](qint64 userId, bool online) {
+        presence->localChange(userId, online);
+    });
+    connect(m_bus.get(), &ClusterBus::presenceChanged, m_clusterPresence.get(),
+            &ClusterPresence::changedElsewhere);
+    connect(m_bus.get(), &ClusterBus::resumed, this, [this] {
+        m_members->forgetAll();
+        m_feed->resume();
+        m_clusterPresence->resync();
+    });
+    qCInfo(lcServer).noquote() << "sharing the database with other instances as" << instanceId;
+    return true;
+}
+
 void ChatServer::stop()
 {
+    // The other instances take over this one's users at once (those only here go offline), rather than
+    // when its heartbeat is missed; closing the connections below then has nothing more to tell them.
+    m_presence.onLocalChange({});
+    m_clusterPresence.reset();
+    m_bus.reset();
     m_sessionSweepTimer.stop();
     m_acceptRetry.stop();
     if (m_tcpServer)
@@ -239,6 +288,7 @@ void ChatServer::stop()
     if (m_reader)
         m_reader->stop();
     m_router.reset();
+    m_feed.reset();
     m_context.reset();
     m_writer.reset();
     m_reader.reset();

@@ -22,6 +22,9 @@ namespace Natter::Server {
 
 class ConnectionGate;
 class DatabaseLock;
+class ClusterBus;
+class ClusterPresence;
+class RoomFeed;
 struct DatabaseLocation;
 class DeadlineQueue;
 class ClientConnection;
@@ -68,6 +71,8 @@ public:
 
 private:
     bool openDatabase(const DatabaseLocation &database, QString *error);
+    /// Several instances on one PostgreSQL database: listens to the others' commits and feeds them in.
+    bool shareDatabase(const DatabaseLocation &database, const QString &instanceId, QString *error);
     bool setUpTls(QString *error);
     void acceptTcpConnections();
     QWebSocketServer *nextHandshakeShard();
@@ -90,6 +95,9 @@ private:
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<StorageReader> m_reader;
     std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<RoomFeed> m_feed;
+    std::unique_ptr<ClusterBus> m_bus;
+    std::unique_ptr<ClusterPresence> m_clusterPresence;
     std::unique_ptr<RequestRouter> m_router;
     // Declared after the handlers so that it is destroyed first: its pending callbacks use them.
     std::unique_ptr<HashingPool> m_hashing;

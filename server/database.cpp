@@ -89,10 +89,14 @@ QSqlDatabase Database::openForReading(const DatabaseLocation &location, const QS
     QSqlDatabase db = open(location, connectionName, error);
     if (!db.isValid())
         return {};
-    if (!setUp(db, connectionName,
-               {location.isPostgres() ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
-                                      : "PRAGMA query_only=ON"},
-               error))
+    if (!setUp(
+            db, connectionName,
+            location.isPostgres()
+                // A search's plan depends on its words and room: planned for each run, not once.
+                ? std::initializer_list<const char *>{"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+                                                      "SET plan_cache_mode = force_custom_plan"}
+                : std::initializer_list<const char *>{"PRAGMA query_only=ON"},
+            error))
         return {};
     return db;
 }
@@ -157,11 +161,19 @@ bool Database::checkWritable(const QSqlDatabase &db, QString *error)
             *error = query.lastError().text();
             return false;
         }
-        if (query.value(0).toString() == QLatin1String("off"))
-            return true;
-        *error = QStringLiteral("the PostgreSQL server only accepts reads (a standby, or "
-                                "default_transaction_read_only)");
-        return false;
+        if (query.value(0).toString() != QLatin1String("off")) {
+            *error = QStringLiteral("the PostgreSQL server only accepts reads (a standby, or "
+                                    "default_transaction_read_only)");
+            return false;
+        }
+        // Messages are Unicode: a LATIN1 or SQL_ASCII database would refuse or garble them.
+        if (!query.exec(QStringLiteral("SHOW server_encoding")) || !query.next() ||
+            query.value(0).toString() != QLatin1String("UTF8")) {
+            *error = QStringLiteral("the database's encoding is %1, not UTF8 (createdb --encoding=UTF8)")
+                         .arg(query.value(0).toString());
+            return false;
+        }
+        return true;
     }
     if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         *error = query.lastError().text();
@@ -186,7 +198,8 @@ bool Database::claimForOneInstance(const QSqlDatabase &db, QString *error)
     if (holder.exec(
             QStringLiteral("SELECT a.client_addr, a.application_name, a.backend_start FROM pg_locks l "
                            "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' "
-                           "AND l.objid = 1851880565 AND l.granted LIMIT 1")) &&
+                           "AND l.objid = 1851880565 AND l.granted AND l.database = "
+                           "(SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1")) &&
         holder.next()) {
         const QString from =
             holder.value(0).isNull() ? QStringLiteral("the local socket") : holder.value(0).toString();

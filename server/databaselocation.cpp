@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "databaselocation.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
@@ -25,8 +26,21 @@ DatabaseLocation DatabaseLocation::sqlite(const QString &path)
 
 std::optional<DatabaseLocation> DatabaseLocation::parse(const QString &text, QString *error)
 {
-    if (text.startsWith(QLatin1String("sqlite:")))
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        if (text.size() == 7) {
+            *error = QStringLiteral("sqlite: needs a path after it");
+            return std::nullopt;
+        }
         return sqlite(text.mid(7));
+    }
+    static const QRegularExpression postgresScheme(QStringLiteral("^postgres(ql)?:"));
+    if (postgresScheme.match(text).hasMatch() && !text.startsWith(QLatin1String("postgresql://")) &&
+        !text.startsWith(QLatin1String("postgres://"))) {
+        // A mistyped URL must not become an SQLite file named "postgresql:…".
+        *error =
+            QStringLiteral("a PostgreSQL database is postgresql://USER@HOST:PORT/DBNAME, not %1").arg(text);
+        return std::nullopt;
+    }
     if (!text.startsWith(QLatin1String("postgresql://")) && !text.startsWith(QLatin1String("postgres://"))) {
         if (text.contains(QLatin1String("://"))) {
             *error = QStringLiteral("the database must be a file path, sqlite:PATH or postgresql://…, not %1")
@@ -67,8 +81,16 @@ std::optional<DatabaseLocation> DatabaseLocation::parse(const QString &text, QSt
                 return std::nullopt;
             }
             location.host = value;
-        } else if (kPassedOn.contains(key) && !value.contains(QLatin1Char(';')) &&
-                   !value.contains(QLatin1Char(' '))) {
+        } else if (kPassedOn.contains(key)) {
+            // QPSQL pastes these into libpq's connection string as they are: a value with white space, a
+            // quote, a backslash or a semicolon could add settings of its own (sslmode=disable).
+            static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_./:@+-]+$"));
+            if (!plain.match(value).hasMatch()) {
+                *error = QStringLiteral("the database URL's %1 must be a plain value (letters, digits and "
+                                        "_./:@+-), not \"%2\"")
+                             .arg(key, value);
+                return std::nullopt;
+            }
             options.append(key + QLatin1Char('=') + value);
         } else {
             *error =

@@ -25,6 +25,7 @@ public:
     /// The members' ids (in no particular order).
     QList<qint64> memberIds(qint64 room);
     void forget(const QSet<qint64> &rooms);
+    void forgetAll() { m_members.clear(); }
 
 private:
     struct Members {

@@ -8,6 +8,7 @@
 #include "mentions.h"
 #include "protocollimits.h"
 #include "ratelimiters.h"
+#include "roomfeed.h"
 #include "storage.h"
 #include "storagewriter.h"
 #include "validation.h"
@@ -65,8 +66,11 @@ bool MessageChangeHandler::admit(ClientConnection *connection, const Responder &
 
 void MessageChangeHandler::announce(const Responder &reply, const QList<ChatMessage> &changed)
 {
-    for (const ChatMessage &message : changed)
-        Delivery::toRoom(m_context, message.room, MessageChangedEvent{message}.toJson());
+    for (const ChatMessage &message : changed) {
+        m_context.feed->local(message, false, [this, &message] {
+            Delivery::toRoom(m_context, message.room, MessageChangedEvent{message}.toJson());
+        });
+    }
     reply.ok(MessageReply{changed.first()});
 }
 

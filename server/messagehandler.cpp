@@ -11,6 +11,7 @@
 #include "presencetracker.h"
 #include "protocollimits.h"
 #include "ratelimiters.h"
+#include "roomfeed.h"
 #include "storage.h"
 #include "storagewriter.h"
 #include "validation.h"
@@ -108,9 +109,13 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
             if (reply.failed(written))
                 return;
             // Broadcast only after the commit, and from the event loop in commit order.
-            if (!stored->duplicate)
-                m_context.presence.deliver(m_context.members.memberIds(stored->message.room),
-                                           WireFrame::fromJson(MessageEvent{stored->message}.toJson()));
+            if (!stored->duplicate) {
+                const ChatMessage &message = stored->message;
+                m_context.feed->local(message, true, [this, &message] {
+                    m_context.presence.deliver(m_context.members.memberIds(message.room),
+                                               WireFrame::fromJson(MessageEvent{message}.toJson()));
+                });
+            }
             reply.ok(MessageReply{stored->message});
         });
 }

@@ -100,6 +100,7 @@ qint64 MessageRepository::nextRev(qint64 room)
                                          "ON CONFLICT (room_id) DO UPDATE SET rev = room_revs.rev + 1 "
                                          "RETURNING rev"),
                           {room});
+        m_changedRooms.insert(room);
         return bump.next() ? bump.value(0).toLongLong() : 0;
     }
     SqlStatement bump(m_db, QStringLiteral("UPDATE rooms SET rev = rev + 1 WHERE id = ? RETURNING rev"),
@@ -366,9 +367,8 @@ MessageRepository::SearchPage MessageRepository::search(qint64 userId, const QSt
                 "FROM messages m JOIN memberships ms ON ms.room_id = m.room_id AND ms.user_id = ? "
                 "CROSS JOIN (SELECT to_tsquery('natter_search', ?) AS query) q "
                 "JOIN users u ON u.id = m.author_id LEFT JOIN users ru ON ru.id = m.reply_author_id "
-                "WHERE to_tsvector('natter_search', m.text) @@ q.query AND m.id < ? AND (? = 0 OR m.room_id "
-                "= ?) "
-                "AND m.deleted = 0 ORDER BY m.id DESC LIMIT ?");
+                "WHERE to_tsvector('natter_search', m.text) @@ q.query AND m.id < ? "
+                "AND (CAST(? AS BIGINT) = 0 OR m.room_id = ?) AND m.deleted = 0 ORDER BY m.id DESC LIMIT ?");
         SqlStatement select(m_db, sql,
                             {userId, SearchQuery::toTsQuery(words), beforeId, roomId, roomId, limit + 1});
         return collectHits(select, limit);

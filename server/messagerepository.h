@@ -6,6 +6,7 @@
 #include "chatmessage.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -84,6 +85,11 @@ public:
     /// Writes the waiting index changes, in order. False on failure (the transaction must not commit).
     bool flushIndex();
 
+    /// On PostgreSQL, the rooms whose messages changed (took a rev) since the last takeChangedRooms(),
+    /// rolled-back changes included: what the writer tells other instances about.
+    const QSet<qint64> &changedRooms() const { return m_changedRooms; }
+    QSet<qint64> takeChangedRooms() { return std::exchange(m_changedRooms, {}); }
+
 private:
     /// The room's next change counter value; 0 on failure.
     qint64 nextRev(qint64 room);
@@ -99,6 +105,7 @@ private:
         QString text;
     };
     SqlConnection m_db;
+    QSet<qint64> m_changedRooms;
     bool m_deferIndexing = false;
     QList<IndexChange> m_pendingIndex;
 };

@@ -11,7 +11,11 @@ bool PresenceTracker::add(qint64 userId, ClientConnection *connection)
     QList<ClientConnection *> &list = m_connections[userId];
     if (!list.contains(connection))
         list.append(connection);
-    return list.size() == 1;
+    if (list.size() != 1)
+        return false;
+    if (m_localChange)
+        m_localChange(userId, true);
+    return true;
 }
 
 bool PresenceTracker::remove(qint64 userId, ClientConnection *connection)
@@ -22,6 +26,8 @@ bool PresenceTracker::remove(qint64 userId, ClientConnection *connection)
     if (!it->isEmpty())
         return false;
     m_connections.erase(it);
+    if (m_localChange)
+        m_localChange(userId, false);
     return true;
 }
 

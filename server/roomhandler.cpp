@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "presencetracker.h"
 #include "ratelimiters.h"
+#include "roomfeed.h"
 #include "roomview.h"
 #include "serverconfig.h"
 #include "storage.h"
@@ -128,10 +129,12 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             // Joining a room one is already in announces nothing. The user's own devices learn of the room
             // (and read the line in its history); the others get the member and the line.
             if (const Joined &line = std::get<Joined>(written)) {
-                Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
-                                 user.id);
-                Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
-                Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
+                m_context.feed->local(*line, true, [&] {
+                    Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
+                                     user.id);
+                    Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
+                    Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
+                });
             }
             reply.ok(RoomReply{room});
         });
@@ -167,10 +170,17 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             if (reply.failed(written))
                 return;
             m_context.typing.set(roomId, user, false); // ends at once what they were typing there
-            Delivery::toRoom(m_context, roomId, MemberLeftEvent{roomId, user}.toJson(), user.id);
+            const auto announce = [&] {
+                Delivery::toRoom(m_context, roomId, MemberLeftEvent{roomId, user}.toJson(), user.id);
+                if (const Left &line = std::get<Left>(written))
+                    Delivery::toRoom(m_context, roomId, MessageEvent{*line}.toJson(), user.id);
+                Delivery::toUser(m_context, user.id, RoomLeftEvent{roomId}.toJson(), reply.connection());
+            };
+            // A direct conversation has no line, and its leaving is this instance's own.
             if (const Left &line = std::get<Left>(written))
-                Delivery::toRoom(m_context, roomId, MessageEvent{*line}.toJson(), user.id);
-            Delivery::toUser(m_context, user.id, RoomLeftEvent{roomId}.toJson(), reply.connection());
+                m_context.feed->local(*line, true, announce);
+            else
+                announce();
             reply.ok();
         });
 }

@@ -72,6 +72,7 @@ public:
     /// The rooms whose members this repository changed since the last call (changes later rolled back
     /// included: the list may say too much, never too little).
     QSet<qint64> takeChangedRooms() { return std::exchange(m_changedRooms, {}); }
+    const QSet<qint64> &changedRooms() const { return m_changedRooms; }
 
 private:
     SqlConnection m_db;

@@ -60,6 +60,15 @@ bool ServerConfig::load(QSettings &settings, QString *error)
     if (!readInt(settings, QStringLiteral("server/port"), 0, 65535, &portValue, error))
         return false;
     port = quint16(portValue);
+    // QSettings reads an unquoted value with a comma as a list, whose toString() is empty: natterd would
+    // then quietly use its default SQLite file, or no password.
+    for (const char *key : {"server/database", "server/database_password"}) {
+        if (settings.value(QLatin1String(key)).typeId() == QMetaType::QStringList) {
+            *error =
+                QStringLiteral("%1 holds a comma: put the value in double quotes").arg(QLatin1String(key));
+            return false;
+        }
+    }
     if (settings.contains(QStringLiteral("server/database"))) {
         database = settings.value(QStringLiteral("server/database")).toString();
         if (!DatabaseLocation::parse(database, error))
@@ -86,6 +95,17 @@ bool ServerConfig::load(QSettings &settings, QString *error)
         tlsPrivateKey = settings.value(QStringLiteral("tls/private_key")).toString();
     if (tlsMode == TlsMode::On && (tlsCertificate.isEmpty() || tlsPrivateKey.isEmpty())) {
         *error = QStringLiteral("tls/mode=on needs tls/certificate and tls/private_key");
+        return false;
+    }
+    if (settings.contains(QStringLiteral("server/shared_database")))
+        sharedDatabase = settings.value(QStringLiteral("server/shared_database")).toBool();
+    if (!readInt(settings, QStringLiteral("server/instance_heartbeat_ms"), 100, 60'000, &instanceHeartbeatMs,
+                 error) ||
+        !readInt(settings, QStringLiteral("server/instance_dead_after_ms"), 300, 600'000,
+                 &instanceDeadAfterMs, error))
+        return false;
+    if (instanceDeadAfterMs < 2 * instanceHeartbeatMs) {
+        *error = QStringLiteral("server/instance_dead_after_ms must be at least twice instance_heartbeat_ms");
         return false;
     }
     if (settings.contains(QStringLiteral("server/integrity_check")))

@@ -23,8 +23,11 @@ struct ServerConfig {
     quint16 port = 7447;
     QString database;         // a path or URL (DatabaseLocation); empty: natterd.sqlite in the data directory
     QString databasePassword; // PostgreSQL, when no PGPASSFILE holds it
-    bool integrityCheck = true; // PRAGMA quick_check at start
-    int ioThreads = 0;          // threads the sockets are spread over, the main one included; 0: one per core
+    bool sharedDatabase = false;      // PostgreSQL: other instances serve the same database (ClusterBus)
+    int instanceHeartbeatMs = 2000;   // shared: how often each instance says it is alive
+    int instanceDeadAfterMs = 10'000; // shared: an instance silent this long is taken for dead
+    bool integrityCheck = true;       // PRAGMA quick_check at start
+    int ioThreads = 0; // threads the sockets are spread over, the main one included; 0: one per core
 
     enum class TlsMode { Auto, On, Off };
     TlsMode tlsMode = TlsMode::Auto; // see TlsPlan

@@ -15,6 +15,7 @@ class StorageWriter;
 class PresenceTracker;
 class TypingTracker;
 class MembershipCache;
+class RoomFeed;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
@@ -28,6 +29,7 @@ struct ServerContext {
     RateLimiters &limits;
     AbuseLog &abuse;
     MembershipCache &members; // who is in each room, for sends and events; coherent with the writer
+    RoomFeed *feed = nullptr; // delivers message changes in order (set by ChatServer once this exists)
 };
 
 /// Common error replies, so every handler words them the same.

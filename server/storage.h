@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "instancerepository.h"
 #include "messagerepository.h"
 #include "readmarkerrepository.h"
 #include "roomrepository.h"
@@ -18,6 +19,7 @@ struct Storage {
         , rooms(sql)
         , messages(sql)
         , readMarkers(sql)
+        , instances(sql)
     {}
     Storage(const Storage &) = delete;
     Storage &operator=(const Storage &) = delete;
@@ -27,6 +29,7 @@ struct Storage {
     RoomRepository rooms;
     MessageRepository messages;
     ReadMarkerRepository readMarkers;
+    InstanceRepository instances; // PostgreSQL shared by several instances only
 };
 
 } // namespace Natter::Server

@@ -32,6 +32,13 @@ bool StorageWriter::start(QString *error)
     return opened;
 }
 
+void StorageWriter::announceCommitsAs(const QString &instanceId)
+{
+    // The thread has not started: the worker reads this only once it has, after this write.
+    if (!m_thread.isRunning() && m_worker)
+        m_worker->announceCommitsAs(instanceId);
+}
+
 void StorageWriter::stop()
 {
     if (!m_thread.isRunning())

@@ -30,6 +30,8 @@ public:
     ~StorageWriter() override;
 
     bool start(QString *error);
+    /// Before start(): tell other instances of each commit (StorageWriterWorker::announceCommitsAs).
+    void announceCommitsAs(const QString &instanceId);
     /// Commits what is queued, then stops the thread. Callbacks of that last batch are not called.
     void stop();
     /// Runs `job` on the writer thread (capture by value: it runs there), then `done` on this thread.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storagewriterworker.h"
 
+#include "clusterbus.h"
 #include "database.h"
 #include "logging.h"
 #include "sqlstatement.h"
@@ -114,16 +115,29 @@ QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
         if (ok)
             succeeded.append(queued.ticket);
     }
-    if (m_storage->messages.flushIndex() && exec(QStringLiteral("COMMIT")))
+    if (m_storage->messages.flushIndex() && announce() && exec(QStringLiteral("COMMIT")))
         return succeeded;
     qCWarning(lcStorage) << "group commit of" << batch.size() << "writes failed; all of them are refused";
     exec(QStringLiteral("ROLLBACK"));
     return {};
 }
 
+bool StorageWriterWorker::announce()
+{
+    const QSet<qint64> messages = m_storage->messages.takeChangedRooms();
+    const QSet<qint64> members = m_storage->rooms.changedRooms();
+    if (m_instanceId.isEmpty() || (messages.isEmpty() && members.isEmpty()))
+        return true;
+    return SqlStatement(m_storage->sql, QStringLiteral("SELECT pg_notify(?, ?)"),
+                        {ClusterBus::kChannel, ClusterBus::payload(m_instanceId, messages, members)})
+        .ok();
+}
+
 void StorageWriterWorker::close()
 {
-    flush();
+    // More than one batch may be queued (PostgreSQL's are bounded): all of it is committed before closing.
+    while (!m_batch.isEmpty())
+        flush();
     m_storage.reset();
     Database::close(m_connectionName);
 }

@@ -27,6 +27,9 @@ public:
 
     // All of these run on the writer thread.
     bool open(QString *error);
+    /// PostgreSQL shared by several instances: each commit also NOTIFYs ClusterBus::kChannel of the rooms
+    /// whose messages or members it changed, as `instanceId`. Before start.
+    void announceCommitsAs(const QString &instanceId) { m_instanceId = instanceId; }
     void enqueue(quint64 ticket, const Job &job);
     void flush();
     void close();
@@ -39,6 +42,8 @@ private:
     /// Tickets of the jobs that are durable now.
     QList<quint64> commit(const QList<Queued> &batch);
     bool exec(const QString &sql);
+    /// In the transaction, so that it reaches the others only with the commit, and in commit order.
+    bool announce();
 
     QPointer<StorageWriter> m_owner;
     DatabaseLocation m_database;
@@ -46,6 +51,7 @@ private:
     std::unique_ptr<Storage> m_storage;
     QList<Queued> m_batch;
     bool m_flushScheduled = false;
+    QString m_instanceId;
 };
 
 } // namespace Natter::Server

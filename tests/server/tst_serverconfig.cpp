@@ -202,6 +202,14 @@ private slots:
         QTest::newRow("relative socket")
             << QStringList{"--database", "postgresql://natter@/natter?host=run"} << "socket directory";
         QTest::newRow("other scheme") << QStringList{"--database", "mysql://natter@db/natter"} << "mysql";
+        QTest::newRow("mistyped scheme")
+            << QStringList{"--database", "postgresql:/natter@db/natter"} << "postgresql://USER";
+        QTest::newRow("setting smuggled in a value")
+            << QStringList{"--database", "postgresql://natter@db/natter?application_name=x%09sslmode=disable"}
+            << "plain value";
+        QTest::newRow("empty setting")
+            << QStringList{"--database", "postgresql://natter@db/natter?sslmode="} << "plain value";
+        QTest::newRow("sqlite without a path") << QStringList{"--database", "sqlite:"} << "needs a path";
     }
 
     void errors()
@@ -229,6 +237,7 @@ private slots:
         QTest::newRow("outgoing") << QByteArray("[connections]\nmax_outgoing_kib=1\n");
         QTest::newRow("quota") << QByteArray("[limits]\nmax_rooms_per_user=0\n");
         QTest::newRow("database") << QByteArray("[server]\ndatabase=\"postgresql://a:b@db/natter\"\n");
+        QTest::newRow("comma unquoted") << QByteArray("[server]\ndatabase_password=one,two\n");
     }
 
     void badValuesInFile()

@@ -23,11 +23,17 @@ NatterdProcess::NatterdProcess()
 
 void NatterdProcess::setConnectionSettings(const QByteArray &lines)
 {
+    m_connectionSettings = lines;
     QFile config(m_dir.filePath(QStringLiteral("natterd.conf")));
     if (config.open(QIODevice::WriteOnly))
-        config.write("[security]\nscrypt_ln=10\n[limits]\nenabled=false\n"
-                     "[connections]\nmax_requests_in_flight=100000\n" +
-                     lines);
+        config.write("[server]\n" + m_serverSettings + "[security]\nscrypt_ln=10\n[limits]\nenabled=false\n" +
+                     "[connections]\nmax_requests_in_flight=100000\n" + m_connectionSettings);
+}
+
+void NatterdProcess::setServerSettings(const QByteArray &lines)
+{
+    m_serverSettings = lines;
+    setConnectionSettings(m_connectionSettings);
 }
 
 NatterdProcess::~NatterdProcess()

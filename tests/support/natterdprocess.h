@@ -27,6 +27,8 @@ public:
     const TestDatabase &testDatabase() const { return m_database; }
     /// More keys of the config file's [connections] section, one "key=value\n" each.
     void setConnectionSettings(const QByteArray &lines);
+    /// Keys of its [server] section, one "key=value\n" each.
+    void setServerSettings(const QByteArray &lines);
     /// The soft and hard limit of open files natterd starts with (Unix), so that it runs out of them.
     void setOpenFileLimit(int limit) { m_openFileLimit = limit; }
     qint64 processId() const { return m_process.processId(); }
@@ -49,6 +51,8 @@ private:
     QString m_output;
     QStringList m_extraArguments;
     QString m_databaseOverride;
+    QByteArray m_serverSettings;
+    QByteArray m_connectionSettings;
     int m_openFileLimit = 0;
 };
 

@@ -31,6 +31,9 @@ public:
     /// The SQLite file; empty on PostgreSQL.
     QString databasePath() const;
     const TestDatabase &database() const { return m_database; }
+    /// Serves `other`'s PostgreSQL database beside it, as one more instance (both must be told so in their
+    /// configs: ServerConfig::sharedDatabase).
+    void shareDatabaseOf(const TestServer &other) { m_config.database = other.m_database.url(); }
     /// Registers each of `usernames` with the password "password123", as the widget tests' users; false
     /// (and a qWarning) when one cannot be.
     bool registerUsers(const QStringList &usernames);

@@ -47,5 +47,5 @@ CREATE TABLE direct_rooms (
 -- stop words. unaccent comes with PostgreSQL (Debian: postgresql-15) and the database's owner may create it.
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION natter_search (COPY = simple);
-ALTER TEXT SEARCH CONFIGURATION natter_search ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+ALTER TEXT SEARCH CONFIGURATION natter_search ALTER MAPPING FOR hword, hword_part, word, numword, hword_numpart WITH unaccent, simple;
 CREATE INDEX messages_search ON messages USING GIN (to_tsvector('natter_search', text));

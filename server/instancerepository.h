@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sqlconnection.h"
+
+#include <QSet>
+#include <QString>
+#include <optional>
+
+namespace Natter::Server {
+
+/// The natterd instances that share one PostgreSQL database and which users each holds connections of
+/// (migration 0005, .postgresql). Times are the database server's clock, so the instances' clocks need not
+/// agree. PostgreSQL only.
+class InstanceRepository {
+public:
+    explicit InstanceRepository(SqlConnection db);
+
+    /// Registers (or re-registers) the instance with a fresh heartbeat.
+    bool add(const QString &instanceId);
+    /// A heartbeat; false when the instance is not registered (the others took it for dead) or on failure.
+    bool beat(const QString &instanceId);
+    /// Removes the instances whose heartbeat is older than `deadAfterMs`, and their users; the users that
+    /// were online there. std::nullopt on failure.
+    std::optional<QSet<qint64>> removeDead(int deadAfterMs);
+    /// Removes the instance and its users (a clean stop); the users that were online there.
+    QSet<qint64> remove(const QString &instanceId);
+
+    bool setOnline(const QString &instanceId, qint64 userId, bool online);
+    /// Users online through instances other than `instanceId`; std::nullopt on failure.
+    std::optional<QSet<qint64>> onlineElsewhere(const QString &instanceId, const QSet<qint64> &among = {});
+
+    /// NOTIFY, outside a transaction: it reaches the listeners at once.
+    bool notify(const QString &channel, const QString &payload);
+
+private:
+    SqlConnection m_db;
+};
+
+} // namespace Natter::Server

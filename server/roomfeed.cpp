@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "roomfeed.h"
+
+#include "delivery.h"
+#include "events.h"
+#include "logging.h"
+#include "membershipcache.h"
+#include "presencetracker.h"
+#include "roomview.h"
+#include "servercontext.h"
+#include "sqlstatement.h"
+#include "storage.h"
+#include "wireframe.h"
+
+namespace Natter::Server {
+
+namespace {
+constexpr int kPage = 500;
+}
+
+RoomFeed::RoomFeed(ServerContext &context)
+    : m_context(context)
+{}
+
+bool RoomFeed::share(QString *error)
+{
+    SqlStatement select(
+        m_context.storage.sql,
+        QStringLiteral("SELECT r.room_id, r.rev, (SELECT COALESCE(MAX(m.id), 0) FROM messages m "
+                       "WHERE m.room_id = r.room_id) FROM room_revs r"));
+    QHash<qint64, Cursor> cursors;
+    while (select.next())
+        cursors.insert(select.value(0).toLongLong(),
+                       {select.value(1).toLongLong(), select.value(2).toLongLong()});
+    if (!select.ok()) {
+        *error = QStringLiteral("cannot read the rooms' change counters");
+        return false;
+    }
+    m_cursors = std::move(cursors);
+    m_shared = true;
+    return true;
+}
+
+void RoomFeed::local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver)
+{
+    if (!m_shared)
+        return deliver();
+    Cursor &cursor = m_cursors[message.room]; // a room new since share() starts at 0
+    if (message.rev <= cursor.rev)
+        return; // read from the database and delivered already, behind a change of another instance
+    if (message.rev != cursor.rev + 1)
+        return catchUp(message.room);
+    cursor.rev = message.rev;
+    if (isNew)
+        cursor.newestId = std::max(cursor.newestId, message.id);
+    deliver();
+}
+
+void RoomFeed::remote(const QSet<qint64> &rooms)
+{
+    for (const qint64 room : rooms)
+        catchUp(room);
+}
+
+void RoomFeed::resume()
+{
+    const QList<qint64> rooms = m_cursors.keys();
+    for (const qint64 room : rooms)
+        catchUp(room);
+    // Rooms this instance has not heard of since share() may have changed too: their counters are read.
+    QString error;
+    SqlStatement select(m_context.storage.sql, QStringLiteral("SELECT room_id FROM room_revs"));
+    while (select.next()) {
+        if (!m_cursors.contains(select.value(0).toLongLong()))
+            catchUp(select.value(0).toLongLong());
+    }
+}
+
+void RoomFeed::catchUp(qint64 room)
+{
+    Cursor &cursor = m_cursors[room];
+    while (true) {
+        const auto page = m_context.storage.messages.changes(room, cursor.rev, kPage);
+        if (!page.ok) {
+            qCWarning(lcStorage) << "cannot read the changes of room" << room
+                                 << "; tried again at the next one";
+            return;
+        }
+        for (const ChatMessage &message : page.messages) {
+            const bool isNew = message.id > cursor.newestId;
+            cursor.rev = message.rev;
+            if (isNew)
+                cursor.newestId = message.id;
+            deliverRead(message, isNew);
+        }
+        if (!page.more)
+            return;
+    }
+}
+
+void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)
+{
+    // What the handlers send when the change is their own (MessageHandler, MessageChangeHandler,
+    // RoomHandler), here for a change another instance made or one read back in order.
+    if (!isNew) {
+        Delivery::toRoom(m_context, message.room, MessageChangedEvent{message}.toJson());
+        return;
+    }
+    const User &user = message.author;
+    switch (message.kind) {
+    case ChatMessage::Kind::Joined:
+        m_context.members.forget({message.room});
+        Delivery::toRoom(
+            m_context, message.room,
+            MemberJoinedEvent{message.room, {user, m_context.presence.isOnline(user.id)}}.toJson(), user.id);
+        Delivery::toRoom(m_context, message.room, MessageEvent{message}.toJson(), user.id);
+        if (const auto row = m_context.storage.rooms.find(message.room))
+            Delivery::toUser(m_context, user.id,
+                             RoomJoinedEvent{roomView(m_context, *row, user.id)}.toJson());
+        return;
+    case ChatMessage::Kind::Left:
+        m_context.members.forget({message.room});
+        Delivery::toRoom(m_context, message.room, MemberLeftEvent{message.room, user}.toJson(), user.id);
+        Delivery::toRoom(m_context, message.room, MessageEvent{message}.toJson(), user.id);
+        Delivery::toUser(m_context, user.id, RoomLeftEvent{message.room}.toJson());
+        return;
+    default:
+        m_context.presence.deliver(m_context.members.memberIds(message.room),
+                                   WireFrame::fromJson(MessageEvent{message}.toJson()));
+        return;
+    }
+}
+
+} // namespace Natter::Server

@@ -1,0 +1,3 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Several natterd instances share a PostgreSQL database only (0005_instances.postgresql.sql): an SQLite
+-- database has one natterd, which keeps presence in memory. Nothing changes here but the version.

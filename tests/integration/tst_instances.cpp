@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several natterd instances on one PostgreSQL database (issue 12): what one commits reaches the
+// connections of the others, in order, once.
+#include "testclient.h"
+#include "testserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Natter::Test;
+
+namespace {
+QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room)
+{
+    QList<qint64> ids;
+    for (const QJsonObject &event : events) {
+        const QJsonObject message = event.value(QStringLiteral("message")).toObject();
+        if (message.value(QStringLiteral("room")).toInteger() == room)
+            ids.append(message.value(QStringLiteral("id")).toInteger());
+    }
+    return ids;
+}
+} // namespace
+
+class TestInstances : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        if (!TestDatabase::postgres())
+            QSKIP("several instances share a PostgreSQL database (the *_postgres run)");
+        m_first = std::make_unique<TestServer>();
+        m_first->config().sharedDatabase = true;
+        QVERIFY(m_first->start());
+        m_second = std::make_unique<TestServer>();
+        m_second->shareDatabaseOf(*m_first);
+        m_second->config().sharedDatabase = true;
+        QVERIFY(m_second->start());
+        m_alice = TestClient::signedIn(m_first->url(), QStringLiteral("alice"), true);
+        m_bob = TestClient::signedIn(m_second->url(), QStringLiteral("bob"), true); // the account is shared
+        const QJsonObject room =
+            m_alice->request(QStringLiteral("create_room"), {{"name", "Lounge"}}).value("room").toObject();
+        m_room = room.value("id").toInteger();
+        m_code = room.value("code").toString();
+        // Bob joins through the other instance: the first learns of its new member.
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_alice->waitForEvents(QStringLiteral("member_joined")));
+    }
+
+    void cleanup()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        m_second.reset();
+        m_first.reset();
+    }
+
+    void messagesReachEveryInstanceInOrderOnce()
+    {
+        auto carol = TestClient::signedIn(m_second->url(), QStringLiteral("carol"), true);
+        QCOMPARE(replyCode(carol->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        constexpr int perSender = 100;
+        for (int i = 0; i < perSender; ++i) {
+            for (TestClient *sender : {m_alice.get(), m_bob.get(), carol.get()})
+                sender->post(QStringLiteral("send"), {{"room", m_room}, {"text", QString::number(i)}});
+        }
+        for (TestClient *receiver : {m_alice.get(), m_bob.get(), carol.get()}) {
+            QVERIFY(receiver->waitForEvents(kChatMessage, 3 * perSender, 60'000));
+            const QList<qint64> ids = messageIds(receiver->eventsOfType(kChatMessage), m_room);
+            QCOMPARE(ids.size(), 3 * perSender);
+            for (int i = 1; i < ids.size(); ++i)
+                QVERIFY2(ids[i] > ids[i - 1], "message events out of id order, or repeated");
+        }
+        // Every instance delivered the same messages: the history of either.
+        const QJsonObject page =
+            carol->request(QStringLiteral("history"), {{"room", m_room}, {"limit", 200}});
+        QCOMPARE(idsOf(chatMessagesOf(page)),
+                 messageIds(m_alice->eventsOfType(kChatMessage), m_room).mid(3 * perSender - 200));
+    }
+
+    void changesAndLeavingCrossInstances()
+    {
+        const QJsonObject sent = m_alice->request(
+            QStringLiteral("send"), {{"room", m_room}, {"text", "frist"}, {"client_id", "a-1"}});
+        QCOMPARE(replyCode(sent), QStringLiteral("ok"));
+        const qint64 id = sent.value("message").toObject().value("id").toInteger();
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("edit_message"),
+                                            {{"room", m_room}, {"message", id}, {"text", "first"}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("message_changed")));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("message_changed"))
+                     .first()
+                     .value("message")
+                     .toObject()
+                     .value("text")
+                     .toString(),
+                 QStringLiteral("first"));
+        // A retry through the other instance finds the original: one message, whoever stored it.
+        auto aliceThere = TestClient::signedIn(m_second->url(), QStringLiteral("alice"), false);
+        const QJsonObject retried = aliceThere->request(
+            QStringLiteral("send"), {{"room", m_room}, {"text", "frist"}, {"client_id", "a-1"}});
+        QCOMPARE(retried.value("message").toObject().value("id").toInteger(), id);
+
+        QCOMPARE(replyCode(m_bob->request(QStringLiteral("leave_room"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_alice->waitForEvents(QStringLiteral("member_left")));
+        // Bob is no member any more for the first instance either: nothing of the room reaches him.
+        m_bob->clearEvents();
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "bye"}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "again"}})),
+                 QStringLiteral("ok"));
+        QVERIFY(aliceThere->waitForEvents(kChatMessage, 2));
+        QVERIFY(m_bob->eventsOfType(kChatMessage).isEmpty());
+    }
+
+    void presenceCountsEveryInstance()
+    {
+        // Bob is connected to the second instance only: the first shows him online.
+        bool bobOnline = false;
+        const QJsonArray rooms = m_alice->request(QStringLiteral("list_rooms")).value("rooms").toArray();
+        for (const QJsonValue &member : rooms.first().toObject().value("members").toArray()) {
+            if (member.toObject().value("username").toString() == QLatin1String("bob"))
+                bobOnline = member.toObject().value("online").toBool();
+        }
+        QVERIFY2(bobOnline, QJsonDocument(rooms).toJson().constData());
+
+        // Carol comes through the second instance and joins: the first announces her online.
+        auto carol = TestClient::signedIn(m_second->url(), QStringLiteral("carol"), true);
+        const qint64 carolId = carol->userId();
+        QCOMPARE(replyCode(carol->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_alice->waitForEvents(QStringLiteral("member_joined"), 2));
+        QVERIFY(m_alice->eventsOfType(QStringLiteral("member_joined")).last().value("online").toBool());
+        // Connected through both, she leaves the second: still online, through the first.
+        auto carolHere = TestClient::signedIn(m_first->url(), QStringLiteral("carol"), false);
+        carol.reset();
+        // The last connection goes: offline, once, and nothing said before.
+        carolHere.reset();
+        const auto aboutCarol = [&] {
+            QList<bool> online;
+            for (const QJsonObject &event : m_alice->eventsOfType(QStringLiteral("presence"))) {
+                if (event.value("user").toObject().value("id").toInteger() == carolId)
+                    online.append(event.value("online").toBool());
+            }
+            return online;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(aboutCarol(), QList<bool>{false}, 10'000);
+
+        // An instance that stops cleanly hands its users over at once: bob was only on the second.
+        m_second.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonObject &event : m_alice->eventsOfType(QStringLiteral("presence"))) {
+                    if (event.value("user").toObject().value("username").toString() == QLatin1String("bob") &&
+                        !event.value("online").toBool())
+                        return true;
+                }
+                return false;
+            }(),
+            10'000);
+        m_bob.reset();
+    }
+
+private:
+    static QList<qint64> idsOf(const QJsonArray &messages)
+    {
+        QList<qint64> ids;
+        for (const QJsonValue &message : messages)
+            ids.append(message.toObject().value(QStringLiteral("id")).toInteger());
+        return ids;
+    }
+
+    std::unique_ptr<TestServer> m_first;
+    std::unique_ptr<TestServer> m_second;
+    std::unique_ptr<TestClient> m_alice;
+    std::unique_ptr<TestClient> m_bob;
+    qint64 m_room = 0;
+    QString m_code;
+};
+
+QTEST_GUILESS_MAIN(TestInstances)
+#include "tst_instances.moc"
