@@ -62,8 +62,9 @@ void ActivityHandler::handle(ClientConnection *connection, const Responder &repl
             const int unread = std::max(0, m_context.storage.messages.unreadCount(
                                                request.room, position, userId, Limits::unreadCountCap));
             // Every device agrees: the user's other connections hear where this one has read to.
-            Delivery::toUser(m_context, userId, ReadMarkerEvent{request.room, position, unread}.toJson(),
-                             reply.connection());
+            Delivery::toUserEverywhere(m_context, userId,
+                                       ReadMarkerEvent{request.room, position, unread}.toJson(),
+                                       reply.connection());
             reply.ok(ReadMarkerReply{request.room, position, unread});
         });
 }

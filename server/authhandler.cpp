@@ -4,6 +4,7 @@
 
 #include "abuselog.h"
 #include "clientconnection.h"
+#include "clusterbus.h"
 #include "events.h"
 #include "frames.h"
 #include "hashingpool.h"
@@ -173,16 +174,19 @@ void AuthHandler::handle(ClientConnection *connection, const Responder &reply, c
             other->sendFrame(SignedOutEvent{}.toJson());
         }
     }
+    const qint64 userId = connection->user().id;
     signOut(connection);
     m_revoking.insert(tokenHash);
     m_context.writer.write<Committed>(
         this, [tokenHash](Storage &storage) { return committedIf(storage.sessions.remove(tokenHash)); },
-        [this, reply, tokenHash](const Written<Committed> &written) {
+        [this, reply, tokenHash, userId](const Written<Committed> &written) {
             // Committed: the row is gone and the set need not remember it. Failed: the token still works,
             // as the internal_error tells the client.
             m_revoking.remove(tokenHash);
-            if (!reply.failed(written))
-                reply.ok();
+            if (reply.failed(written))
+                return;
+            revokedEverywhere(userId);
+            reply.ok();
         });
 }
 
@@ -197,9 +201,11 @@ void AuthHandler::handle(ClientConnection *connection, const Responder &reply, c
         [this, reply, userId](const Written<Committed> &written) {
             if (--m_revokingUsers[userId] <= 0)
                 m_revokingUsers.remove(userId);
+            if (reply.failed(written))
+                return;
             qCInfo(lcAuth) << "user" << userId << "signed out everywhere";
-            if (!reply.failed(written))
-                reply.ok();
+            revokedEverywhere(userId);
+            reply.ok();
         });
 }
 
@@ -238,6 +244,7 @@ void AuthHandler::handle(ClientConnection *connection, const Responder &reply,
                 if (reply.failed(written))
                     return;
                 qCInfo(lcAuth) << "user" << user.id << "changed their password";
+                revokedEverywhere(user.id);
                 reply.ok(); // this connection's session was spared
             });
     };
@@ -264,6 +271,25 @@ void AuthHandler::signOutOthers(qint64 userId, ClientConnection *except, const Q
             continue;
         signOut(other);
         other->sendFrame(SignedOutEvent{}.toJson());
+    }
+}
+
+void AuthHandler::revokedEverywhere(qint64 userId)
+{
+    // Signed out here already; the other instances sign out whatever of this user's lost its session.
+    if (m_context.cluster)
+        m_context.cluster->forwardSessionsRevoked(userId);
+}
+
+void AuthHandler::signOutRevoked(qint64 userId)
+{
+    const qint64 usedSince = sessionsUsedSinceMs();
+    const QList<ClientConnection *> connections = m_context.presence.connectionsOf(userId);
+    for (ClientConnection *connection : connections) {
+        if (m_context.storage.sessions.userFor(connection->tokenHash(), usedSince))
+            continue;
+        signOut(connection);
+        connection->sendFrame(SignedOutEvent{}.toJson());
     }
 }
 

@@ -32,6 +32,9 @@ public:
 
     /// Makes the connection unauthenticated; announces the user offline if it was the last connection.
     void signOut(ClientConnection *connection);
+    /// Another instance revoked sessions of the user: signs out (with signed_out) each of the user's
+    /// connections here whose session is gone.
+    void signOutRevoked(qint64 userId);
 
 private:
     /// Stores a new session for the user, then signs the connection in and replies with user and token.
@@ -40,6 +43,7 @@ private:
                        const QString &tokenHash);
     void signIn(ClientConnection *connection, const User &user, const QString &tokenHash);
     void announcePresence(const User &user, bool online);
+    void revokedEverywhere(qint64 userId);
     void upgradeHash(const QString &addressKey, qint64 userId, const QString &password);
     void hashQueueFull(const QString &addressKey, const Responder &reply);
     /// Signs out, at once and with a signed_out event, the user's connections whose token is not `keep`.

@@ -20,6 +20,7 @@
 #include "protocollimits.h"
 #include "requestrouter.h"
 #include "roomfeed.h"
+#include "roomview.h"
 #include "securerandom.h"
 #include "servercontext.h"
 #include "storage.h"
@@ -57,7 +58,8 @@ ChatServer::ChatServer(ServerConfig config, QObject *parent)
           [this](qint64 room, const User &user, bool typing) {
               // The others in the room (a member who left meanwhile no longer is one).
               if (m_context)
-                  Delivery::toRoom(*m_context, room, TypingEvent{room, user, typing}.toJson(), user.id);
+                  Delivery::toRoomEverywhere(*m_context, room, TypingEvent{room, user, typing}.toJson(),
+                                             user.id);
           },
           this))
     , m_limits(m_config)
@@ -99,7 +101,8 @@ bool ChatServer::start(QString *error)
     }
     m_writer = std::make_unique<StorageWriter>(*database);
     const bool shared = database->isPostgres() && m_config.sharedDatabase;
-    const QString instanceId = QString::fromLatin1(SecureRandom::bytes(8).toHex());
+    m_instanceId = QString::fromLatin1(SecureRandom::bytes(8).toHex());
+    const QString &instanceId = m_instanceId;
     if (shared)
         m_writer->announceCommitsAs(instanceId);
     if (!m_writer->start(error)) {
@@ -217,7 +220,7 @@ bool ChatServer::openDatabase(const DatabaseLocation &database, QString *error)
         *error = QStringLiteral("cannot write the database %1: %2").arg(path, problem);
         return false;
     }
-    if (database.isPostgres() && !m_config.sharedDatabase && !Database::claimForOneInstance(db, &problem)) {
+    if (database.isPostgres() && !Database::claim(db, m_config.sharedDatabase, &problem)) {
         *error = QStringLiteral("the database %1 is in use by another natterd (%2)").arg(path, problem);
         return false;
     }
@@ -248,6 +251,24 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, const QString &
     });
     connect(m_bus.get(), &ClusterBus::presenceChanged, m_clusterPresence.get(),
             &ClusterPresence::changedElsewhere);
+    connect(m_bus.get(), &ClusterBus::eventForRoom, this,
+            [this](qint64 room, const QJsonObject &event, qint64 except) {
+                Delivery::toRoom(*m_context, room, event, except);
+            });
+    connect(m_bus.get(), &ClusterBus::eventForUser, this,
+            [this](qint64 user, const QJsonObject &event) { Delivery::toUser(*m_context, user, event); });
+    connect(m_bus.get(), &ClusterBus::roomJoined, this, [this](qint64 user, qint64 room) {
+        if (m_presence.connectionsOf(user).isEmpty())
+            return;
+        if (const auto row = m_storage->rooms.find(room); row && m_storage->rooms.isMember(room, user))
+            Delivery::toUser(*m_context, user, RoomJoinedEvent{roomView(*m_context, *row, user)}.toJson());
+    });
+    connect(m_bus.get(), &ClusterBus::sessionsRevoked, this, [this](qint64 user) {
+        if (m_router)
+            m_router->auth().signOutRevoked(user);
+    });
+    m_context->cluster = m_bus.get();
+    connect(m_bus.get(), &ClusterBus::checked, this, [this] { m_feed->retry(); });
     connect(m_bus.get(), &ClusterBus::resumed, this, [this] {
         m_members->forgetAll();
         m_feed->resume();
@@ -263,6 +284,8 @@ void ChatServer::stop()
     // when its heartbeat is missed; closing the connections below then has nothing more to tell them.
     m_presence.onLocalChange({});
     m_clusterPresence.reset();
+    if (m_context)
+        m_context->cluster = nullptr;
     m_bus.reset();
     m_sessionSweepTimer.stop();
     m_acceptRetry.stop();

@@ -52,6 +52,8 @@ public:
     void stop();
 
     QUrl url() const;
+    /// This run's name among the instances of a shared database (random, made at each start).
+    QString instanceId() const { return m_instanceId; }
     bool isTls() const { return m_tls != nullptr; }
     /// The SHA-256 fingerprint of the certificate served now; empty without TLS.
     QString certificateFingerprint() const;
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<RoomFeed> m_feed;
     std::unique_ptr<ClusterBus> m_bus;
+    QString m_instanceId;
     std::unique_ptr<ClusterPresence> m_clusterPresence;
     std::unique_ptr<RequestRouter> m_router;
     // Declared after the handlers so that it is destroyed first: its pending callbacks use them.

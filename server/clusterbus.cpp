@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace Natter::Server {
@@ -81,7 +82,12 @@ void ClusterBus::stop()
 bool ClusterBus::listen(QString *error)
 {
     Database::close(m_connectionName);
-    const QSqlDatabase db = Database::open(m_database, m_connectionName, error);
+    // Named, so that an operator (or a test) can tell it in pg_stat_activity.
+    DatabaseLocation named = m_database;
+    named.connectOptions +=
+        QStringLiteral("%1application_name=natterd-bus-%2")
+            .arg(named.connectOptions.isEmpty() ? QString() : QStringLiteral(";"), m_instanceId);
+    const QSqlDatabase db = Database::open(named, m_connectionName, error);
     if (!db.isValid())
         return false;
     connect(db.driver(), &QSqlDriver::notification, this, &ClusterBus::notified, Qt::UniqueConnection);
@@ -92,6 +98,40 @@ bool ClusterBus::listen(QString *error)
     return true;
 }
 
+void ClusterBus::send(QJsonObject body)
+{
+    body.insert(QStringLiteral("i"), m_instanceId);
+    const QString payload = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QSqlQuery notify(QSqlDatabase::database(m_connectionName, false));
+    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+    notify.addBindValue(kChannel);
+    notify.addBindValue(payload);
+    if (!notify.exec())
+        qCWarning(lcStorage) << "cannot tell the other instances:" << notify.lastError().text();
+}
+
+void ClusterBus::forwardToRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId)
+{
+    send({{QStringLiteral("e"), event},
+          {QStringLiteral("room"), roomId},
+          {QStringLiteral("x"), exceptUserId}});
+}
+
+void ClusterBus::forwardToUser(qint64 userId, const QJsonObject &event)
+{
+    send({{QStringLiteral("e"), event}, {QStringLiteral("user"), userId}});
+}
+
+void ClusterBus::forwardRoomJoined(qint64 userId, qint64 roomId)
+{
+    send({{QStringLiteral("joined"), roomId}, {QStringLiteral("user"), userId}});
+}
+
+void ClusterBus::forwardSessionsRevoked(qint64 userId)
+{
+    send({{QStringLiteral("revoked"), userId}});
+}
+
 void ClusterBus::notified(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)
 {
     if (name != kChannel)
@@ -99,6 +139,24 @@ void ClusterBus::notified(const QString &name, QSqlDriver::NotificationSource, c
     const QJsonObject object = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
     if (object.value(QStringLiteral("i")).toString() == m_instanceId)
         return; // delivered here when it committed
+    if (object.contains(QStringLiteral("e"))) {
+        const QJsonObject event = object.value(QStringLiteral("e")).toObject();
+        if (object.contains(QStringLiteral("room")))
+            emit eventForRoom(object.value(QStringLiteral("room")).toInteger(), event,
+                              object.value(QStringLiteral("x")).toInteger());
+        else
+            emit eventForUser(object.value(QStringLiteral("user")).toInteger(), event);
+        return;
+    }
+    if (object.contains(QStringLiteral("joined"))) {
+        emit roomJoined(object.value(QStringLiteral("user")).toInteger(),
+                        object.value(QStringLiteral("joined")).toInteger());
+        return;
+    }
+    if (object.contains(QStringLiteral("revoked"))) {
+        emit sessionsRevoked(object.value(QStringLiteral("revoked")).toInteger());
+        return;
+    }
     // Members first: a room's new member is then among those its new messages go to.
     const QSet<qint64> members = toSet(object.value(QStringLiteral("m")));
     if (!members.isEmpty())
@@ -116,8 +174,10 @@ void ClusterBus::check()
     {
         const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QSqlQuery ping(db);
-        if (db.isOpen() && ping.exec(QStringLiteral("SELECT 1")))
+        if (db.isOpen() && ping.exec(QStringLiteral("SELECT 1"))) {
+            emit checked();
             return;
+        }
     }
     if (!m_lost)
         qCWarning(lcStorage) << "the connection that listens to the other instances was lost; reconnecting";

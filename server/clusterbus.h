@@ -3,6 +3,7 @@
 
 #include "databaselocation.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QSet>
 #include <QSqlDriver>
@@ -33,16 +34,36 @@ public:
     bool start(QString *error);
     void stop();
 
+    // What is not stored as a room's change but must reach the connections of every instance. Each is
+    // a NOTIFY of its own, sent at once (outside any transaction) on this connection.
+    /// A small event (typing, read_marker, room_updated, member_joined) for the room's members on the other
+    /// instances, but `exceptUserId`'s; or for `userId`'s connections there.
+    void forwardToRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId = 0);
+    void forwardToUser(qint64 userId, const QJsonObject &event);
+    /// The user now belongs to the room: their connections elsewhere get room_joined, each instance
+    /// making the room's view itself (it may be too large for a notification).
+    void forwardRoomJoined(qint64 userId, qint64 roomId);
+    /// Sessions of the user were revoked: the other instances sign out those of the user's connections
+    /// whose session is gone.
+    void forwardSessionsRevoked(qint64 userId);
+
 signals:
     void roomsChanged(const QSet<qint64> &rooms);
     void membershipsChanged(const QSet<qint64> &rooms);
     void presenceChanged(const QSet<qint64> &users);
+    void eventForRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId);
+    void eventForUser(qint64 userId, const QJsonObject &event);
+    void roomJoined(qint64 userId, qint64 roomId);
+    void sessionsRevoked(qint64 userId);
     /// The connection was lost and made again: what was notified meanwhile is lost, so every room may have
     /// changed.
     void resumed();
+    /// The periodic check found the connection well: a moment to retry what failed to be read.
+    void checked();
 
 private:
     bool listen(QString *error);
+    void send(QJsonObject body);
     void notified(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void check();
 

@@ -28,6 +28,8 @@ ClusterPresence::~ClusterPresence()
 
 bool ClusterPresence::start(QString *error)
 {
+    // An instance that died moments ago (perhaps this one's predecessor) holds nobody any more.
+    m_context.storage.instances.removeDead(m_timing.deadAfterMs);
     if (!registerHere()) {
         *error = QStringLiteral("cannot register this instance in the database");
         return false;
@@ -70,8 +72,10 @@ void ClusterPresence::localChange(qint64 userId, bool online)
 void ClusterPresence::changedElsewhere(const QSet<qint64> &userIds)
 {
     const auto elsewhere = m_context.storage.instances.onlineElsewhere(m_instanceId, userIds);
-    if (!elsewhere)
-        return; // looked up again at the next change; the heartbeat keeps the rest right
+    if (!elsewhere) {
+        m_unread.unite(userIds); // looked up again at the next heartbeat
+        return;
+    }
     QSet<qint64> changed;
     for (const qint64 userId : userIds) {
         const bool before = m_context.presence.isOnline(userId);
@@ -123,15 +127,21 @@ void ClusterPresence::tellOthers(const QSet<qint64> &userIds)
 
 void ClusterPresence::beat()
 {
-    if (!m_context.storage.instances.beat(m_instanceId)) {
-        // Taken for dead (paused longer than deadAfterMs) or the database was away: here again, with the
-        // users this instance holds.
+    const std::optional<bool> registered = m_context.storage.instances.beat(m_instanceId);
+    if (!registered)
+        return; // the database is away: nothing can be read or told now; the next heartbeat tries again
+    if (!*registered) {
+        // Taken for dead (paused longer than deadAfterMs): here again, with the users this instance holds.
         qCWarning(lcStorage) << "this instance had been taken for dead by the others; registering again";
         if (!registerHere())
             return;
-        for (const qint64 userId : m_context.presence.localUsers())
-            localChange(userId, true);
+        const QList<qint64> users = m_context.presence.localUsers();
+        for (const qint64 userId : users)
+            m_context.storage.instances.setOnline(m_instanceId, userId, true);
+        tellOthers(QSet<qint64>(users.cbegin(), users.cend()));
     }
+    if (!m_unread.isEmpty())
+        changedElsewhere(std::exchange(m_unread, {}));
     const auto gone = m_context.storage.instances.removeDead(m_timing.deadAfterMs);
     if (!gone || gone->isEmpty())
         return;

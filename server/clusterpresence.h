@@ -48,6 +48,7 @@ private:
     Timing m_timing;
     QTimer m_heartbeat;
     bool m_registered = false;
+    QSet<qint64> m_unread; // users whose presence elsewhere could not be read
 };
 
 } // namespace Natter::Server

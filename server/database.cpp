@@ -183,12 +183,15 @@ bool Database::checkWritable(const QSqlDatabase &db, QString *error)
     return true;
 }
 
-bool Database::claimForOneInstance(const QSqlDatabase &db, QString *error)
+bool Database::claim(const QSqlDatabase &db, bool shared, QString *error)
 {
     // A session lock: PostgreSQL lets it go when the connection ends, so a natterd that was killed leaves
-    // nothing behind. The key is natterd's own, and not the migrations' one.
+    // nothing behind. The key is natterd's own, and not the migrations' one. Shared instances hold it
+    // shared, one alone exclusively: either kind keeps the other out.
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT pg_try_advisory_lock(1851880565)")) || !query.next()) {
+    if (!query.exec(shared ? QStringLiteral("SELECT pg_try_advisory_lock_shared(1851880565)")
+                           : QStringLiteral("SELECT pg_try_advisory_lock(1851880565)")) ||
+        !query.next()) {
         *error = query.lastError().text();
         return false;
     }
@@ -203,7 +206,10 @@ bool Database::claimForOneInstance(const QSqlDatabase &db, QString *error)
         holder.next()) {
         const QString from =
             holder.value(0).isNull() ? QStringLiteral("the local socket") : holder.value(0).toString();
-        *error = QStringLiteral("connected from %1 since %2").arg(from, holder.value(2).toString());
+        *error = QStringLiteral("connected from %1 since %2%3")
+                     .arg(from, holder.value(2).toString(),
+                          shared ? QStringLiteral("; it does not have shared_database=true")
+                                 : QStringLiteral("; shared_database=true lets several serve one database"));
     } else {
         *error = QStringLiteral("another connection holds natterd's lock");
     }

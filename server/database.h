@@ -34,10 +34,11 @@ public:
     /// False with `error` when no write transaction can be started (a read-only file or directory, a
     /// PostgreSQL standby).
     static bool checkWritable(const QSqlDatabase &db, QString *error);
-    /// PostgreSQL: takes a lock that the connection `db` holds until it closes (or natterd dies), so that a
-    /// second natterd on the same database is refused, as on SQLite: instances do not yet tell each other of
-    /// their commits (issue 12). False with `error` when another connection holds it.
-    static bool claimForOneInstance(const QSqlDatabase &db, QString *error);
+    /// PostgreSQL: takes a lock that the connection `db` holds until it closes (or natterd dies). Alone
+    /// (`shared` false) it is exclusive, so a second natterd on the database is refused, as on SQLite;
+    /// instances with shared_database hold it shared, which lets them in together and keeps out one that
+    /// would not tell them of its commits. False with `error` when the other kind holds it.
+    static bool claim(const QSqlDatabase &db, bool shared, QString *error);
     /// Closes and forgets the named connection; every QSqlDatabase/QSqlQuery of it must be gone.
     static void close(const QString &connectionName);
 };

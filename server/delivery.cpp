@@ -3,6 +3,7 @@
 #include "wireframe.h"
 
 #include "clientconnection.h"
+#include "clusterbus.h"
 #include "membershipcache.h"
 #include "presencetracker.h"
 #include "servercontext.h"
@@ -28,6 +29,30 @@ void toUser(const ServerContext &context, qint64 userId, const QJsonObject &even
         if (connection != except)
             connection->sendWire(frame);
     }
+}
+
+void toRoomEverywhere(const ServerContext &context, qint64 roomId, const QJsonObject &event,
+                      qint64 exceptUserId)
+{
+    toRoom(context, roomId, event, exceptUserId);
+    if (context.cluster)
+        context.cluster->forwardToRoom(roomId, event, exceptUserId);
+}
+
+void toUserEverywhere(const ServerContext &context, qint64 userId, const QJsonObject &event,
+                      const ClientConnection *except)
+{
+    toUser(context, userId, event, except);
+    if (context.cluster)
+        context.cluster->forwardToUser(userId, event);
+}
+
+void roomJoinedEverywhere(const ServerContext &context, qint64 userId, const QJsonObject &event,
+                          qint64 roomId, const ClientConnection *except)
+{
+    toUser(context, userId, event, except);
+    if (context.cluster)
+        context.cluster->forwardRoomJoined(userId, roomId);
 }
 
 } // namespace Natter::Server::Delivery

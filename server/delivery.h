@@ -16,6 +16,17 @@ void toRoom(const ServerContext &context, qint64 roomId, const QJsonObject &even
 /// Every connection of the user except `except` (the one that made the change and gets a reply instead).
 void toUser(const ServerContext &context, qint64 userId, const QJsonObject &event,
             const ClientConnection *except = nullptr);
+/// The same here and, with several instances on one database, on the others too (ClusterBus): for what
+/// is not a stored change of a room's messages, which RoomFeed delivers everywhere by itself. The event must
+/// be small (a NOTIFY carries 8000 bytes).
+void toRoomEverywhere(const ServerContext &context, qint64 roomId, const QJsonObject &event,
+                      qint64 exceptUserId = 0);
+void toUserEverywhere(const ServerContext &context, qint64 userId, const QJsonObject &event,
+                      const ClientConnection *except = nullptr);
+/// room_joined for the user's connections: here with `room` (but `except`), elsewhere as each instance sees
+/// it.
+void roomJoinedEverywhere(const ServerContext &context, qint64 userId, const QJsonObject &event,
+                          qint64 roomId, const ClientConnection *except = nullptr);
 
 } // namespace Delivery
 } // namespace Natter::Server

@@ -91,19 +91,21 @@ void DirectHandler::handle(ClientConnection *connection, const Responder &reply,
             for (const qint64 id : opened.added) {
                 const auto back = opened.created ? std::nullopt : m_context.storage.users.findById(id);
                 if (back) {
-                    Delivery::toRoom(
+                    Delivery::toRoomEverywhere(
                         m_context, opened.row.id,
                         MemberJoinedEvent{opened.row.id, {*back, m_context.presence.isOnline(id)}}.toJson(),
                         id);
                 }
             }
             if (opened.added.contains(otherId)) {
-                Delivery::toUser(m_context, otherId,
-                                 RoomJoinedEvent{roomView(m_context, opened.row, otherId)}.toJson());
+                Delivery::roomJoinedEverywhere(
+                    m_context, otherId, RoomJoinedEvent{roomView(m_context, opened.row, otherId)}.toJson(),
+                    opened.row.id);
             }
             const Room mine = roomView(m_context, opened.row, user.id);
             if (opened.added.contains(user.id))
-                Delivery::toUser(m_context, user.id, RoomJoinedEvent{mine}.toJson(), reply.connection());
+                Delivery::roomJoinedEverywhere(m_context, user.id, RoomJoinedEvent{mine}.toJson(),
+                                               opened.row.id, reply.connection());
             reply.ok(RoomReply{mine});
         });
 }

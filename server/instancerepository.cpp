@@ -33,11 +33,13 @@ bool InstanceRepository::add(const QString &instanceId)
         .ok();
 }
 
-bool InstanceRepository::beat(const QString &instanceId)
+std::optional<bool> InstanceRepository::beat(const QString &instanceId)
 {
     SqlStatement update(m_db, QStringLiteral("UPDATE instances SET heartbeat_at = %1 WHERE id = ?").arg(kNow),
                         {instanceId});
-    return update.ok() && update.rowsAffected() == 1;
+    if (!update.ok())
+        return std::nullopt;
+    return update.rowsAffected() == 1;
 }
 
 std::optional<QSet<qint64>> InstanceRepository::removeDead(int deadAfterMs)

@@ -18,8 +18,9 @@ public:
 
     /// Registers (or re-registers) the instance with a fresh heartbeat.
     bool add(const QString &instanceId);
-    /// A heartbeat; false when the instance is not registered (the others took it for dead) or on failure.
-    bool beat(const QString &instanceId);
+    /// A heartbeat: true, false when the instance is not registered (the others took it for dead), or
+    /// std::nullopt when the statement failed.
+    std::optional<bool> beat(const QString &instanceId);
     /// Removes the instances whose heartbeat is older than `deadAfterMs`, and their users; the users that
     /// were online there. std::nullopt on failure.
     std::optional<QSet<qint64>> removeDead(int deadAfterMs);

@@ -12,6 +12,8 @@
 #include "storage.h"
 #include "wireframe.h"
 
+#include <algorithm>
+
 namespace Natter::Server {
 
 namespace {
@@ -64,38 +66,79 @@ void RoomFeed::remote(const QSet<qint64> &rooms)
 
 void RoomFeed::resume()
 {
-    const QList<qint64> rooms = m_cursors.keys();
+    // Every room's counter, read whole before any room is caught up: one statement at a time per connection.
+    QList<QPair<qint64, qint64>> revs;
+    {
+        SqlStatement select(m_context.storage.sql, QStringLiteral("SELECT room_id, rev FROM room_revs"));
+        while (select.next())
+            revs.append({select.value(0).toLongLong(), select.value(1).toLongLong()});
+        if (!select.ok()) {
+            qCWarning(lcStorage) << "cannot read the rooms' change counters; tried again in a moment";
+            m_retryAll = true;
+            return;
+        }
+    }
+    m_retryAll = false;
+    for (const auto &[room, rev] : std::as_const(revs)) {
+        if (rev > m_cursors.value(room).rev)
+            catchUp(room);
+    }
+}
+
+void RoomFeed::retry()
+{
+    if (m_retryAll)
+        return resume();
+    const QSet<qint64> rooms = std::exchange(m_failed, {});
     for (const qint64 room : rooms)
         catchUp(room);
-    // Rooms this instance has not heard of since share() may have changed too: their counters are read.
-    QString error;
-    SqlStatement select(m_context.storage.sql, QStringLiteral("SELECT room_id FROM room_revs"));
-    while (select.next()) {
-        if (!m_cursors.contains(select.value(0).toLongLong()))
-            catchUp(select.value(0).toLongLong());
-    }
 }
 
 void RoomFeed::catchUp(qint64 room)
 {
+    // Read whole first: a message that is new here is delivered as `message`, in id order, even when a
+    // later change (an edit, a reaction) put it behind newer messages in rev order; it then carries that
+    // change already. The others, known here, get `message_changed`, in rev order.
     Cursor &cursor = m_cursors[room];
+    QList<ChatMessage> fresh;
+    QList<ChatMessage> changed;
+    QSet<qint64> freshIds;
+    qint64 rev = cursor.rev;
     while (true) {
-        const auto page = m_context.storage.messages.changes(room, cursor.rev, kPage);
+        const auto page = m_context.storage.messages.changes(room, rev, kPage);
         if (!page.ok) {
-            qCWarning(lcStorage) << "cannot read the changes of room" << room
-                                 << "; tried again at the next one";
+            qCWarning(lcStorage) << "cannot read the changes of room" << room << "; tried again in a moment";
+            m_failed.insert(room);
             return;
         }
         for (const ChatMessage &message : page.messages) {
-            const bool isNew = message.id > cursor.newestId;
-            cursor.rev = message.rev;
-            if (isNew)
-                cursor.newestId = message.id;
-            deliverRead(message, isNew);
+            rev = message.rev;
+            if (message.id <= cursor.newestId) {
+                changed.append(message);
+            } else if (freshIds.contains(message.id)) {
+                // Changed again after the page that first had it: the newer state replaces it.
+                for (ChatMessage &earlier : fresh) {
+                    if (earlier.id == message.id)
+                        earlier = message;
+                }
+            } else {
+                freshIds.insert(message.id);
+                fresh.append(message);
+            }
         }
         if (!page.more)
-            return;
+            break;
     }
+    m_failed.remove(room);
+    cursor.rev = rev;
+    std::sort(fresh.begin(), fresh.end(),
+              [](const ChatMessage &a, const ChatMessage &b) { return a.id < b.id; });
+    if (!fresh.isEmpty())
+        cursor.newestId = fresh.last().id;
+    for (const ChatMessage &message : std::as_const(fresh))
+        deliverRead(message, true);
+    for (const ChatMessage &message : std::as_const(changed))
+        deliverRead(message, false);
 }
 
 void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)

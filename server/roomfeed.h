@@ -12,14 +12,15 @@ namespace Natter::Server {
 struct ServerContext;
 
 /// Delivers each room's message changes (new messages, edits, deletions, reactions, the lines about who
-/// joined or left) to this instance's connections in rev order, without gaps or repeats, whichever instance
-/// committed them. One instance alone needs nothing of it: local() then just delivers.
+/// joined or left) to this instance's connections, whichever instance committed them: new messages in id
+/// order, each once. One instance alone needs nothing of it: local() then just delivers.
 ///
 /// With several instances on one PostgreSQL database it keeps, per room, the last rev delivered here. A
-/// room's revs are handed out under a lock held to the commit (MessageRepository::nextRev), so the committed
-/// ones are always 1…N with nothing missing: a change of this instance whose rev follows is delivered as it
-/// is; anything else (a change of another instance, or one of ours that overtook one of theirs) is read from
-/// the database from the last rev delivered on, in order.
+/// room's revs are handed out under a lock held to the commit (MessageRepository::nextRev), so no instance
+/// sees rev N+1 committed before rev N. A change of this instance whose rev follows the last one delivered
+/// is delivered as it is; anything else (another instance's change, one of ours that overtook one of theirs,
+/// or a rev taken by a send that repeated a client_id and stored nothing) is read from the database from the
+/// last rev delivered on.
 class RoomFeed {
 public:
     explicit RoomFeed(ServerContext &context);
@@ -33,8 +34,10 @@ public:
     void local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver);
     /// Another instance changed these rooms' messages.
     void remote(const QSet<qint64> &rooms);
-    /// Anything may have changed (the listening connection was lost): every known room is read again.
+    /// Anything may have changed (the listening connection was lost): every room that moved is read again.
     void resume();
+    /// Reads again what could not be read (ClusterBus's periodic check calls it).
+    void retry();
 
 private:
     struct Cursor {
@@ -46,7 +49,9 @@ private:
 
     ServerContext &m_context;
     bool m_shared = false;
+    bool m_retryAll = false;
     QHash<qint64, Cursor> m_cursors;
+    QSet<qint64> m_failed; // rooms whose changes could not be read
 };
 
 } // namespace Natter::Server

@@ -60,7 +60,8 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             const RoomRow &row = std::get<RoomRow>(written);
             qCInfo(lcServer) << "user" << creatorId << "created room" << row.id;
             const Room room = roomView(m_context, row, creatorId);
-            Delivery::toUser(m_context, creatorId, RoomJoinedEvent{room}.toJson(), reply.connection());
+            Delivery::roomJoinedEverywhere(m_context, creatorId, RoomJoinedEvent{room}.toJson(), row.id,
+                                           reply.connection());
             reply.ok(RoomReply{room});
         });
 }

@@ -43,7 +43,7 @@ bool RoomSettingsHandler::admit(ClientConnection *connection, const Responder &r
 
 void RoomSettingsHandler::announce(const Responder &reply, const RoomRepository::RoomRow &row)
 {
-    Delivery::toRoom(m_context, row.id, RoomUpdatedEvent{row.id, row.name, row.code}.toJson());
+    Delivery::toRoomEverywhere(m_context, row.id, RoomUpdatedEvent{row.id, row.name, row.code}.toJson());
     if (ClientConnection *connection = reply.connection())
         reply.ok(RoomReply{roomView(m_context, row, connection->user().id)});
 }

@@ -16,6 +16,7 @@ class PresenceTracker;
 class TypingTracker;
 class MembershipCache;
 class RoomFeed;
+class ClusterBus;
 
 /// What request handlers share, passed in by the server that owns it all (no singletons).
 struct ServerContext {
@@ -28,8 +29,9 @@ struct ServerContext {
     TypingTracker &typing; // who is typing where, in memory only
     RateLimiters &limits;
     AbuseLog &abuse;
-    MembershipCache &members; // who is in each room, for sends and events; coherent with the writer
-    RoomFeed *feed = nullptr; // delivers message changes in order (set by ChatServer once this exists)
+    MembershipCache &members;      // who is in each room, for sends and events; coherent with the writer
+    RoomFeed *feed = nullptr;      // delivers message changes in order (set by ChatServer once this exists)
+    ClusterBus *cluster = nullptr; // the other instances on a shared PostgreSQL database; null when alone
 };
 
 /// Common error replies, so every handler words them the same.

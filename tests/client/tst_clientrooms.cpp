@@ -364,7 +364,9 @@ private slots:
         QTRY_VERIFY(room);
         alice.window.chatPage()->openRoom(room->id);
         alice.window.resize(800, 600);
-        QTRY_VERIFY(alice.find<QLabel>("roomEmptyHint")->isVisible()); // it names the room too
+        // It names the room too; shown once the empty history has come (slow when CI runs tests side by
+        // side).
+        QTRY_VERIFY_WITH_TIMEOUT(alice.find<QLabel>("roomEmptyHint")->isVisible(), 15000);
         // 640 wide: a 1280-pixel screen at scale factor 2. (The layout's minimum is what the window manager
         // is told.)
         const int least =

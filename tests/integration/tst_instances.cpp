@@ -6,6 +6,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Natter::Test;
@@ -164,6 +167,92 @@ private slots:
             }(),
             10'000);
         m_bob.reset();
+    }
+
+    void eventsThatAreNotStoredCrossInstancesToo()
+    {
+        // Alice has a second device, on the second instance.
+        auto aliceThere = TestClient::signedIn(m_second->url(), QStringLiteral("alice"), false);
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("typing"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("typing")));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("typing")).first().value("typing").toBool(), true);
+
+        const QJsonObject sent =
+            m_bob->request(QStringLiteral("send"), {{"room", m_room}, {"text", "read me"}});
+        const qint64 id = sent.value("message").toObject().value("id").toInteger();
+        QCOMPARE(
+            replyCode(m_alice->request(QStringLiteral("mark_read"), {{"room", m_room}, {"message", id}})),
+            QStringLiteral("ok"));
+        QVERIFY(aliceThere->waitForEvents(QStringLiteral("read_marker")));
+        QCOMPARE(aliceThere->eventsOfType(QStringLiteral("read_marker")).first().value("read").toInteger(),
+                 id);
+
+        QCOMPARE(
+            replyCode(m_alice->request(QStringLiteral("rename_room"), {{"room", m_room}, {"name", "Salon"}})),
+            QStringLiteral("ok"));
+        QVERIFY(m_bob->waitForEvents(QStringLiteral("room_updated")));
+        QCOMPARE(m_bob->eventsOfType(QStringLiteral("room_updated")).first().value("name").toString(),
+                 QStringLiteral("Salon"));
+
+        const QJsonObject created = m_alice->request(QStringLiteral("create_room"), {{"name", "Another"}});
+        QVERIFY(aliceThere->waitForEvents(QStringLiteral("room_joined")));
+        QCOMPARE(aliceThere->eventsOfType(QStringLiteral("room_joined"))
+                     .first()
+                     .value("room")
+                     .toObject()
+                     .value("id"),
+                 created.value("room").toObject().value("id"));
+
+        // Signing out everywhere reaches the other instance's connections at once.
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("logout_all"))), QStringLiteral("ok"));
+        QVERIFY(aliceThere->waitForEvents(QStringLiteral("signed_out")));
+        QCOMPARE(replyCode(aliceThere->request(QStringLiteral("list_rooms"))),
+                 QStringLiteral("unauthenticated"));
+    }
+
+    void aLostListenerCatchesUpInOrder()
+    {
+        // The second instance's listening connection is cut; meanwhile Alice sends two messages and edits
+        // the first. Once it has reconnected (checked every 2 s) it reads what it missed: both as messages,
+        // in id order, the first already edited.
+        {
+            QString error;
+            QSqlDatabase admin = m_first->database().open(QStringLiteral("admin"), &error);
+            QSqlQuery cut(admin);
+            QVERIFY(cut.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                               "WHERE application_name = ?")));
+            cut.addBindValue(QStringLiteral("natterd-bus-") + m_second->server().instanceId());
+            QVERIFY2(cut.exec() && cut.next() && cut.value(0).toBool(), qPrintable(cut.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        const auto send = [&](const char *text) {
+            return m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", text}})
+                .value("message")
+                .toObject()
+                .value("id")
+                .toInteger();
+        };
+        const qint64 first = send("one");
+        const qint64 second = send("two");
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("edit_message"),
+                                            {{"room", m_room}, {"message", first}, {"text", "one, edited"}})),
+                 QStringLiteral("ok"));
+        QVERIFY(m_bob->waitForEvents(kChatMessage, 2, 20'000));
+        const QList<QJsonObject> messages = m_bob->eventsOfType(kChatMessage);
+        QCOMPARE(messageIds(messages, m_room), (QList<qint64>{first, second}));
+        QCOMPARE(messages.first().value("message").toObject().value("text").toString(),
+                 QStringLiteral("one, edited"));
+        QVERIFY(m_bob->eventsOfType(QStringLiteral("message_changed")).isEmpty());
+    }
+
+    void sharedAndAloneKeepEachOtherOut()
+    {
+        TestServer alone;
+        alone.shareDatabaseOf(*m_first);
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("failed to start.*in use by another natterd")));
+        QVERIFY(!alone.start());
     }
 
 private:
