@@ -4,6 +4,7 @@
 #include "migrator.h"
 #include "searchquery.h"
 #include "storage.h"
+#include "testdatabase.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -19,10 +20,11 @@ class TestRepositories : public QObject {
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
+        // A fresh database each time: SQLite, or PostgreSQL in the *_postgres run.
+        m_database = std::make_unique<Test::TestDatabase>();
+        QVERIFY2(m_database->error().isEmpty(), qPrintable(m_database->error()));
         QString error;
-        m_path = m_dir.filePath(QStringLiteral("repo-%1.sqlite").arg(++m_counter));
-        QSqlDatabase db = Database::open(m_path, QStringLiteral("repo-test"), &error);
+        QSqlDatabase db = m_database->open(QStringLiteral("repo-test"), &error);
         QVERIFY2(db.isValid(), qPrintable(error));
         QVERIFY2(Migrator(db).migrate(&error), qPrintable(error));
         m_storage = std::make_unique<Storage>(db);
@@ -245,9 +247,7 @@ private:
         return result;
     }
 
-    QTemporaryDir m_dir;
-    QString m_path;
-    int m_counter = 0;
+    std::unique_ptr<Test::TestDatabase> m_database;
     std::unique_ptr<Storage> m_storage;
 };
 

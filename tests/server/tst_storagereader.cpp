@@ -3,6 +3,7 @@
 #include "migrator.h"
 #include "storage.h"
 #include "storagereader.h"
+#include "testdatabase.h"
 
 #include <QSemaphore>
 #include <QTemporaryDir>
@@ -19,10 +20,12 @@ class TestStorageReader : public QObject {
 private slots:
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("r%1.sqlite").arg(++m_counter));
+        // A fresh database each time: SQLite, or PostgreSQL in the *_postgres run.
+        m_database = std::make_unique<Test::TestDatabase>();
+        QVERIFY2(m_database->error().isEmpty(), qPrintable(m_database->error()));
         QString error;
         {
-            const QSqlDatabase db = Database::open(m_path, QStringLiteral("setup"), &error);
+            const QSqlDatabase db = m_database->open(QStringLiteral("setup"), &error);
             QVERIFY2(db.isValid() && Migrator(db).migrate(&error), qPrintable(error));
         }
         Database::close(QStringLiteral("setup"));
@@ -31,7 +34,7 @@ private slots:
 
     void readsRunOffThisThreadAndAnswerOnIt()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         const QThread *mainThread = QThread::currentThread();
@@ -63,7 +66,7 @@ private slots:
 
     void eachReadSeesWhatWasCommittedBeforeIt()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QList<bool> found;
@@ -86,7 +89,7 @@ private slots:
 
     void readsCannotWrite()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         std::optional<UserRepository::CreateStatus> status;
@@ -106,7 +109,7 @@ private slots:
 
     void aDestroyedContextIsNeverCalledBack()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -135,7 +138,7 @@ private slots:
 
     void stopWithReadsQueuedCallsNothingBackAndKeepsNothing()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -190,7 +193,7 @@ private slots:
 
     void stopWaitsForTheRunningReadOnly()
     {
-        StorageReader reader(DatabaseLocation::sqlite(m_path));
+        StorageReader reader(m_database->location());
         QString error;
         QVERIFY2(reader.start(&error), qPrintable(error));
         QSemaphore started;
@@ -244,7 +247,7 @@ private:
         QString error;
         bool created = false;
         {
-            const QSqlDatabase db = Database::open(m_path, QStringLiteral("add"), &error);
+            const QSqlDatabase db = m_database->open(QStringLiteral("add"), &error);
             User user;
             created = UserRepository(db).create(name, QStringLiteral("h"), &user) ==
                       UserRepository::CreateStatus::Created;
@@ -258,7 +261,7 @@ private:
         QString error;
         bool found = false;
         {
-            const QSqlDatabase db = Database::open(m_path, QStringLiteral("check"), &error);
+            const QSqlDatabase db = m_database->open(QStringLiteral("check"), &error);
             found = UserRepository(db).findByUsername(name).has_value();
         }
         Database::close(QStringLiteral("check"));
@@ -266,8 +269,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    QString m_path;
-    int m_counter = 0;
+    std::unique_ptr<Test::TestDatabase> m_database;
 };
 
 QTEST_GUILESS_MAIN(TestStorageReader)
