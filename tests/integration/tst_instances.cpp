@@ -13,19 +13,6 @@
 
 using namespace Natter::Test;
 
-namespace {
-QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room)
-{
-    QList<qint64> ids;
-    for (const QJsonObject &event : events) {
-        const QJsonObject message = event.value(QStringLiteral("message")).toObject();
-        if (message.value(QStringLiteral("room")).toInteger() == room)
-            ids.append(message.value(QStringLiteral("id")).toInteger());
-    }
-    return ids;
-}
-} // namespace
-
 class TestInstances : public QObject {
     Q_OBJECT
 
@@ -256,14 +243,6 @@ private slots:
     }
 
 private:
-    static QList<qint64> idsOf(const QJsonArray &messages)
-    {
-        QList<qint64> ids;
-        for (const QJsonValue &message : messages)
-            ids.append(message.toObject().value(QStringLiteral("id")).toInteger());
-        return ids;
-    }
-
     std::unique_ptr<TestServer> m_first;
     std::unique_ptr<TestServer> m_second;
     std::unique_ptr<TestClient> m_alice;

@@ -86,6 +86,25 @@ QJsonArray chatMessagesOf(const QJsonObject &reply)
     return messages;
 }
 
+QList<qint64> idsOf(const QJsonArray &messages)
+{
+    QList<qint64> ids;
+    for (const QJsonValue &message : messages)
+        ids.append(message.toObject().value(QStringLiteral("id")).toInteger());
+    return ids;
+}
+
+QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room)
+{
+    QList<qint64> ids;
+    for (const QJsonObject &event : events) {
+        const QJsonObject message = event.value(QStringLiteral("message")).toObject();
+        if (message.value(QStringLiteral("room")).toInteger() == room)
+            ids.append(message.value(QStringLiteral("id")).toInteger());
+    }
+    return ids;
+}
+
 QList<QJsonObject> TestClient::eventsOfType(const QString &type) const
 {
     const bool textOnly = type == kChatMessage;

@@ -23,6 +23,10 @@ QString replyCode(const QJsonObject &reply);
 inline const QString kChatMessage = QStringLiteral("message (text)");
 /// The messages of a history or changes reply, leaving out the lines about the room.
 QJsonArray chatMessagesOf(const QJsonObject &reply);
+/// The ids of `messages` (message objects), in their order.
+QList<qint64> idsOf(const QJsonArray &messages);
+/// The ids of the messages that `events` (message events) carry for `room`, in their order.
+QList<qint64> messageIds(const QList<QJsonObject> &events, qint64 room);
 
 /// A real QWebSocket client for integration tests: sends requests, keeps replies by id and events in order.
 /// Every wait runs the event loop until the thing arrives or the timeout passes; none sleeps a fixed time.
