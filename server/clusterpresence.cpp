@@ -28,8 +28,11 @@ ClusterPresence::~ClusterPresence()
 
 bool ClusterPresence::start(QString *error)
 {
-    // An instance that died moments ago (perhaps this one's predecessor) holds nobody any more.
-    m_context.storage.instances.removeDead(m_timing.deadAfterMs);
+    // An instance that died moments ago (perhaps this one's predecessor) holds nobody any more; the others
+    // hear it from here, since their own next look finds nothing left to remove.
+    if (const auto gone = m_context.storage.instances.removeDead(m_timing.deadAfterMs);
+        gone && !gone->isEmpty())
+        tellOthers(*gone);
     if (!registerHere()) {
         *error = QStringLiteral("cannot register this instance in the database");
         return false;
