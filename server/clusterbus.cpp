@@ -2,13 +2,13 @@
 #include "clusterbus.h"
 
 #include "database.h"
+#include "instancerepository.h"
 #include "logging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace Natter::Server {
@@ -37,17 +37,23 @@ QSet<qint64> toSet(const QJsonValue &value)
 }
 } // namespace
 
+QString ClusterBus::encode(const QString &instanceId, QJsonObject body)
+{
+    body.insert(QStringLiteral("i"), instanceId);
+    return QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 QString ClusterBus::payload(const QString &instanceId, const QSet<qint64> &messageRooms,
                             const QSet<qint64> &memberRooms, const QSet<qint64> &users)
 {
-    QJsonObject object{{QStringLiteral("i"), instanceId}};
+    QJsonObject object;
     if (!messageRooms.isEmpty())
         object.insert(QStringLiteral("r"), toArray(messageRooms));
     if (!memberRooms.isEmpty())
         object.insert(QStringLiteral("m"), toArray(memberRooms));
     if (!users.isEmpty())
         object.insert(QStringLiteral("p"), toArray(users));
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return encode(instanceId, object);
 }
 
 ClusterBus::ClusterBus(DatabaseLocation database, QString instanceId, QObject *parent)
@@ -98,16 +104,11 @@ bool ClusterBus::listen(QString *error)
     return true;
 }
 
-void ClusterBus::send(QJsonObject body)
+void ClusterBus::send(const QJsonObject &body)
 {
-    body.insert(QStringLiteral("i"), m_instanceId);
-    const QString payload = QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QSqlQuery notify(QSqlDatabase::database(m_connectionName, false));
-    notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-    notify.addBindValue(kChannel);
-    notify.addBindValue(payload);
-    if (!notify.exec())
-        qCWarning(lcStorage) << "cannot tell the other instances:" << notify.lastError().text();
+    // On this connection, not the main one: the repository logs a failure.
+    InstanceRepository(QSqlDatabase::database(m_connectionName, false))
+        .notify(kChannel, encode(m_instanceId, body));
 }
 
 void ClusterBus::forwardToRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId)

@@ -63,7 +63,9 @@ signals:
 
 private:
     bool listen(QString *error);
-    void send(QJsonObject body);
+    void send(const QJsonObject &body);
+    /// `body` with the sender's id, as the compact JSON a notification carries.
+    static QString encode(const QString &instanceId, QJsonObject body);
     void notified(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
     void check();
 

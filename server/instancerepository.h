@@ -31,7 +31,7 @@ public:
     /// Users online through instances other than `instanceId`; std::nullopt on failure.
     std::optional<QSet<qint64>> onlineElsewhere(const QString &instanceId, const QSet<qint64> &among = {});
 
-    /// NOTIFY, outside a transaction: it reaches the listeners at once.
+    /// NOTIFY: outside a transaction it reaches the listeners at once, inside one with its commit.
     bool notify(const QString &channel, const QString &payload);
 
 private:

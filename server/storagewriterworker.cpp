@@ -128,9 +128,8 @@ bool StorageWriterWorker::announce()
     const QSet<qint64> members = m_storage->rooms.changedRooms();
     if (m_instanceId.isEmpty() || (messages.isEmpty() && members.isEmpty()))
         return true;
-    return SqlStatement(m_storage->sql, QStringLiteral("SELECT pg_notify(?, ?)"),
-                        {ClusterBus::kChannel, ClusterBus::payload(m_instanceId, messages, members)})
-        .ok();
+    return m_storage->instances.notify(ClusterBus::kChannel,
+                                       ClusterBus::payload(m_instanceId, messages, members));
 }
 
 void StorageWriterWorker::close()
