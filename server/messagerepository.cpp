@@ -333,6 +333,20 @@ MessageRepository::Page MessageRepository::changes(qint64 room, qint64 since, in
     return collect(select, limit);
 }
 
+std::optional<QHash<qint64, MessageRepository::RoomPosition>> MessageRepository::roomPositions() const
+{
+    SqlStatement select(
+        m_db, QStringLiteral("SELECT r.room_id, r.rev, (SELECT COALESCE(MAX(m.id), 0) FROM messages m "
+                             "WHERE m.room_id = r.room_id) FROM room_revs r"));
+    QHash<qint64, RoomPosition> positions;
+    while (select.next())
+        positions.insert(select.value(0).toLongLong(),
+                         {select.value(1).toLongLong(), select.value(2).toLongLong()});
+    if (!select.ok())
+        return std::nullopt;
+    return positions;
+}
+
 qint64 MessageRepository::newestId(qint64 room) const
 {
     SqlStatement select(m_db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM messages WHERE room_id = ?"),

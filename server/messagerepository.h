@@ -5,6 +5,7 @@
 
 #include "chatmessage.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -84,6 +85,13 @@ public:
     void dropIndexChangesAfter(qsizetype mark) { m_pendingIndex.resize(mark); }
     /// Writes the waiting index changes, in order. False on failure (the transaction must not commit).
     bool flushIndex();
+
+    struct RoomPosition {
+        qint64 rev = 0;      // the room's change counter
+        qint64 newestId = 0; // its newest message
+    };
+    /// PostgreSQL: where every room that has changed stands now (room_revs); std::nullopt on failure.
+    std::optional<QHash<qint64, RoomPosition>> roomPositions() const;
 
     /// On PostgreSQL, the rooms whose messages changed (took a rev) since the last takeChangedRooms(),
     /// rolled-back changes included: what the writer tells other instances about.

@@ -8,7 +8,6 @@
 #include "presencetracker.h"
 #include "roomview.h"
 #include "servercontext.h"
-#include "sqlstatement.h"
 #include "storage.h"
 #include "wireframe.h"
 
@@ -26,19 +25,12 @@ RoomFeed::RoomFeed(ServerContext &context)
 
 bool RoomFeed::share(QString *error)
 {
-    SqlStatement select(
-        m_context.storage.sql,
-        QStringLiteral("SELECT r.room_id, r.rev, (SELECT COALESCE(MAX(m.id), 0) FROM messages m "
-                       "WHERE m.room_id = r.room_id) FROM room_revs r"));
-    QHash<qint64, Cursor> cursors;
-    while (select.next())
-        cursors.insert(select.value(0).toLongLong(),
-                       {select.value(1).toLongLong(), select.value(2).toLongLong()});
-    if (!select.ok()) {
+    const auto positions = m_context.storage.messages.roomPositions();
+    if (!positions) {
         *error = QStringLiteral("cannot read the rooms' change counters");
         return false;
     }
-    m_cursors = std::move(cursors);
+    m_cursors = *positions; // delivered up to where each room stands: what comes later is notified
     m_shared = true;
     return true;
 }
@@ -67,21 +59,16 @@ void RoomFeed::remote(const QSet<qint64> &rooms)
 void RoomFeed::resume()
 {
     // Every room's counter, read whole before any room is caught up: one statement at a time per connection.
-    QList<QPair<qint64, qint64>> revs;
-    {
-        SqlStatement select(m_context.storage.sql, QStringLiteral("SELECT room_id, rev FROM room_revs"));
-        while (select.next())
-            revs.append({select.value(0).toLongLong(), select.value(1).toLongLong()});
-        if (!select.ok()) {
-            qCWarning(lcStorage) << "cannot read the rooms' change counters; tried again in a moment";
-            m_retryAll = true;
-            return;
-        }
+    const auto positions = m_context.storage.messages.roomPositions();
+    if (!positions) {
+        qCWarning(lcStorage) << "cannot read the rooms' change counters; tried again in a moment";
+        m_retryAll = true;
+        return;
     }
     m_retryAll = false;
-    for (const auto &[room, rev] : std::as_const(revs)) {
-        if (rev > m_cursors.value(room).rev)
-            catchUp(room);
+    for (auto it = positions->cbegin(); it != positions->cend(); ++it) {
+        if (it->rev > m_cursors.value(it.key()).rev)
+            catchUp(it.key());
     }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chatmessage.h"
+#include "messagerepository.h"
 
 #include <QHash>
 #include <QSet>
@@ -40,10 +41,9 @@ public:
     void retry();
 
 private:
-    struct Cursor {
-        qint64 rev = 0;      // the last change delivered here
-        qint64 newestId = 0; // the newest message delivered: a message at or below it is a change
-    };
+    // Per room, the last change delivered here and the newest message delivered (a message at or below it
+    // is a change).
+    using Cursor = MessageRepository::RoomPosition;
     void catchUp(qint64 room);
     void deliverRead(const ChatMessage &message, bool isNew);
 
