@@ -102,9 +102,8 @@ bool ChatServer::start(QString *error)
     m_writer = std::make_unique<StorageWriter>(*database);
     const bool shared = database->isPostgres() && m_config.sharedDatabase;
     m_instanceId = QString::fromLatin1(SecureRandom::bytes(8).toHex());
-    const QString &instanceId = m_instanceId;
     if (shared)
-        m_writer->announceCommitsAs(instanceId);
+        m_writer->announceCommitsAs(m_instanceId);
     if (!m_writer->start(error)) {
         stop();
         return false;
@@ -124,7 +123,7 @@ bool ChatServer::start(QString *error)
                                       *m_typing, m_limits, m_abuse, *m_members});
     m_feed = std::make_unique<RoomFeed>(*m_context);
     m_context->feed = m_feed.get();
-    if (shared && !shareDatabase(*database, instanceId, error)) {
+    if (shared && !shareDatabase(*database, error)) {
         stop();
         return false;
     }
@@ -230,11 +229,11 @@ bool ChatServer::openDatabase(const DatabaseLocation &database, QString *error)
     return true;
 }
 
-bool ChatServer::shareDatabase(const DatabaseLocation &database, const QString &instanceId, QString *error)
+bool ChatServer::shareDatabase(const DatabaseLocation &database, QString *error)
 {
     // Listening first, then reading where each room is: a commit in between is both read and notified,
     // and the feed delivers it once.
-    m_bus = std::make_unique<ClusterBus>(database, instanceId);
+    m_bus = std::make_unique<ClusterBus>(database, m_instanceId);
     if (!m_bus->start(error) || !m_feed->share(error))
         return false;
     connect(m_bus.get(), &ClusterBus::membershipsChanged, this,
@@ -242,7 +241,7 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, const QString &
     connect(m_bus.get(), &ClusterBus::roomsChanged, this,
             [this](const QSet<qint64> &rooms) { m_feed->remote(rooms); });
     m_clusterPresence = std::make_unique<ClusterPresence>(
-        *m_context, instanceId,
+        *m_context, m_instanceId,
         ClusterPresence::Timing{m_config.instanceHeartbeatMs, m_config.instanceDeadAfterMs});
     if (!m_clusterPresence->start(error))
         return false;
@@ -274,7 +273,7 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, const QString &
         m_feed->resume();
         m_clusterPresence->resync();
     });
-    qCInfo(lcServer).noquote() << "sharing the database with other instances as" << instanceId;
+    qCInfo(lcServer).noquote() << "sharing the database with other instances as" << m_instanceId;
     return true;
 }
 

@@ -74,7 +74,7 @@ public:
 private:
     bool openDatabase(const DatabaseLocation &database, QString *error);
     /// Several instances on one PostgreSQL database: listens to the others' commits and feeds them in.
-    bool shareDatabase(const DatabaseLocation &database, const QString &instanceId, QString *error);
+    bool shareDatabase(const DatabaseLocation &database, QString *error);
     bool setUpTls(QString *error);
     void acceptTcpConnections();
     QWebSocketServer *nextHandshakeShard();

@@ -156,7 +156,7 @@ bool Database::quickCheck(const QSqlDatabase &db, QString *error)
 bool Database::checkWritable(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
-    if (db.driverName() == QLatin1String("QPSQL")) {
+    if (isPostgres(db)) {
         if (!query.exec(QStringLiteral("SHOW transaction_read_only")) || !query.next()) {
             *error = query.lastError().text();
             return false;

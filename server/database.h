@@ -39,6 +39,8 @@ public:
     /// instances with shared_database hold it shared, which lets them in together and keeps out one that
     /// would not tell them of its commits. False with `error` when the other kind holds it.
     static bool claim(const QSqlDatabase &db, bool shared, QString *error);
+    /// True for a PostgreSQL (QPSQL) connection: what the few statements that differ by dialect ask.
+    static bool isPostgres(const QSqlDatabase &db) { return db.driverName() == QLatin1String("QPSQL"); }
     /// Closes and forgets the named connection; every QSqlDatabase/QSqlQuery of it must be gone.
     static void close(const QString &connectionName);
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "migrator.h"
 
+#include "database.h"
 #include "logging.h"
 
 #include <QDir>
@@ -17,11 +18,6 @@ Migrator::Migrator(QSqlDatabase db, QString resourceDir)
     , m_resourceDir(std::move(resourceDir))
 {}
 
-bool Migrator::isPostgres() const
-{
-    return m_db.driverName() == QLatin1String("QPSQL");
-}
-
 QList<Migrator::Migration> Migrator::migrations() const
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_[a-z0-9_]+(\\.postgresql)?\\.sql$"));
@@ -32,7 +28,7 @@ QList<Migrator::Migration> Migrator::migrations() const
         if (!match.hasMatch())
             continue;
         const bool forPostgres = match.hasCaptured(2);
-        if (forPostgres && !isPostgres())
+        if (forPostgres && !Database::isPostgres(m_db))
             continue;
         const int version = match.captured(1).toInt();
         // The dialect's own file wins over the portable one of the same number.
@@ -51,7 +47,7 @@ int Migrator::latestVersion() const
 int Migrator::currentVersion() const
 {
     QSqlQuery query(m_db);
-    if (!isPostgres()) {
+    if (!Database::isPostgres(m_db)) {
         if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
             return -1;
         return query.value(0).toInt();
@@ -67,7 +63,7 @@ int Migrator::currentVersion() const
 
 bool Migrator::migrate(QString *error)
 {
-    if (!isPostgres())
+    if (!Database::isPostgres(m_db))
         return migrateLocked(error);
     // Held by this connection until unlocked (or until it closes, should natterd die half-way); the key is
     // natterd's own ("natt" in ASCII).
@@ -123,7 +119,7 @@ bool Migrator::apply(const Migration &migration, QString *error)
         return false;
     }
     QStringList statements = QString(script).remove(comment).split(statementEnd, Qt::SkipEmptyParts);
-    if (isPostgres()) {
+    if (Database::isPostgres(m_db)) {
         statements.append(
             QStringLiteral("CREATE TABLE IF NOT EXISTS natter_schema (version INTEGER NOT NULL)"));
         statements.append(QStringLiteral("DELETE FROM natter_schema"));

@@ -33,7 +33,6 @@ private:
     QList<Migration> migrations() const;
     bool migrateLocked(QString *error);
     bool apply(const Migration &migration, QString *error);
-    bool isPostgres() const;
 
     QSqlDatabase m_db;
     QString m_resourceDir;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlconnection.h"
 
+#include "database.h"
 #include "logging.h"
 #include "sqlstatement.h"
 
@@ -17,7 +18,7 @@ constexpr qsizetype kMaxCached = 256;
 SqlConnection::SqlConnection(QSqlDatabase db)
     : m_db(std::move(db))
     , m_cache(std::make_shared<Cache>())
-    , m_postgres(m_db.driverName() == QLatin1String("QPSQL"))
+    , m_postgres(Database::isPostgres(m_db))
 {}
 
 bool SqlConnection::command(const QString &sql) const
