@@ -17,7 +17,7 @@ constexpr qsizetype kMaxCached = 256;
 
 SqlConnection::SqlConnection(QSqlDatabase db)
     : m_db(std::move(db))
-    , m_cache(std::make_shared<Cache>())
+    , m_shared(std::make_shared<Shared>())
     , m_postgres(Database::isPostgres(m_db))
 {}
 
@@ -28,8 +28,17 @@ bool SqlConnection::command(const QString &sql) const
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return true;
-    qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << query.lastError().text();
+    noteFailure(QStringLiteral("statement failed:"), sql, query.lastError());
     return false;
+}
+
+void SqlConnection::noteFailure(const QString &what, const QString &sql, const QSqlError &error) const
+{
+    // PostgreSQL's SQLSTATE classes: 40P01 deadlock_detected, 40001 serialization_failure.
+    const QString code = error.nativeErrorCode();
+    if (code == QLatin1String("40P01") || code == QLatin1String("40001"))
+        m_shared->conflict = true;
+    qCWarning(lcStorage).noquote() << what << sql << ":" << error.text();
 }
 
 struct SqlConnection::Lease::Entry {
@@ -58,22 +67,22 @@ SqlConnection::Lease::~Lease()
 SqlConnection::Lease SqlConnection::lease(const QString &sql) const
 {
     Lease lease;
-    const auto found = m_cache->constFind(sql);
-    if (found != m_cache->constEnd() && !(*found)->inUse) {
+    const auto found = m_shared->statements.constFind(sql);
+    if (found != m_shared->statements.constEnd() && !(*found)->inUse) {
         lease.m_entry = *found;
         lease.m_entry->inUse = true;
         lease.m_query = &lease.m_entry->query;
         lease.m_prepared = true;
         return lease;
     }
-    if (found == m_cache->constEnd() && m_cache->size() < kMaxCached) {
+    if (found == m_shared->statements.constEnd() && m_shared->statements.size() < kMaxCached) {
         auto entry = std::make_shared<Lease::Entry>(Lease::Entry{QSqlQuery(m_db), false});
         entry->query.setForwardOnly(true);
         lease.m_prepared = entry->query.prepare(sql);
         lease.m_query = &entry->query;
         if (lease.m_prepared) {
             entry->inUse = true;
-            m_cache->insert(sql, entry);
+            m_shared->statements.insert(sql, entry);
         }
         lease.m_entry = std::move(entry);
         return lease;

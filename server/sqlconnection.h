@@ -3,9 +3,11 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <memory>
+#include <utility>
 
 namespace Natter::Server {
 
@@ -25,6 +27,12 @@ public:
     /// prepared once and kept, like every statement; PostgreSQL cannot prepare these, so it is sent as is.
     /// False (and logged) on failure.
     bool command(const QString &sql) const;
+    /// Whether a statement on this connection (or a copy) failed since the last call because PostgreSQL
+    /// chose it to end a deadlock or a serialization conflict (SQLSTATE 40P01, 40001): the same work can
+    /// succeed in a new transaction, once the locks this one holds are let go. Clears it.
+    bool takeConflict() const { return std::exchange(m_shared->conflict, false); }
+    /// Logs a failed statement and notes a conflict (see takeConflict()).
+    void noteFailure(const QString &what, const QString &sql, const QSqlError &error) const;
 
     /// A prepared statement borrowed from the cache; given back (reset, its rows let go) when destroyed.
     class Lease {
@@ -52,10 +60,13 @@ public:
     Lease lease(const QString &sql) const;
 
 private:
-    using Cache = QHash<QString, std::shared_ptr<Lease::Entry>>;
+    struct Shared {
+        QHash<QString, std::shared_ptr<Lease::Entry>> statements;
+        bool conflict = false;
+    };
 
     QSqlDatabase m_db;
-    std::shared_ptr<Cache> m_cache;
+    std::shared_ptr<Shared> m_shared;
     bool m_postgres = false;
 };
 

@@ -9,7 +9,8 @@ namespace Natter::Server {
 
 SqlStatement::SqlStatement(const SqlConnection &db, const QString &sql,
                            std::initializer_list<QVariant> values)
-    : m_lease(db.lease(sql))
+    : m_db(&db)
+    , m_lease(db.lease(sql))
     , m_query(m_lease.query())
 {
     if (!m_lease.prepared()) {
@@ -21,7 +22,7 @@ SqlStatement::SqlStatement(const SqlConnection &db, const QString &sql,
         m_query->bindValue(position++, value); // by position: a reused statement keeps its earlier values
     m_ok = m_query->exec();
     if (!m_ok && !violatedUniqueness())
-        qCWarning(lcStorage).noquote() << "statement failed:" << sql << ":" << m_query->lastError().text();
+        db.noteFailure(QStringLiteral("statement failed:"), sql, m_query->lastError());
 }
 
 bool SqlStatement::next()
@@ -32,8 +33,7 @@ bool SqlStatement::next()
         return true;
     if (m_query->lastError().isValid()) {
         m_ok = false;
-        qCWarning(lcStorage).noquote()
-            << "reading rows failed:" << m_query->lastQuery() << ":" << m_query->lastError().text();
+        m_db->noteFailure(QStringLiteral("reading rows failed:"), m_query->lastQuery(), m_query->lastError());
     }
     return false;
 }

@@ -30,6 +30,7 @@ public:
     bool violatedUniqueness() const;
 
 private:
+    const SqlConnection *m_db; // outlives the statement, as the repositories that run them keep theirs
     SqlConnection::Lease m_lease;
     QSqlQuery *m_query;
     bool m_ok = false;

@@ -12,6 +12,8 @@ namespace Natter::Server {
 namespace {
 // Measured with tst_messages' 10 000 pipelined sends on PostgreSQL 15: see flush().
 constexpr qsizetype kPostgresBatch = 64;
+// How often one batch commits early and runs a job again after a deadlock with another instance's writer.
+constexpr int kConflictRetries = 3;
 } // namespace
 
 StorageWriterWorker::StorageWriterWorker(StorageWriter *owner, DatabaseLocation database,
@@ -84,21 +86,19 @@ bool StorageWriterWorker::exec(const QString &sql)
 
 QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
 {
+    QList<quint64> durable; // committed by an earlier transaction of this batch
     QList<quint64> succeeded;
-    // IMMEDIATE: SQLite takes the write lock now, not at the first write, where a busy database could
-    // refuse a job half-way. PostgreSQL locks row by row; a job's first write to a room (its rev) holds
-    // that room's row until the commit, which keeps message ids in commit order per room across instances.
-    const QString begin = m_storage && m_storage->sql.isPostgres() ? QStringLiteral("BEGIN")
-                                                                   : QStringLiteral("BEGIN IMMEDIATE");
-    if (!m_storage || !exec(begin)) {
+    int conflicts = 0;
+    if (!begin()) {
         qCWarning(lcStorage) << "cannot begin a write transaction;" << batch.size() << "writes refused";
         return {};
     }
-    for (const Queued &queued : batch) {
+    for (qsizetype i = 0; i < batch.size(); ++i) {
         if (!exec(QStringLiteral("SAVEPOINT job")))
             break;
         const qsizetype indexMark = m_storage->messages.indexMark();
-        const bool ok = queued.job(*m_storage);
+        m_storage->sql.takeConflict();
+        const bool ok = batch.at(i).job(*m_storage);
         bool intact = true;
         if (!ok) {
             intact = exec(QStringLiteral("ROLLBACK TO job"));
@@ -107,19 +107,55 @@ QList<quint64> StorageWriterWorker::commit(const QList<Queued> &batch)
         // A savepoint that cannot be rolled back to or released means SQLite already rolled back the whole
         // transaction (a full disk, an I/O error): nothing of the batch is kept, index changes included.
         if (!intact || !exec(QStringLiteral("RELEASE job"))) {
-            qCWarning(lcStorage) << "the write transaction was lost;" << batch.size() << "writes refused";
+            qCWarning(lcStorage) << "the write transaction was lost;" << batch.size() - durable.size()
+                                 << "writes refused";
             m_storage->messages.dropIndexChangesAfter(0);
             exec(QStringLiteral("ROLLBACK"));
-            return {};
+            return durable;
+        }
+        // PostgreSQL ended a deadlock with another instance's writer by failing this job. Run again in this
+        // transaction, it would wait for the same locks again, held by the other writer, which waits for
+        // the ones this transaction holds: so what succeeded so far is committed first, and the job runs
+        // again in a new transaction, once the other writer has had the locks.
+        if (!ok && m_storage->sql.takeConflict() && conflicts < kConflictRetries) {
+            ++conflicts;
+            qCInfo(lcStorage) << "a write met another instance's in a deadlock; committing"
+                              << succeeded.size() << "and running it again";
+            if (!finish(batch.size() - durable.size()))
+                return durable;
+            durable.append(std::exchange(succeeded, {}));
+            if (!begin()) {
+                qCWarning(lcStorage) << "cannot begin a write transaction;" << batch.size() - durable.size()
+                                     << "writes refused";
+                return durable;
+            }
+            --i;
+            continue;
         }
         if (ok)
-            succeeded.append(queued.ticket);
+            succeeded.append(batch.at(i).ticket);
     }
+    if (finish(batch.size() - durable.size()))
+        durable.append(succeeded);
+    return durable;
+}
+
+bool StorageWriterWorker::begin()
+{
+    // IMMEDIATE: SQLite takes the write lock now, not at the first write, where a busy database could
+    // refuse a job half-way. PostgreSQL locks row by row; a job's first write to a room (its rev) holds
+    // that room's row until the commit, which keeps message ids in commit order per room across instances.
+    return m_storage &&
+           exec(m_storage->sql.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+bool StorageWriterWorker::finish(qsizetype jobs)
+{
     if (m_storage->messages.flushIndex() && announce() && exec(QStringLiteral("COMMIT")))
-        return succeeded;
-    qCWarning(lcStorage) << "group commit of" << batch.size() << "writes failed; all of them are refused";
+        return true;
+    qCWarning(lcStorage) << "group commit of" << jobs << "writes failed; all of them are refused";
     exec(QStringLiteral("ROLLBACK"));
-    return {};
+    return false;
 }
 
 bool StorageWriterWorker::announce()

@@ -41,6 +41,9 @@ private:
     };
     /// Tickets of the jobs that are durable now.
     QList<quint64> commit(const QList<Queued> &batch);
+    bool begin();
+    /// Commits the transaction of `jobs` writes, or rolls it back and says so.
+    bool finish(qsizetype jobs);
     bool exec(const QString &sql);
     /// In the transaction, so that it reaches the others only with the commit, and in commit order.
     bool announce();

@@ -244,6 +244,87 @@ private slots:
         Database::close(QStringLiteral("lost"));
     }
 
+    void aDeadlockWithAnotherInstancesWriterIsRunAgain()
+    {
+        if (!Test::TestDatabase::postgres())
+            QSKIP("only PostgreSQL has writers of several instances on one database");
+        // Two instances' writers, each with a batch that writes two rooms, in opposite orders. Each first
+        // job waits until the other's has written, so that each holds one room's rev and then asks for the
+        // other's: a deadlock. PostgreSQL fails one of the second jobs; the writer must commit what it has
+        // and run that job again rather than refuse it.
+        RoomRepository::RoomRow roomA;
+        RoomRepository::RoomRow roomB;
+        auto alice = std::make_shared<User>();
+        {
+            QString error;
+            Storage storage(m_database->open(QStringLiteral("rooms"), &error));
+            QVERIFY2(storage.users.create(QStringLiteral("alice"), QStringLiteral("h"), alice.get()) ==
+                         UserRepository::CreateStatus::Created,
+                     qPrintable(error));
+            QVERIFY(storage.rooms.create(QStringLiteral("A"), QStringLiteral("AAAAAAAAAA"), alice->id,
+                                         &roomA) == RoomRepository::CreateStatus::Created);
+            QVERIFY(storage.rooms.create(QStringLiteral("B"), QStringLiteral("BBBBBBBBBB"), alice->id,
+                                         &roomB) == RoomRepository::CreateStatus::Created);
+        }
+        Database::close(QStringLiteral("rooms"));
+
+        StorageWriter first(m_database->location());
+        StorageWriter second(m_database->location());
+        QString error;
+        QVERIFY2(first.start(&error) && second.start(&error), qPrintable(error));
+        QSemaphore releaseFirst;
+        QSemaphore releaseSecond;
+        hold(first, releaseFirst);
+        hold(second, releaseSecond);
+        if (QTest::currentTestFailed())
+            return;
+        auto firstWrote = std::make_shared<QSemaphore>();
+        auto secondWrote = std::make_shared<QSemaphore>();
+        auto results = std::make_shared<QHash<QString, bool>>();
+        auto send = [alice](qint64 room, const QString &text, std::shared_ptr<QSemaphore> wrote,
+                            std::shared_ptr<QSemaphore> otherWrote) {
+            return [=](Storage &storage) {
+                if (!storage.messages.insert(room, *alice, text, {}, 1).has_value())
+                    return false;
+                if (!wrote)
+                    return true;
+                wrote->release();
+                return otherWrote->tryAcquire(1, 30'000);
+            };
+        };
+        auto record = [results](const QString &text) {
+            return [results, text](bool committed) { results->insert(text, committed); };
+        };
+        first.run(send(roomA.id, QStringLiteral("first to A"), firstWrote, secondWrote),
+                  record(QStringLiteral("first to A")));
+        first.run(send(roomB.id, QStringLiteral("first to B"), {}, {}), record(QStringLiteral("first to B")));
+        second.run(send(roomB.id, QStringLiteral("second to B"), secondWrote, firstWrote),
+                   record(QStringLiteral("second to B")));
+        second.run(send(roomA.id, QStringLiteral("second to A"), {}, {}),
+                   record(QStringLiteral("second to A")));
+        releaseFirst.release();
+        releaseSecond.release();
+        QTRY_COMPARE_WITH_TIMEOUT(results->size(), 4, 30'000);
+        for (auto it = results->cbegin(); it != results->cend(); ++it)
+            QVERIFY2(it.value(), qPrintable(it.key()));
+        QCOMPARE(first.jobsCommitted() + second.jobsCommitted(), 6); // the holders too
+        first.stop();
+        second.stop();
+
+        {
+            const QSqlDatabase db = m_database->open(QStringLiteral("deadlock"), &error);
+            QSqlQuery count(db);
+            QVERIFY(count.exec(QStringLiteral("SELECT room_id, count(*) FROM messages GROUP BY room_id "
+                                              "ORDER BY room_id")));
+            QVERIFY(count.next());
+            QCOMPARE(count.value(1).toInt(), 2);
+            QVERIFY(count.next());
+            QCOMPARE(count.value(1).toInt(), 2);
+            QVERIFY(!count.next());
+        }
+        Database::close(QStringLiteral("deadlock"));
+    }
+
     void refusesADatabaseItCannotOpen()
     {
         StorageWriter writer(
@@ -287,14 +368,22 @@ private:
                 record(committed);
             });
         QTRY_VERIFY(created);
+        hold(writer, held.release, record);
+    }
+
+    /// Returns once a job holds the started writer, which it does until `release`: the jobs given meanwhile
+    /// queue up and share the next transaction.
+    static void hold(
+        StorageWriter &writer, QSemaphore &release, StorageWriter::Done done = [](bool) {})
+    {
         QSemaphore started;
         writer.run(
-            [&started, &release = held.release](Storage &) {
+            [&started, &release](Storage &) {
                 started.release();
                 release.acquire();
                 return true;
             },
-            record);
+            std::move(done));
         started.acquire();
     }
 
