@@ -252,6 +252,10 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, QString *error)
             &ClusterPresence::changedElsewhere);
     connect(m_bus.get(), &ClusterBus::eventForRoom, this,
             [this](qint64 room, const QJsonObject &event, qint64 except) {
+                if (event.value(QLatin1String("type")).toString() == TypingEvent::type) {
+                    if (const auto typing = TypingEvent::fromJson(event))
+                        m_typing->setElsewhere(typing->room, typing->user.id, typing->typing);
+                }
                 Delivery::toRoom(*m_context, room, event, except);
             });
     connect(m_bus.get(), &ClusterBus::eventForUser, this,
@@ -270,6 +274,7 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, QString *error)
     connect(m_bus.get(), &ClusterBus::checked, this, [this] { m_feed->retry(); });
     connect(m_bus.get(), &ClusterBus::resumed, this, [this] {
         m_members->forgetAll();
+        m_typing->forgetAllElsewhere();
         m_feed->resume();
         m_clusterPresence->resync();
     });

@@ -7,6 +7,7 @@
 #include "presencetracker.h"
 #include "servercontext.h"
 #include "storage.h"
+#include "typingtracker.h"
 #include "wireframe.h"
 
 namespace Natter::Server {
@@ -83,6 +84,8 @@ void ClusterPresence::changedElsewhere(const QSet<qint64> &userIds)
     for (const qint64 userId : userIds) {
         const bool before = m_context.presence.isOnline(userId);
         m_context.presence.setOnlineElsewhere(userId, elsewhere->contains(userId));
+        if (!elsewhere->contains(userId))
+            m_context.typing.forgetElsewhere(userId);
         if (m_context.presence.isOnline(userId) != before)
             changed.insert(userId);
     }

@@ -30,6 +30,19 @@ void TypingTracker::set(qint64 room, const User &user, bool typing)
         m_changed(room, user, typing);
 }
 
+void TypingTracker::setElsewhere(qint64 room, qint64 userId, bool typing)
+{
+    if (typing)
+        m_elsewhere.insert(Key{room, userId});
+    else
+        m_elsewhere.remove(Key{room, userId});
+}
+
+void TypingTracker::forgetElsewhere(qint64 userId)
+{
+    m_elsewhere.removeIf([userId](const Key &key) { return key.user == userId; });
+}
+
 void TypingTracker::expire()
 {
     const qint64 now = monotonicMs();

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 
@@ -19,7 +20,17 @@ public:
     TypingTracker(int expiryMs, Changed changed, QObject *parent = nullptr);
 
     void set(qint64 room, const User &user, bool typing);
-    bool isTyping(qint64 room, qint64 userId) const { return m_deadlines.contains(Key{room, userId}); }
+    /// Typing through another instance, as its `typing` events tell: for room views only (the events reach
+    /// this instance's connections as they are). No deadline here: that instance sends the end.
+    void setElsewhere(qint64 room, qint64 userId, bool typing);
+    /// The user has no connection on another instance any more (or this instance may have missed events:
+    /// every user), so nothing is being typed there; an instance that died sends no end.
+    void forgetElsewhere(qint64 userId);
+    void forgetAllElsewhere() { m_elsewhere.clear(); }
+    bool isTyping(qint64 room, qint64 userId) const
+    {
+        return m_deadlines.contains(Key{room, userId}) || m_elsewhere.contains(Key{room, userId});
+    }
     int active() const { return int(m_deadlines.size()); }
 
 private:
@@ -38,6 +49,7 @@ private:
     int m_expiryMs;
     Changed m_changed;
     QHash<Key, Entry> m_deadlines;
+    QSet<Key> m_elsewhere;
     QTimer m_sweep;
 };
 

@@ -164,6 +164,13 @@ private slots:
                  QStringLiteral("ok"));
         QVERIFY(m_bob->waitForEvents(QStringLiteral("typing")));
         QCOMPARE(m_bob->eventsOfType(QStringLiteral("typing")).first().value("typing").toBool(), true);
+        // A room's view on the other instance shows it too (what a connection signing in there learns),
+        // until it ends.
+        QVERIFY(typingInRoomView(*m_bob, QStringLiteral("alice")));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("typing"), {{"room", m_room}, {"typing", false}})),
+                 QStringLiteral("ok"));
+        QTRY_COMPARE(m_bob->eventsOfType(QStringLiteral("typing")).size(), 2);
+        QVERIFY(!typingInRoomView(*m_bob, QStringLiteral("alice")));
 
         const QJsonObject sent =
             m_bob->request(QStringLiteral("send"), {{"room", m_room}, {"text", "read me"}});
@@ -243,6 +250,22 @@ private slots:
     }
 
 private:
+    /// Whether `client`'s list_rooms shows `username` typing in the test's room.
+    bool typingInRoomView(TestClient &client, const QString &username) const
+    {
+        const QJsonArray rooms = client.request(QStringLiteral("list_rooms")).value("rooms").toArray();
+        for (const QJsonValue &room : rooms) {
+            if (room.toObject().value("id").toInteger() != m_room)
+                continue;
+            const QJsonArray members = room.toObject().value("members").toArray();
+            for (const QJsonValue &member : members) {
+                if (member.toObject().value("username").toString() == username)
+                    return member.toObject().value("typing").toBool();
+            }
+        }
+        return false;
+    }
+
     std::unique_ptr<TestServer> m_first;
     std::unique_ptr<TestServer> m_second;
     std::unique_ptr<TestClient> m_alice;
