@@ -21,9 +21,9 @@ class ClusterBus : public QObject {
 public:
     static inline const QString kChannel = QStringLiteral("natter_commits");
     /// What a commit NOTIFYs: {"i": instance, "r": [rooms whose messages changed], "m": [rooms whose members
-    /// changed]}; and ClusterPresence: "p": [users whose presence may have changed]. A batch holds at most 64
-    /// writes, so it stays far below PostgreSQL's 8000 bytes; presence names one user, or the users of a
-    /// dead instance (cut into several notifications when many).
+    /// changed]}; and ClusterPresence: "p": [users whose presence may have changed]. A batch holds at most
+    /// 128 writes, so it stays below PostgreSQL's 8000 bytes; presence names one user, or the users of a dead
+    /// instance (cut into several notifications when many).
     static QString payload(const QString &instanceId, const QSet<qint64> &messageRooms,
                            const QSet<qint64> &memberRooms, const QSet<qint64> &users = {});
 

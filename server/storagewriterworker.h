@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Natter::Server {
 
@@ -41,6 +42,10 @@ private:
     };
     /// Tickets of the jobs that are durable now.
     QList<quint64> commit(const QList<Queued> &batch);
+    /// PostgreSQL: the batch in one go; nullopt when a job failed and nothing was kept.
+    std::optional<QList<quint64>> commitWhole(const QList<Queued> &batch);
+    /// Each job in a savepoint of its own: one that fails is undone alone.
+    QList<quint64> commitEach(const QList<Queued> &batch);
     bool begin();
     /// Commits the transaction of `jobs` writes, or rolls it back and says so.
     bool finish(qsizetype jobs);
