@@ -21,12 +21,20 @@ private slots:
     {
         if (!TestDatabase::postgres())
             QSKIP("several instances share a PostgreSQL database (the *_postgres run)");
+        // One test needs the instances' own heartbeats out of the way (a minute: the test is over before).
+        const int heartbeatMs =
+            QTest::currentTestFunction() == QLatin1String("aStartingInstanceTellsOfTheDeadItFinds") ? 60'000
+                                                                                                    : 2'000;
         m_first = std::make_unique<TestServer>();
         m_first->config().sharedDatabase = true;
+        m_first->config().instanceHeartbeatMs = heartbeatMs;
+        m_first->config().instanceDeadAfterMs = 5 * heartbeatMs;
         QVERIFY(m_first->start());
         m_second = std::make_unique<TestServer>();
         m_second->shareDatabaseOf(*m_first);
         m_second->config().sharedDatabase = true;
+        m_second->config().instanceHeartbeatMs = heartbeatMs;
+        m_second->config().instanceDeadAfterMs = 5 * heartbeatMs;
         QVERIFY(m_second->start());
         m_alice = TestClient::signedIn(m_first->url(), QStringLiteral("alice"), true);
         m_bob = TestClient::signedIn(m_second->url(), QStringLiteral("bob"), true); // the account is shared
@@ -154,6 +162,52 @@ private slots:
             }(),
             10'000);
         m_bob.reset();
+    }
+
+    void aStartingInstanceTellsOfTheDeadItFinds()
+    {
+        // Dora was connected only through an instance that died (kill -9) and that no running instance has
+        // reaped yet: their heartbeats are a minute apart here. An instance that starts removes it, and must
+        // tell the others, whose own look would find nothing left to remove.
+        auto dora = TestClient::signedIn(m_first->url(), QStringLiteral("dora"), true);
+        const qint64 doraId = dora->userId();
+        QCOMPARE(replyCode(dora->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        dora.reset();
+        const auto aboutDora = [&] {
+            QList<bool> online;
+            for (const QJsonObject &event : m_alice->eventsOfType(QStringLiteral("presence"))) {
+                if (event.value("user").toObject().value("id").toInteger() == doraId)
+                    online.append(event.value("online").toBool());
+            }
+            return online;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(aboutDora(), QList<bool>{false}, 10'000);
+        {
+            QString error;
+            QSqlDatabase db = m_first->database().open(QStringLiteral("ghost"), &error);
+            QVERIFY2(db.isOpen(), qPrintable(error));
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(QStringLiteral("INSERT INTO instances (id, started_at, heartbeat_at) "
+                                               "VALUES ('ghost', 0, 0)")),
+                     qPrintable(query.lastError().text()));
+            QVERIFY(query.prepare(
+                QStringLiteral("INSERT INTO instance_presence (instance_id, user_id) VALUES ('ghost', ?)")));
+            query.addBindValue(doraId);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            // What the ghost said when Dora connected through it.
+            QVERIFY(query.prepare(QStringLiteral("SELECT pg_notify('natter_commits', ?)")));
+            query.addBindValue(QStringLiteral(R"({"i":"ghost","p":[%1]})").arg(doraId));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ghost"));
+        QTRY_COMPARE_WITH_TIMEOUT(aboutDora(), (QList<bool>{false, true}), 10'000);
+
+        TestServer third;
+        third.shareDatabaseOf(*m_first);
+        third.config().sharedDatabase = true;
+        QVERIFY(third.start());
+        QTRY_COMPARE_WITH_TIMEOUT(aboutDora(), (QList<bool>{false, true, false}), 10'000);
     }
 
     void eventsThatAreNotStoredCrossInstancesToo()
