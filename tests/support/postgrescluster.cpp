@@ -70,6 +70,25 @@ QString PostgresCluster::start()
         !error.isEmpty())
         return error;
     m_running = true;
+    // A test that aborts (qFatal, a crash, a timeout's kill) runs no destructor and no post-routine, and
+    // would leave its server running. The watchdog's standard input is a pipe from this process, which closes
+    // with it whichever way it ends; the watchdog then stops the server and removes the directory.
+    m_watchdog.setProcessChannelMode(QProcess::ForwardedChannels);
+    // A session of its own: a harness that kills the test's process group (CTest on a timeout) spares it.
+    m_watchdog.setChildProcessModifier([] { ::setsid(); });
+    m_watchdog.start(
+        QStringLiteral("sh"),
+        QStringList{QStringLiteral("-c"),
+                    QStringLiteral("cat >/dev/null; dir=$1; shift; \"$@\" >/dev/null 2>&1; "
+                                   "rm -rf \"$dir\""),
+                    QStringLiteral("natter-test-cluster-watchdog"), m_dir.path()} +
+            command(QStringLiteral("pg_ctl"), {dataOption(), QStringLiteral("--mode=immediate"),
+                                               QStringLiteral("--wait"), QStringLiteral("stop")}));
+    if (!m_watchdog.waitForStarted()) {
+        stop();
+        return QStringLiteral("cannot start the watchdog that stops the cluster: %1")
+            .arg(m_watchdog.errorString());
+    }
     return {};
 }
 
@@ -78,8 +97,23 @@ void PostgresCluster::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_watchdog.state() == QProcess::Running) {
+        m_watchdog.closeWriteChannel();
+        if (m_watchdog.waitForFinished(kProgramTimeoutMs))
+            return;
+    }
     run(QStringLiteral("pg_ctl"),
         {dataOption(), QStringLiteral("--mode=immediate"), QStringLiteral("--wait"), QStringLiteral("stop")});
+}
+
+QStringList PostgresCluster::command(const QString &program, const QStringList &arguments) const
+{
+    const QString path = m_programs + QLatin1Char('/') + program;
+    if (!runningAsRoot())
+        return QStringList{path} + arguments;
+    return QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"),
+                       QStringLiteral("--"), path} +
+           arguments;
 }
 
 QString PostgresCluster::dataOption() const
@@ -100,16 +134,11 @@ QSqlDatabase PostgresCluster::connect(const QString &connectionName, const QStri
 
 QString PostgresCluster::run(const QString &program, const QStringList &arguments) const
 {
-    const QString path = m_programs + QLatin1Char('/') + program;
+    QStringList line = command(program, arguments);
     QProcess process;
     process.setWorkingDirectory(m_dir.path());
     process.setProcessChannelMode(QProcess::MergedChannels);
-    if (runningAsRoot())
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
-                                                             QStringLiteral("--"), path} +
-                                                     arguments);
-    else
-        process.start(path, arguments);
+    process.start(line.takeFirst(), line);
     if (!process.waitForFinished(kProgramTimeoutMs) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0) {
         return QStringLiteral("%1 failed: %2")

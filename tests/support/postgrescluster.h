@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -36,8 +37,13 @@ private:
     QString run(const QString &program, const QStringList &arguments) const;
     /// initdb's and pg_ctl's option naming the cluster's directory.
     QString dataOption() const;
+    /// What runs `program` with `arguments`, as `postgres` under root.
+    QStringList command(const QString &program, const QStringList &arguments) const;
 
     QTemporaryDir m_dir;
+    /// Stops the cluster and removes its directory when its standard input closes: at stop(), or when this
+    /// process ends without running any destructor (an abort, a crash, a kill).
+    QProcess m_watchdog;
     QString m_programs; // programDirectory(), found once by start()
     bool m_running = false;
 };
