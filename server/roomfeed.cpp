@@ -35,15 +35,20 @@ bool RoomFeed::share(QString *error)
     return true;
 }
 
-void RoomFeed::local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver)
+void RoomFeed::local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver,
+                     const ClientConnection *requester)
 {
     if (!m_shared)
         return deliver();
     Cursor &cursor = m_cursors[message.room]; // a room new since share() starts at 0
     if (message.rev <= cursor.rev)
         return; // read from the database and delivered already, behind a change of another instance
-    if (message.rev != cursor.rev + 1)
-        return catchUp(message.room);
+    if (message.rev != cursor.rev + 1) {
+        m_requested = {message.id, requester};
+        catchUp(message.room);
+        m_requested = {};
+        return;
+    }
     cursor.rev = message.rev;
     if (isNew)
         cursor.newestId = std::max(cursor.newestId, message.id);
@@ -137,6 +142,8 @@ void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)
         return;
     }
     const User &user = message.author;
+    const ClientConnection *requester =
+        message.id == m_requested.messageId ? m_requested.connection : nullptr;
     switch (message.kind) {
     case ChatMessage::Kind::Joined:
         m_context.members.forget({message.room});
@@ -145,14 +152,14 @@ void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)
             MemberJoinedEvent{message.room, {user, m_context.presence.isOnline(user.id)}}.toJson(), user.id);
         Delivery::toRoom(m_context, message.room, MessageEvent{message}.toJson(), user.id);
         if (const auto row = m_context.storage.rooms.find(message.room))
-            Delivery::toUser(m_context, user.id,
-                             RoomJoinedEvent{roomView(m_context, *row, user.id)}.toJson());
+            Delivery::toUser(m_context, user.id, RoomJoinedEvent{roomView(m_context, *row, user.id)}.toJson(),
+                             requester);
         return;
     case ChatMessage::Kind::Left:
         m_context.members.forget({message.room});
         Delivery::toRoom(m_context, message.room, MemberLeftEvent{message.room, user}.toJson(), user.id);
         Delivery::toRoom(m_context, message.room, MessageEvent{message}.toJson(), user.id);
-        Delivery::toUser(m_context, user.id, RoomLeftEvent{message.room}.toJson());
+        Delivery::toUser(m_context, user.id, RoomLeftEvent{message.room}.toJson(), requester);
         return;
     default:
         m_context.presence.deliver(m_context.members.memberIds(message.room),

@@ -10,6 +10,7 @@
 
 namespace Natter::Server {
 
+class ClientConnection;
 struct ServerContext;
 
 /// Delivers each room's message changes (new messages, edits, deletions, reactions, the lines about who
@@ -32,7 +33,10 @@ public:
 
     /// This instance committed `message` (new, or changed when `isNew` is false); `deliver` sends it as the
     /// handler means to, and runs now or, if other changes come first, is replaced by reading them all.
-    void local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver);
+    /// `requester`, the connection that made the change and gets a reply, gets no room_joined or room_left
+    /// for it either way.
+    void local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver,
+               const ClientConnection *requester = nullptr);
     /// Another instance changed these rooms' messages.
     void remote(const QSet<qint64> &rooms);
     /// Anything may have changed (the listening connection was lost): every room that moved is read again.
@@ -47,11 +51,18 @@ private:
     void catchUp(qint64 room);
     void deliverRead(const ChatMessage &message, bool isNew);
 
+    /// While local() catches up: the change it was given, and who made it.
+    struct Requested {
+        qint64 messageId = 0;
+        const ClientConnection *connection = nullptr;
+    };
+
     ServerContext &m_context;
     bool m_shared = false;
     bool m_retryAll = false;
     QHash<qint64, Cursor> m_cursors;
     QSet<qint64> m_failed; // rooms whose changes could not be read
+    Requested m_requested;
 };
 
 } // namespace Natter::Server

@@ -130,12 +130,16 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             // Joining a room one is already in announces nothing. The user's own devices learn of the room
             // (and read the line in its history); the others get the member and the line.
             if (const Joined &line = std::get<Joined>(written)) {
-                m_context.feed->local(*line, true, [&] {
-                    Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
-                                     user.id);
-                    Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
-                    Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
-                });
+                m_context.feed->local(
+                    *line, true,
+                    [&] {
+                        Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
+                                         user.id);
+                        Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
+                        Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(),
+                                         reply.connection());
+                    },
+                    reply.connection());
             }
             reply.ok(RoomReply{room});
         });
@@ -179,7 +183,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             };
             // A direct conversation has no line, and its leaving is this instance's own.
             if (const Left &line = std::get<Left>(written))
-                m_context.feed->local(*line, true, announce);
+                m_context.feed->local(*line, true, announce, reply.connection());
             else
                 announce();
             reply.ok();

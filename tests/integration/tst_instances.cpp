@@ -259,21 +259,38 @@ private slots:
                  QStringLiteral("unauthenticated"));
     }
 
+    void aJoinReadBackIsAnsweredOnlyByTheReply()
+    {
+        // Carol joins through the second instance after Alice's message there went unheard (its listening
+        // connection cut): the second reads both back from the database. Carol's other device learns of the
+        // room by room_joined; the connection that asked gets its reply, and no room_joined besides, as with
+        // one instance. Then the same for leaving.
+        QVERIFY(cutListener(*m_second));
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "unheard"}})),
+                 QStringLiteral("ok"));
+        auto carol = TestClient::signedIn(m_second->url(), QStringLiteral("carol"), true);
+        auto carolThere = TestClient::signedIn(m_second->url(), QStringLiteral("carol"), false);
+        QCOMPARE(replyCode(carol->request(QStringLiteral("join_room"), {{"code", m_code}})),
+                 QStringLiteral("ok"));
+        QVERIFY(carolThere->waitForEvents(QStringLiteral("room_joined")));
+        QVERIFY(carol->eventsOfType(QStringLiteral("room_joined")).isEmpty());
+
+        bool cutAgain = false; // once it has reconnected (QTRY_VERIFY evaluates once more at the end)
+        QTRY_VERIFY_WITH_TIMEOUT((cutAgain = cutAgain || cutListener(*m_second)), 10'000);
+        QCOMPARE(replyCode(m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", "unheard"}})),
+                 QStringLiteral("ok"));
+        QCOMPARE(replyCode(carol->request(QStringLiteral("leave_room"), {{"room", m_room}})),
+                 QStringLiteral("ok"));
+        QVERIFY(carolThere->waitForEvents(QStringLiteral("room_left")));
+        QVERIFY(carol->eventsOfType(QStringLiteral("room_left")).isEmpty());
+    }
+
     void aLostListenerCatchesUpInOrder()
     {
         // The second instance's listening connection is cut; meanwhile Alice sends two messages and edits
         // the first. Once it has reconnected (checked every 2 s) it reads what it missed: both as messages,
         // in id order, the first already edited.
-        {
-            QString error;
-            QSqlDatabase admin = m_first->database().open(QStringLiteral("admin"), &error);
-            QSqlQuery cut(admin);
-            QVERIFY(cut.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                               "WHERE application_name = ?")));
-            cut.addBindValue(QStringLiteral("natterd-bus-") + m_second->server().instanceId());
-            QVERIFY2(cut.exec() && cut.next() && cut.value(0).toBool(), qPrintable(cut.lastError().text()));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        QVERIFY(cutListener(*m_second));
         const auto send = [&](const char *text) {
             return m_alice->request(QStringLiteral("send"), {{"room", m_room}, {"text", text}})
                 .value("message")
@@ -304,6 +321,24 @@ private slots:
     }
 
 private:
+    /// Ends the server's connection that listens to the other instances (it reconnects within 2 s); false
+    /// when it has none now.
+    bool cutListener(TestServer &server)
+    {
+        bool cut = false;
+        {
+            QString error;
+            QSqlDatabase admin = m_first->database().open(QStringLiteral("admin"), &error);
+            QSqlQuery query(admin);
+            query.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                         "WHERE application_name = ?"));
+            query.addBindValue(QStringLiteral("natterd-bus-") + server.server().instanceId());
+            cut = query.exec() && query.next() && query.value(0).toBool();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        return cut;
+    }
+
     /// Whether `client`'s list_rooms shows `username` typing in the test's room.
     bool typingInRoomView(TestClient &client, const QString &username) const
     {
