@@ -31,9 +31,8 @@ bool ClusterPresence::start(QString *error)
 {
     // An instance that died moments ago (perhaps this one's predecessor) holds nobody any more; the others
     // hear it from here, since their own next look finds nothing left to remove.
-    if (const auto gone = m_context.storage.instances.removeDead(m_timing.deadAfterMs);
-        gone && !gone->isEmpty())
-        tellOthers(*gone);
+    if (const auto dead = m_context.storage.instances.removeDead(m_timing.deadAfterMs))
+        reaped(*dead);
     if (!registerHere()) {
         *error = QStringLiteral("cannot register this instance in the database");
         return false;
@@ -148,12 +147,20 @@ void ClusterPresence::beat()
     }
     if (!m_unread.isEmpty())
         changedElsewhere(std::exchange(m_unread, {}));
-    const auto gone = m_context.storage.instances.removeDead(m_timing.deadAfterMs);
-    if (!gone || gone->isEmpty())
-        return;
-    qCWarning(lcServer) << "an instance stopped beating; its" << gone->size() << "users are offline there";
-    tellOthers(*gone);
-    changedElsewhere(*gone); // the others hear it; this instance's own notification does not come back
+    if (const auto dead = m_context.storage.instances.removeDead(m_timing.deadAfterMs); dead && reaped(*dead))
+        changedElsewhere(
+            dead->users); // the others hear it; this instance's own notification does not come back
+}
+
+bool ClusterPresence::reaped(const InstanceRepository::Dead &dead)
+{
+    for (const QString &instance : dead.instances)
+        qCWarning(lcServer).noquote() << "instance" << instance << "stopped beating; taken for dead";
+    if (dead.users.isEmpty())
+        return false;
+    qCWarning(lcServer) << dead.users.size() << "users were online there";
+    tellOthers(dead.users);
+    return true;
 }
 
 } // namespace Natter::Server

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "instancerepository.h"
+
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -42,6 +44,8 @@ private:
     bool registerHere();
     void announce(const QSet<qint64> &userIds);
     void tellOthers(const QSet<qint64> &userIds);
+    /// Logs the dead instances and tells the others of their users; false when they held nobody.
+    bool reaped(const InstanceRepository::Dead &dead);
 
     ServerContext &m_context;
     QString m_instanceId;

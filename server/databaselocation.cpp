@@ -64,7 +64,7 @@ std::optional<DatabaseLocation> DatabaseLocation::parse(const QString &text, QSt
     location.kind = Kind::PostgreSQL;
     location.user = url.userName();
     location.host = url.host();
-    location.port = url.port(5432);
+    location.port = url.port(kDefaultPort);
     location.name = url.path().mid(1);
     if (location.name.isEmpty() || location.name.contains(QLatin1Char('/'))) {
         *error =
@@ -114,7 +114,9 @@ QString DatabaseLocation::display() const
     const bool socket = host.startsWith(QLatin1Char('/'));
     if (!socket)
         text += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    text += QStringLiteral(":%1/%2").arg(port).arg(name);
+    if (port != kDefaultPort) // as written: a URL without a port means libpq's default
+        text += QStringLiteral(":%1").arg(port);
+    text += QLatin1Char('/') + name;
     if (socket)
         text += QStringLiteral("?host=") + host;
     return text;

@@ -18,7 +18,8 @@ struct DatabaseLocation {
     QString path; // SQLite
     // PostgreSQL; empty host: libpq's default (its Unix socket), a host starting with '/': a socket directory
     QString host;
-    int port = 5432;
+    static constexpr int kDefaultPort = 5432;
+    int port = kDefaultPort;
     QString user;
     QString name;
     QString password;       // empty: libpq's own sources (PGPASSFILE, ~/.pgpass)

@@ -42,20 +42,29 @@ std::optional<bool> InstanceRepository::beat(const QString &instanceId)
     return update.rowsAffected() == 1;
 }
 
-std::optional<QSet<qint64>> InstanceRepository::removeDead(int deadAfterMs)
+std::optional<InstanceRepository::Dead> InstanceRepository::removeDead(int deadAfterMs)
 {
-    // One statement: the users of the instances it removes, read before the cascade takes them.
+    // One statement: the instances removed, then the users they held, read before the cascade takes them.
     SqlStatement remove(
         m_db,
         QStringLiteral(
-            "WITH dead AS (DELETE FROM instances WHERE heartbeat_at < %1 - CAST(? AS BIGINT) RETURNING id) "
-            "DELETE FROM instance_presence p USING dead WHERE p.instance_id = dead.id RETURNING p.user_id")
+            "WITH dead AS (DELETE FROM instances WHERE heartbeat_at < %1 - CAST(? AS BIGINT) RETURNING id), "
+            "gone AS (DELETE FROM instance_presence p USING dead WHERE p.instance_id = dead.id "
+            "RETURNING p.user_id) "
+            "SELECT id, CAST(NULL AS BIGINT) FROM dead UNION ALL SELECT CAST(NULL AS TEXT), user_id FROM "
+            "gone")
             .arg(kNow),
         {qint64(deadAfterMs)});
-    QSet<qint64> users = ids(remove);
+    Dead dead;
+    while (remove.next()) {
+        if (remove.value(0).isNull())
+            dead.users.insert(remove.value(1).toLongLong());
+        else
+            dead.instances.append(remove.value(0).toString());
+    }
     if (!remove.ok())
         return std::nullopt;
-    return users;
+    return dead;
 }
 
 QSet<qint64> InstanceRepository::remove(const QString &instanceId)

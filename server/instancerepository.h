@@ -5,6 +5,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Natter::Server {
@@ -21,9 +22,13 @@ public:
     /// A heartbeat: true, false when the instance is not registered (the others took it for dead), or
     /// std::nullopt when the statement failed.
     std::optional<bool> beat(const QString &instanceId);
-    /// Removes the instances whose heartbeat is older than `deadAfterMs`, and their users; the users that
-    /// were online there. std::nullopt on failure.
-    std::optional<QSet<qint64>> removeDead(int deadAfterMs);
+    struct Dead {
+        QStringList instances;
+        QSet<qint64> users; // online there
+    };
+    /// Removes the instances whose heartbeat is older than `deadAfterMs`, and their users. std::nullopt on
+    /// failure.
+    std::optional<Dead> removeDead(int deadAfterMs);
     /// Removes the instance and its users (a clean stop); the users that were online there.
     QSet<qint64> remove(const QString &instanceId);
 

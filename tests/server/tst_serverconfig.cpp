@@ -148,6 +148,8 @@ private slots:
         QVERIFY2(local, qPrintable(error));
         QCOMPARE(local->host, QStringLiteral("/run/postgresql"));
         QCOMPARE(local->port, 5432);
+        QCOMPARE(local->display(), QStringLiteral("postgresql://natter@/natter?host=/run/postgresql"));
+        QCOMPARE(remote->display(), QStringLiteral("postgresql://natter@db.example:5433/chat"));
         // What natterd logs reads back as the same place.
         for (const auto &location : {*remote, *local}) {
             const auto again = DatabaseLocation::parse(location.display(), &error);
