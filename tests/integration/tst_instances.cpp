@@ -139,14 +139,7 @@ private slots:
         carol.reset();
         // The last connection goes: offline, once, and nothing said before.
         carolHere.reset();
-        const auto aboutCarol = [&] {
-            QList<bool> online;
-            for (const QJsonObject &event : m_alice->eventsOfType(QStringLiteral("presence"))) {
-                if (event.value("user").toObject().value("id").toInteger() == carolId)
-                    online.append(event.value("online").toBool());
-            }
-            return online;
-        };
+        const auto aboutCarol = [&] { return presenceOf(*m_alice, carolId); };
         QTRY_COMPARE_WITH_TIMEOUT(aboutCarol(), QList<bool>{false}, 10'000);
 
         // An instance that stops cleanly hands its users over at once: bob was only on the second.
@@ -174,14 +167,7 @@ private slots:
         QCOMPARE(replyCode(dora->request(QStringLiteral("join_room"), {{"code", m_code}})),
                  QStringLiteral("ok"));
         dora.reset();
-        const auto aboutDora = [&] {
-            QList<bool> online;
-            for (const QJsonObject &event : m_alice->eventsOfType(QStringLiteral("presence"))) {
-                if (event.value("user").toObject().value("id").toInteger() == doraId)
-                    online.append(event.value("online").toBool());
-            }
-            return online;
-        };
+        const auto aboutDora = [&] { return presenceOf(*m_alice, doraId); };
         QTRY_COMPARE_WITH_TIMEOUT(aboutDora(), QList<bool>{false}, 10'000);
         {
             QString error;
@@ -321,6 +307,17 @@ private slots:
     }
 
 private:
+    /// What the presence events `client` received said of the user, in order.
+    static QList<bool> presenceOf(TestClient &client, qint64 userId)
+    {
+        QList<bool> online;
+        for (const QJsonObject &event : client.eventsOfType(QStringLiteral("presence"))) {
+            if (event.value("user").toObject().value("id").toInteger() == userId)
+                online.append(event.value("online").toBool());
+        }
+        return online;
+    }
+
     /// Ends the server's connection that listens to the other instances (it reconnects within 2 s); false
     /// when it has none now.
     bool cutListener(TestServer &server)
