@@ -37,10 +37,12 @@ public:
     /// Runs `job` on the writer thread (capture by value: it runs there), then `done` on this thread.
     void run(Job job, Done done);
 
-    /// The way handlers write: `job` runs on the writer thread in its own savepoint and gives back a
-    /// result (kept) or a ProtocolError (rolled back); then, on this thread and unless `context` has been
-    /// destroyed meanwhile, `done` gets that result once it is durable, or the error: the job's own, or
-    /// internal_error when the transaction could not be committed.
+    /// The way handlers write: `job` runs on the writer thread and gives back a result (kept) or a
+    /// ProtocolError (its changes undone); then, on this thread and unless `context` has been destroyed
+    /// meanwhile, `done` gets that result once it is durable, or the error: the job's own, or internal_error
+    /// when the transaction could not be committed. A job may run more than once (its batch rolled back and
+    /// run again, see StorageWriterWorker), so it touches nothing but `Storage` and what it captured by
+    /// value; anything else belongs in `done`, which runs once.
     template <typename T>
     void write(const QObject *context, std::function<Written<T>(Storage &)> job,
                std::function<void(const Written<T> &)> done)

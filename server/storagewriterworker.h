@@ -15,9 +15,12 @@ namespace Natter::Server {
 
 class StorageWriter;
 
-/// Lives on the writer thread with its own SQLite connection and runs every write natterd makes. Jobs that
-/// queue up while a commit is running are committed together in one transaction (group commit: one disk
-/// sync for many writes), each inside its own savepoint so that one failing job leaves the others alone.
+/// Lives on the writer thread with its own database connection and runs every write natterd makes. Jobs
+/// that queue up while a commit is running are committed together in one transaction (group commit: one disk
+/// sync for many writes), each inside its own savepoint so that one failing job leaves the others alone. On
+/// PostgreSQL, where a savepoint costs two round trips, the batch first runs as one and, only when a job
+/// fails, again job by job; a job that loses a deadlock with another instance runs again in a new
+/// transaction. So a job may run more than once, and must change nothing outside the database.
 class StorageWriterWorker : public QObject {
     Q_OBJECT
 public:
