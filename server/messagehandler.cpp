@@ -103,8 +103,11 @@ void MessageHandler::handle(ClientConnection *connection, const Responder &reply
             return Stored{*message, false};
         },
         [this, reply, limiterKey](const Written<Stored> &written) {
+            // A retry of a stored message does not count, nor a send the server failed; one the client got
+            // wrong (a reply to no message, a room left meanwhile) does, like any other request.
             const auto *stored = std::get_if<Stored>(&written);
-            if (!stored || stored->duplicate)
+            const auto *error = std::get_if<ProtocolError>(&written);
+            if ((stored && stored->duplicate) || (error && error->code == ErrorCode::InternalError))
                 m_context.limits.send.refund(limiterKey);
             if (reply.failed(written))
                 return;

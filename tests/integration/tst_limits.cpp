@@ -96,6 +96,16 @@ private slots:
             bob.request(QStringLiteral("create_room"), {{"name", "B"}}).value("room").toObject();
         QCOMPARE(replyCode(bob.request(QStringLiteral("send"), {{"room", own.value("id")}, {"text", "hi"}})),
                  QStringLiteral("ok"));
+        // A send the client got wrong counts too: found out only by the writer (a reply to no message), it
+        // is not given back, so failing sends cannot be repeated without limit.
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(
+                replyCode(bob.request(QStringLiteral("send"),
+                                      {{"room", own.value("id")}, {"text", "re"}, {"reply_to", 999'999}})),
+                QStringLiteral("no_such_message"));
+        }
+        expectLimited(bob.request(QStringLiteral("send"), {{"room", own.value("id")}, {"text", "more"}}),
+                      10'000);
     }
 
 private:
