@@ -233,7 +233,7 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, QString *error)
 {
     // Listening first, then reading where each room is: a commit in between is both read and notified,
     // and the feed delivers it once.
-    m_bus = std::make_unique<ClusterBus>(database, m_instanceId);
+    m_bus = std::make_unique<ClusterBus>(database, m_instanceId, m_config.instanceHeartbeatMs);
     if (!m_bus->start(error) || !m_feed->share(error))
         return false;
     connect(m_bus.get(), &ClusterBus::membershipsChanged, this,
@@ -250,11 +250,13 @@ bool ChatServer::shareDatabase(const DatabaseLocation &database, QString *error)
     });
     connect(m_bus.get(), &ClusterBus::presenceChanged, m_clusterPresence.get(),
             &ClusterPresence::changedElsewhere);
+    connect(m_bus.get(), &ClusterBus::instanceDead, this,
+            [this](const QString &instance) { m_typing->forgetInstance(instance); });
     connect(m_bus.get(), &ClusterBus::eventForRoom, this,
-            [this](qint64 room, const QJsonObject &event, qint64 except) {
+            [this](qint64 room, const QJsonObject &event, qint64 except, const QString &instance) {
                 if (event.value(QLatin1String("type")).toString() == TypingEvent::type) {
                     if (const auto typing = TypingEvent::fromJson(event))
-                        m_typing->setElsewhere(typing->room, typing->user.id, typing->typing);
+                        m_typing->setElsewhere(typing->room, typing->user.id, instance, typing->typing);
                 }
                 Delivery::toRoom(*m_context, room, event, except);
             });

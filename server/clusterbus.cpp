@@ -16,7 +16,6 @@ namespace Natter::Server {
 namespace {
 // How often the listening connection is checked: a notification sent while it was down is lost, and
 // everything is read again once it is back.
-constexpr int kCheckIntervalMs = 2000;
 
 QJsonArray toArray(const QSet<qint64> &rooms)
 {
@@ -44,7 +43,8 @@ QString ClusterBus::encode(const QString &instanceId, QJsonObject body)
 }
 
 QString ClusterBus::payload(const QString &instanceId, const QSet<qint64> &messageRooms,
-                            const QSet<qint64> &memberRooms, const QSet<qint64> &users)
+                            const QSet<qint64> &memberRooms, const QSet<qint64> &users,
+                            const QStringList &deadInstances)
 {
     QJsonObject object;
     if (!messageRooms.isEmpty())
@@ -53,16 +53,18 @@ QString ClusterBus::payload(const QString &instanceId, const QSet<qint64> &messa
         object.insert(QStringLiteral("m"), toArray(memberRooms));
     if (!users.isEmpty())
         object.insert(QStringLiteral("p"), toArray(users));
+    if (!deadInstances.isEmpty())
+        object.insert(QStringLiteral("d"), QJsonArray::fromStringList(deadInstances));
     return encode(instanceId, object);
 }
 
-ClusterBus::ClusterBus(DatabaseLocation database, QString instanceId, QObject *parent)
+ClusterBus::ClusterBus(DatabaseLocation database, QString instanceId, int checkIntervalMs, QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
     , m_instanceId(std::move(instanceId))
     , m_connectionName(QStringLiteral("natter-bus-%1").arg(quintptr(this), 0, 16))
 {
-    m_check.setInterval(kCheckIntervalMs);
+    m_check.setInterval(checkIntervalMs);
     connect(&m_check, &QTimer::timeout, this, &ClusterBus::check);
 }
 
@@ -138,13 +140,14 @@ void ClusterBus::notified(const QString &name, QSqlDriver::NotificationSource, c
     if (name != kChannel)
         return;
     const QJsonObject object = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
-    if (object.value(QStringLiteral("i")).toString() == m_instanceId)
+    const QString sender = object.value(QStringLiteral("i")).toString();
+    if (sender == m_instanceId)
         return; // delivered here when it committed
     if (object.contains(QStringLiteral("e"))) {
         const QJsonObject event = object.value(QStringLiteral("e")).toObject();
         if (object.contains(QStringLiteral("room")))
             emit eventForRoom(object.value(QStringLiteral("room")).toInteger(), event,
-                              object.value(QStringLiteral("x")).toInteger());
+                              object.value(QStringLiteral("x")).toInteger(), sender);
         else
             emit eventForUser(object.value(QStringLiteral("user")).toInteger(), event);
         return;
@@ -168,6 +171,8 @@ void ClusterBus::notified(const QString &name, QSqlDriver::NotificationSource, c
     const QSet<qint64> users = toSet(object.value(QStringLiteral("p")));
     if (!users.isEmpty())
         emit presenceChanged(users);
+    for (const QJsonValue &dead : object.value(QStringLiteral("d")).toArray())
+        emit instanceDead(dead.toString());
 }
 
 void ClusterBus::check()

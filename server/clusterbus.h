@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QSqlDriver>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 namespace Natter::Server {
@@ -21,13 +22,16 @@ class ClusterBus : public QObject {
 public:
     static inline const QString kChannel = QStringLiteral("natter_commits");
     /// What a commit NOTIFYs: {"i": instance, "r": [rooms whose messages changed], "m": [rooms whose members
-    /// changed]}; and ClusterPresence: "p": [users whose presence may have changed]. A batch holds at most
+    /// changed]}; and ClusterPresence: "p": [users whose presence may have changed], "d": [instances it took
+    /// for dead]. A batch holds at most
     /// 128 writes, so it stays below PostgreSQL's 8000 bytes; presence names one user, or the users of a dead
     /// instance (cut into several notifications when many).
     static QString payload(const QString &instanceId, const QSet<qint64> &messageRooms,
-                           const QSet<qint64> &memberRooms, const QSet<qint64> &users = {});
+                           const QSet<qint64> &memberRooms, const QSet<qint64> &users = {},
+                           const QStringList &deadInstances = {});
 
-    ClusterBus(DatabaseLocation database, QString instanceId, QObject *parent = nullptr);
+    /// The listening connection is checked (and made again when lost) every `checkIntervalMs`.
+    ClusterBus(DatabaseLocation database, QString instanceId, int checkIntervalMs, QObject *parent = nullptr);
     ~ClusterBus() override;
 
     /// Connects and LISTENs; false with `error` when it cannot.
@@ -51,7 +55,10 @@ signals:
     void roomsChanged(const QSet<qint64> &rooms);
     void membershipsChanged(const QSet<qint64> &rooms);
     void presenceChanged(const QSet<qint64> &users);
-    void eventForRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId);
+    /// Another instance took this one for dead (and has told of its users).
+    void instanceDead(const QString &instanceId);
+    void eventForRoom(qint64 roomId, const QJsonObject &event, qint64 exceptUserId,
+                      const QString &instanceId);
     void eventForUser(qint64 userId, const QJsonObject &event);
     void roomJoined(qint64 userId, qint64 roomId);
     void sessionsRevoked(qint64 userId);

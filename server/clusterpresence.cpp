@@ -54,7 +54,8 @@ void ClusterPresence::stop()
     if (!m_registered)
         return;
     m_registered = false;
-    tellOthers(m_context.storage.instances.remove(m_instanceId));
+    // Gone as a dead one is: what it told of typing ends with it.
+    tellOthers(m_context.storage.instances.remove(m_instanceId), {m_instanceId});
 }
 
 bool ClusterPresence::registerHere()
@@ -112,15 +113,17 @@ void ClusterPresence::announce(const QSet<qint64> &userIds)
     }
 }
 
-void ClusterPresence::tellOthers(const QSet<qint64> &userIds)
+void ClusterPresence::tellOthers(const QSet<qint64> &userIds, QStringList deadInstances)
 {
-    // A notification holds at most 8000 bytes: 500 ids of up to 15 digits stay below.
-    constexpr qsizetype kPerNotification = 500;
+    // A notification holds at most 8000 bytes: 400 ids of up to 15 digits stay well below, with the few
+    // dead instances' ids (16 characters each) that go with the first.
+    constexpr qsizetype kPerNotification = 400;
     QSet<qint64> chunk;
     const auto send = [&] {
-        if (!chunk.isEmpty())
+        if (!chunk.isEmpty() || !deadInstances.isEmpty())
             m_context.storage.instances.notify(
-                ClusterBus::kChannel, ClusterBus::payload(m_instanceId, {}, {}, std::exchange(chunk, {})));
+                ClusterBus::kChannel, ClusterBus::payload(m_instanceId, {}, {}, std::exchange(chunk, {}),
+                                                          std::exchange(deadInstances, {})));
     };
     for (const qint64 userId : userIds) {
         chunk.insert(userId);
@@ -154,13 +157,15 @@ void ClusterPresence::beat()
 
 bool ClusterPresence::reaped(const InstanceRepository::Dead &dead)
 {
-    for (const QString &instance : dead.instances)
+    for (const QString &instance : dead.instances) {
         qCWarning(lcServer).noquote() << "instance" << instance << "stopped beating; taken for dead";
-    if (dead.users.isEmpty())
+        m_context.typing.forgetInstance(instance);
+    }
+    if (dead.instances.isEmpty())
         return false;
     qCWarning(lcServer) << dead.users.size() << "users were online there";
-    tellOthers(dead.users);
-    return true;
+    tellOthers(dead.users, dead.instances);
+    return !dead.users.isEmpty();
 }
 
 } // namespace Natter::Server

@@ -114,7 +114,7 @@ QString DatabaseLocation::display() const
     const bool socket = host.startsWith(QLatin1Char('/'));
     if (!socket)
         text += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
-    if (port != kDefaultPort) // as written: a URL without a port means libpq's default
+    if (port != kDefaultPort) // the default port (also what a URL without one gets) is left out
         text += QStringLiteral(":%1").arg(port);
     text += QLatin1Char('/') + name;
     if (socket)

@@ -35,24 +35,30 @@ bool RoomFeed::share(QString *error)
     return true;
 }
 
-void RoomFeed::local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver,
-                     const ClientConnection *requester)
+void RoomFeed::local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver)
 {
     if (!m_shared)
         return deliver();
     Cursor &cursor = m_cursors[message.room]; // a room new since share() starts at 0
     if (message.rev <= cursor.rev)
         return; // read from the database and delivered already, behind a change of another instance
-    if (message.rev != cursor.rev + 1) {
-        m_requested = {message.id, requester};
-        catchUp(message.room);
-        m_requested = {};
-        return;
-    }
+    if (message.rev != cursor.rev + 1)
+        return catchUp(message.room);
     cursor.rev = message.rev;
     if (isNew)
         cursor.newestId = std::max(cursor.newestId, message.id);
     deliver();
+}
+
+void RoomFeed::awaitAnswer(qint64 room, qint64 userId, const ClientConnection *requester)
+{
+    if (m_shared)
+        m_requesters.insert({room, userId}, requester);
+}
+
+void RoomFeed::answered(qint64 room, qint64 userId)
+{
+    m_requesters.remove({room, userId});
 }
 
 void RoomFeed::remote(const QSet<qint64> &rooms)
@@ -142,8 +148,7 @@ void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)
         return;
     }
     const User &user = message.author;
-    const ClientConnection *requester =
-        message.id == m_requested.messageId ? m_requested.connection : nullptr;
+    const ClientConnection *requester = m_requesters.value({message.room, user.id});
     switch (message.kind) {
     case ChatMessage::Kind::Joined:
         m_context.members.forget({message.room});

@@ -33,10 +33,12 @@ public:
 
     /// This instance committed `message` (new, or changed when `isNew` is false); `deliver` sends it as the
     /// handler means to, and runs now or, if other changes come first, is replaced by reading them all.
-    /// `requester`, the connection that made the change and gets a reply, gets no room_joined or room_left
-    /// for it either way.
-    void local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver,
-               const ClientConnection *requester = nullptr);
+    void local(const ChatMessage &message, bool isNew, const std::function<void()> &deliver);
+    /// From before `userId` joins or leaves the room until the request is answered: `requester`, which gets
+    /// the reply, gets no room_joined or room_left when the line is read back from the database (behind
+    /// another instance's change, or read by a catch-up before the writer's answer).
+    void awaitAnswer(qint64 room, qint64 userId, const ClientConnection *requester);
+    void answered(qint64 room, qint64 userId);
     /// Another instance changed these rooms' messages.
     void remote(const QSet<qint64> &rooms);
     /// Anything may have changed (the listening connection was lost): every room that moved is read again.
@@ -51,18 +53,12 @@ private:
     void catchUp(qint64 room);
     void deliverRead(const ChatMessage &message, bool isNew);
 
-    /// While local() catches up: the change it was given, and who made it.
-    struct Requested {
-        qint64 messageId = 0;
-        const ClientConnection *connection = nullptr;
-    };
-
     ServerContext &m_context;
     bool m_shared = false;
     bool m_retryAll = false;
     QHash<qint64, Cursor> m_cursors;
     QSet<qint64> m_failed; // rooms whose changes could not be read
-    Requested m_requested;
+    QHash<QPair<qint64, qint64>, const ClientConnection *> m_requesters; // by (room, user)
 };
 
 } // namespace Natter::Server

@@ -19,6 +19,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QScopeGuard>
 #include <algorithm>
 
 namespace Natter::Server {
@@ -97,6 +98,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
     const int maxMembers = m_context.config.maxRoomMembers;
     // The result: the "joined" line, or none when the user was a member already.
     using Joined = std::optional<ChatMessage>;
+    m_context.feed->awaitAnswer(roomId, user.id, connection);
     m_context.writer.write<Joined>(
         this,
         [roomId, code, noSuchRoom, user, maxRooms, maxMembers](Storage &storage) -> Written<Joined> {
@@ -124,22 +126,19 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             return Joined(*line);
         },
         [this, reply, row = *row, user](const Written<Joined> &written) {
+            const auto answered = qScopeGuard([&] { m_context.feed->answered(row.id, user.id); });
             if (reply.failed(written))
                 return;
             const Room room = roomView(m_context, row, user.id);
             // Joining a room one is already in announces nothing. The user's own devices learn of the room
             // (and read the line in its history); the others get the member and the line.
             if (const Joined &line = std::get<Joined>(written)) {
-                m_context.feed->local(
-                    *line, true,
-                    [&] {
-                        Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
-                                         user.id);
-                        Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
-                        Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(),
-                                         reply.connection());
-                    },
-                    reply.connection());
+                m_context.feed->local(*line, true, [&] {
+                    Delivery::toRoom(m_context, row.id, MemberJoinedEvent{row.id, {user, true}}.toJson(),
+                                     user.id);
+                    Delivery::toRoom(m_context, row.id, MessageEvent{*line}.toJson(), user.id);
+                    Delivery::toUser(m_context, user.id, RoomJoinedEvent{room}.toJson(), reply.connection());
+                });
             }
             reply.ok(RoomReply{room});
         });
@@ -153,6 +152,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
     // The result: the "left" line; none in a direct conversation, where leaving only closes it (the other
     // user opening it again brings the leaver back).
     using Left = std::optional<ChatMessage>;
+    m_context.feed->awaitAnswer(roomId, user.id, connection);
     m_context.writer.write<Left>(
         this,
         [roomId, user](Storage &storage) -> Written<Left> {
@@ -172,6 +172,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             return line;
         },
         [this, reply, roomId, user](const Written<Left> &written) {
+            const auto answered = qScopeGuard([&] { m_context.feed->answered(roomId, user.id); });
             if (reply.failed(written))
                 return;
             m_context.typing.set(roomId, user, false); // ends at once what they were typing there
@@ -183,7 +184,7 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             };
             // A direct conversation has no line, and its leaving is this instance's own.
             if (const Left &line = std::get<Left>(written))
-                m_context.feed->local(*line, true, announce, reply.connection());
+                m_context.feed->local(*line, true, announce);
             else
                 announce();
             reply.ok();

@@ -26,21 +26,33 @@ void TypingTracker::set(qint64 room, const User &user, bool typing)
     } else {
         m_deadlines.remove(key);
     }
-    if (was != typing)
+    if (typing || was)
         m_changed(room, user, typing);
 }
 
-void TypingTracker::setElsewhere(qint64 room, qint64 userId, bool typing)
+void TypingTracker::setElsewhere(qint64 room, qint64 userId, const QString &instance, bool typing)
 {
-    if (typing)
-        m_elsewhere.insert(Key{room, userId});
-    else
-        m_elsewhere.remove(Key{room, userId});
+    const Key key{room, userId};
+    if (typing) {
+        m_elsewhere[key].insert(instance);
+        return;
+    }
+    const auto found = m_elsewhere.find(key);
+    if (found != m_elsewhere.end() && (found->remove(instance), found->isEmpty()))
+        m_elsewhere.erase(found);
+}
+
+void TypingTracker::forgetInstance(const QString &instance)
+{
+    for (auto it = m_elsewhere.begin(); it != m_elsewhere.end();) {
+        it->remove(instance);
+        it = it->isEmpty() ? m_elsewhere.erase(it) : std::next(it);
+    }
 }
 
 void TypingTracker::forgetElsewhere(qint64 userId)
 {
-    m_elsewhere.removeIf([userId](const Key &key) { return key.user == userId; });
+    m_elsewhere.removeIf([userId](const auto &entry) { return entry.key().user == userId; });
 }
 
 void TypingTracker::expire()

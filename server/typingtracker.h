@@ -12,7 +12,8 @@
 namespace Natter::Server {
 
 /// Who is typing where, in memory only. An indication lasts `expiryMs` unless renewed; `changed` is called
-/// when one starts, is stopped, or runs out.
+/// when one starts, is renewed (the clients that show it end it themselves without renewals), is stopped, or
+/// runs out.
 class TypingTracker : public QObject {
     Q_OBJECT
 public:
@@ -22,10 +23,12 @@ public:
     void set(qint64 room, const User &user, bool typing);
     /// Typing through another instance, as its `typing` events tell: for room views only (the events reach
     /// this instance's connections as they are). No deadline here: that instance sends the end.
-    void setElsewhere(qint64 room, qint64 userId, bool typing);
-    /// The user has no connection on another instance any more (or this instance may have missed events:
-    /// every user), so nothing is being typed there; an instance that died sends no end.
+    void setElsewhere(qint64 room, qint64 userId, const QString &instance, bool typing);
+    /// What an instance that died was telling: it sends no end.
+    void forgetInstance(const QString &instance);
+    /// The user has no connection on another instance any more, so nothing is being typed there.
     void forgetElsewhere(qint64 userId);
+    /// This instance may have missed events.
     void forgetAllElsewhere() { m_elsewhere.clear(); }
     bool isTyping(qint64 room, qint64 userId) const
     {
@@ -49,7 +52,7 @@ private:
     int m_expiryMs;
     Changed m_changed;
     QHash<Key, Entry> m_deadlines;
-    QSet<Key> m_elsewhere;
+    QHash<Key, QSet<QString>> m_elsewhere; // the instances the user types through, per room
     QTimer m_sweep;
 };
 

@@ -73,14 +73,15 @@ QString PostgresCluster::start()
     // A test that aborts (qFatal, a crash, a timeout's kill) runs no destructor and no post-routine, and
     // would leave its server running. The watchdog's standard input is a pipe from this process, which closes
     // with it whichever way it ends; the watchdog then stops the server and removes the directory.
-    m_watchdog.setProcessChannelMode(QProcess::ForwardedChannels);
+    // Its output goes nowhere: a harness waiting for the test's output pipe to close must not wait for it.
+    m_watchdog.setStandardOutputFile(QProcess::nullDevice());
+    m_watchdog.setStandardErrorFile(QProcess::nullDevice());
     // A session of its own: a harness that kills the test's process group (CTest on a timeout) spares it.
     m_watchdog.setChildProcessModifier([] { ::setsid(); });
     m_watchdog.start(
         QStringLiteral("sh"),
         QStringList{QStringLiteral("-c"),
-                    QStringLiteral("cat >/dev/null; dir=$1; shift; \"$@\" >/dev/null 2>&1; "
-                                   "rm -rf \"$dir\""),
+                    QStringLiteral("cat >/dev/null; dir=$1; shift; \"$@\" || exit 1; rm -rf \"$dir\""),
                     QStringLiteral("natter-test-cluster-watchdog"), m_dir.path()} +
             command(QStringLiteral("pg_ctl"), {dataOption(), QStringLiteral("--mode=immediate"),
                                                QStringLiteral("--wait"), QStringLiteral("stop")}));
@@ -99,7 +100,8 @@ void PostgresCluster::stop()
     m_running = false;
     if (m_watchdog.state() == QProcess::Running) {
         m_watchdog.closeWriteChannel();
-        if (m_watchdog.waitForFinished(kProgramTimeoutMs))
+        if (m_watchdog.waitForFinished(kProgramTimeoutMs) &&
+            m_watchdog.exitStatus() == QProcess::NormalExit && m_watchdog.exitCode() == 0)
             return;
     }
     run(QStringLiteral("pg_ctl"),
