@@ -14,8 +14,6 @@
 namespace Natter::Server {
 
 namespace {
-// How often the listening connection is checked: a notification sent while it was down is lost, and
-// everything is read again once it is back.
 
 QJsonArray toArray(const QSet<qint64> &rooms)
 {

@@ -113,17 +113,21 @@ void ClusterPresence::announce(const QSet<qint64> &userIds)
     }
 }
 
-void ClusterPresence::tellOthers(const QSet<qint64> &userIds, QStringList deadInstances)
+void ClusterPresence::tellOthers(const QSet<qint64> &userIds, const QStringList &deadInstances)
 {
-    // A notification holds at most 8000 bytes: 400 ids of up to 15 digits stay well below, with the few
-    // dead instances' ids (16 characters each) that go with the first.
+    // A notification holds at most 8000 bytes: 400 user ids of up to 15 digits, or 200 instance ids of 16
+    // characters, stay well below. The instances go first: their users are then told as gone.
     constexpr qsizetype kPerNotification = 400;
+    constexpr qsizetype kInstancesPerNotification = 200;
+    for (qsizetype at = 0; at < deadInstances.size(); at += kInstancesPerNotification)
+        m_context.storage.instances.notify(
+            ClusterBus::kChannel,
+            ClusterBus::payload(m_instanceId, {}, {}, {}, deadInstances.mid(at, kInstancesPerNotification)));
     QSet<qint64> chunk;
     const auto send = [&] {
-        if (!chunk.isEmpty() || !deadInstances.isEmpty())
+        if (!chunk.isEmpty())
             m_context.storage.instances.notify(
-                ClusterBus::kChannel, ClusterBus::payload(m_instanceId, {}, {}, std::exchange(chunk, {}),
-                                                          std::exchange(deadInstances, {})));
+                ClusterBus::kChannel, ClusterBus::payload(m_instanceId, {}, {}, std::exchange(chunk, {})));
     };
     for (const qint64 userId : userIds) {
         chunk.insert(userId);

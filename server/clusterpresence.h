@@ -45,7 +45,7 @@ private:
     void announce(const QSet<qint64> &userIds);
     /// Tells the other instances that these users' presence may have changed, and of instances taken for
     /// dead here.
-    void tellOthers(const QSet<qint64> &userIds, QStringList deadInstances = {});
+    void tellOthers(const QSet<qint64> &userIds, const QStringList &deadInstances = {});
     /// Logs the dead instances and tells the others of their users; false when they held nobody.
     bool reaped(const InstanceRepository::Dead &dead);
 

@@ -56,9 +56,19 @@ void RoomFeed::awaitAnswer(qint64 room, qint64 userId, const ClientConnection *r
         m_requesters.insert({room, userId}, requester);
 }
 
-void RoomFeed::answered(qint64 room, qint64 userId)
+void RoomFeed::answered(qint64 room, qint64 userId, const ClientConnection *requester)
 {
-    m_requesters.remove({room, userId});
+    // One of that connection's entries (it may have asked twice); entries of closed connections go too.
+    bool removed = false;
+    for (auto it = m_requesters.find({room, userId});
+         it != m_requesters.end() && it.key() == qMakePair(room, userId);) {
+        if (!*it || (!removed && it->data() == requester)) {
+            removed = removed || *it;
+            it = m_requesters.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void RoomFeed::remote(const QSet<qint64> &rooms)
@@ -148,7 +158,7 @@ void RoomFeed::deliverRead(const ChatMessage &message, bool isNew)
         return;
     }
     const User &user = message.author;
-    const ClientConnection *requester = m_requesters.value({message.room, user.id});
+    const ClientConnection *requester = m_requesters.value({message.room, user.id}).data();
     switch (message.kind) {
     case ChatMessage::Kind::Joined:
         m_context.members.forget({message.room});

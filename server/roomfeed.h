@@ -5,6 +5,7 @@
 #include "messagerepository.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <functional>
 
@@ -38,7 +39,7 @@ public:
     /// the reply, gets no room_joined or room_left when the line is read back from the database (behind
     /// another instance's change, or read by a catch-up before the writer's answer).
     void awaitAnswer(qint64 room, qint64 userId, const ClientConnection *requester);
-    void answered(qint64 room, qint64 userId);
+    void answered(qint64 room, qint64 userId, const ClientConnection *requester);
     /// Another instance changed these rooms' messages.
     void remote(const QSet<qint64> &rooms);
     /// Anything may have changed (the listening connection was lost): every room that moved is read again.
@@ -58,7 +59,9 @@ private:
     bool m_retryAll = false;
     QHash<qint64, Cursor> m_cursors;
     QSet<qint64> m_failed; // rooms whose changes could not be read
-    QHash<QPair<qint64, qint64>, const ClientConnection *> m_requesters; // by (room, user)
+    // By (room, user), the latest request last: a connection may pipeline a join and a leave, and two
+    // devices may ask at once. Guarded: a closed connection's address may be taken by a new one.
+    QMultiHash<QPair<qint64, qint64>, QPointer<const ClientConnection>> m_requesters;
 };
 
 } // namespace Natter::Server

@@ -126,7 +126,8 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply, c
             return Joined(*line);
         },
         [this, reply, row = *row, user](const Written<Joined> &written) {
-            const auto answered = qScopeGuard([&] { m_context.feed->answered(row.id, user.id); });
+            const auto answered =
+                qScopeGuard([&] { m_context.feed->answered(row.id, user.id, reply.connection()); });
             if (reply.failed(written))
                 return;
             const Room room = roomView(m_context, row, user.id);
@@ -172,7 +173,8 @@ void RoomHandler::handle(ClientConnection *connection, const Responder &reply,
             return line;
         },
         [this, reply, roomId, user](const Written<Left> &written) {
-            const auto answered = qScopeGuard([&] { m_context.feed->answered(roomId, user.id); });
+            const auto answered =
+                qScopeGuard([&] { m_context.feed->answered(roomId, user.id, reply.connection()); });
             if (reply.failed(written))
                 return;
             m_context.typing.set(roomId, user, false); // ends at once what they were typing there

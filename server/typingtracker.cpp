@@ -30,11 +30,26 @@ void TypingTracker::set(qint64 room, const User &user, bool typing)
         m_changed(room, user, typing);
 }
 
+bool TypingTracker::isTyping(qint64 room, qint64 userId) const
+{
+    if (m_deadlines.contains(Key{room, userId}))
+        return true;
+    const qint64 now = monotonicMs();
+    for (const qint64 deadline : m_elsewhere.value(Key{room, userId})) {
+        if (deadline > now)
+            return true;
+    }
+    return false;
+}
+
 void TypingTracker::setElsewhere(qint64 room, qint64 userId, const QString &instance, bool typing)
 {
     const Key key{room, userId};
     if (typing) {
-        m_elsewhere[key].insert(instance);
+        // Twice the lifetime: that instance's own end, sent when it runs out there, comes first.
+        m_elsewhere[key].insert(instance, monotonicMs() + 2 * qint64(m_expiryMs));
+        if (!m_sweep.isActive())
+            m_sweep.start();
         return;
     }
     const auto found = m_elsewhere.find(key);
@@ -68,7 +83,11 @@ void TypingTracker::expire()
         it = m_deadlines.erase(it);
         m_changed(room, user, false);
     }
-    if (m_deadlines.isEmpty())
+    for (auto it = m_elsewhere.begin(); it != m_elsewhere.end();) {
+        it->removeIf([now](const auto &entry) { return entry.value() <= now; });
+        it = it->isEmpty() ? m_elsewhere.erase(it) : std::next(it);
+    }
+    if (m_deadlines.isEmpty() && m_elsewhere.isEmpty())
         m_sweep.stop();
 }
 

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 #include <functional>
 
@@ -22,7 +21,8 @@ public:
 
     void set(qint64 room, const User &user, bool typing);
     /// Typing through another instance, as its `typing` events tell: for room views only (the events reach
-    /// this instance's connections as they are). No deadline here: that instance sends the end.
+    /// this instance's connections as they are). That instance sends the end, and renews it while the user
+    /// types; an end that was lost (its listening connection down) runs out like a client's, a little later.
     void setElsewhere(qint64 room, qint64 userId, const QString &instance, bool typing);
     /// What an instance that died was telling: it sends no end.
     void forgetInstance(const QString &instance);
@@ -30,10 +30,7 @@ public:
     void forgetElsewhere(qint64 userId);
     /// This instance may have missed events.
     void forgetAllElsewhere() { m_elsewhere.clear(); }
-    bool isTyping(qint64 room, qint64 userId) const
-    {
-        return m_deadlines.contains(Key{room, userId}) || m_elsewhere.contains(Key{room, userId});
-    }
+    bool isTyping(qint64 room, qint64 userId) const;
     int active() const { return int(m_deadlines.size()); }
 
 private:
@@ -52,7 +49,7 @@ private:
     int m_expiryMs;
     Changed m_changed;
     QHash<Key, Entry> m_deadlines;
-    QHash<Key, QSet<QString>> m_elsewhere; // the instances the user types through, per room
+    QHash<Key, QHash<QString, qint64>> m_elsewhere; // per room and user: instance -> deadline
     QTimer m_sweep;
 };
 

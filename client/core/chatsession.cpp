@@ -389,7 +389,7 @@ void ChatSession::forgetRoom(qint64 roomId)
 void ChatSession::takeMembers(const Room &room)
 {
     members(room.id)->setMembers(room.members);
-    // Who is typing now: a typing event came only when they started, maybe before this connection.
+    // Who is typing now: their last typing event may have come before this connection.
     for (const Member &member : room.members) {
         if (member.user.id != m_user.id)
             m_typing->set(room.id, member.user, member.typing);

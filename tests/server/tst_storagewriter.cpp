@@ -90,7 +90,10 @@ private slots:
         QVERIFY2(writer.start(&error), qPrintable(error));
         // More than one batch's worth (PostgreSQL's batches hold 128 jobs): all of it, not only the first.
         // The second job fails, so that on PostgreSQL the first batch runs again job by job, 64 to a
-        // transaction: all but that one are kept.
+        // transaction: all but that one are kept. All are queued behind a held job, so the first batch is a
+        // whole one.
+        QSemaphore release;
+        hold(writer, release);
         for (int i = 0; i < 200; ++i) {
             writer.run(
                 [i](Storage &storage) {
@@ -101,6 +104,7 @@ private slots:
                 },
                 [](bool) {});
         }
+        release.release();
         writer.stop();
         for (const int kept : {0, 2, 63, 64, 65, 127, 128, 199})
             QVERIFY2(userExists(QStringLiteral("late%1").arg(kept)), qPrintable(QString::number(kept)));
