@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chatmessage.h"
+#include "clientconnection.h" // complete, for QPointer<const ClientConnection>
 #include "messagerepository.h"
 
 #include <QHash>
@@ -11,7 +12,6 @@
 
 namespace Natter::Server {
 
-class ClientConnection;
 struct ServerContext;
 
 /// Delivers each room's message changes (new messages, edits, deletions, reactions, the lines about who
